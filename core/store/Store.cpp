@@ -1,0 +1,689 @@
+#include "core/store/Store.h"
+
+#include "core/store/Limits.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <sodium.h>
+
+namespace pluresdb::store {
+
+namespace {
+
+// 'PLRD': marks an SQLite file as a PluresDB database.
+constexpr int kApplicationId = 0x504C5244;
+
+// Numbered schema migrations (STYLE.md §3). user_version = number of migrations applied.
+// Never edit one that has shipped; append a new one.
+const char* const kMigrations[] = {
+    // 1: the CRDT state, the op log and the replica's metadata.
+    R"sql(
+    CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
+    -- Record registers: the latest put clock and the latest delete clock (x'' = none).
+    -- A record exists while put_hlc > del_hlc.
+    CREATE TABLE records(id TEXT PRIMARY KEY, put_hlc BLOB NOT NULL, del_hlc BLOB NOT NULL,
+                         h BLOB NOT NULL) WITHOUT ROWID;
+    -- Field registers: the winning write of each field; value NULL is a tombstone.
+    CREATE TABLE fields(rid TEXT NOT NULL, name TEXT NOT NULL, value TEXT, hlc BLOB NOT NULL,
+                        h BLOB NOT NULL, PRIMARY KEY(rid, name)) WITHOUT ROWID;
+    -- The op log: every op ever made or received, by (origin, seq).
+    CREATE TABLE ops(origin BLOB NOT NULL, seq INTEGER NOT NULL, hlc BLOB NOT NULL, rid TEXT NOT NULL,
+                     kind INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY(origin, seq)) WITHOUT ROWID;
+    CREATE INDEX ops_by_record ON ops(rid);
+    -- Per origin: every op up to `contiguous` is present; `highest` is the largest seq seen.
+    CREATE TABLE versions(origin BLOB PRIMARY KEY, contiguous INTEGER NOT NULL,
+                          highest INTEGER NOT NULL) WITHOUT ROWID;
+    )sql",
+};
+
+QString describeOpenError(const QString& path, const QString& sqliteMessage) {
+    if (sqliteMessage.contains(QLatin1String("not a database"))) {
+        return QStringLiteral("%1 is not a PluresDB database (not an SQLite file)").arg(path);
+    }
+    return QStringLiteral("cannot open %1: %2").arg(path, sqliteMessage);
+}
+
+bool isNewer(const QByteArray& a, const QByteArray& b) { return a > b; }  // memcmp order == clock order
+
+}  // namespace
+
+QByteArray jsonValueToText(const QJsonValue& v) {
+    if (v.isObject()) return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+    if (v.isArray()) return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+    QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+std::optional<QJsonValue> jsonValueFromText(const QByteArray& text) {
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + text + "]", &err);
+    if (err.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1) return std::nullopt;
+    return doc.array().at(0);
+}
+
+struct Store::Statements {
+    Statement getRecord, upsertRecord, getField, upsertField, prunedFields, pruneFields;
+    Statement insertOp, nextSeqs, setVersion, setMeta;
+    Statement getLiveFields, listRecords, allFields, opsFrom, fieldStates;
+};
+
+QString Store::databasePath(const QString& dir) { return QDir(dir).filePath(QString::fromLatin1(kFileName)); }
+
+Store::Store(QString dir, std::unique_ptr<Connection> db, const Options& options)
+    : m_dir(std::move(dir)), m_db(std::move(db)), m_access(options.access),
+      m_wall(options.clock ? options.clock : &m_systemClock), m_st(std::make_unique<Statements>()) {}
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& options) {
+    if (sodium_init() < 0) return makeError(QStringLiteral("libsodium failed to initialise"));
+    const bool readOnly = options.access == Access::ReadOnly;
+    QFileInfo dirInfo(dir);
+    if (dirInfo.exists() && !dirInfo.isDir()) {
+        return makeError(QStringLiteral("%1 is a file, not a database directory").arg(dir));
+    }
+    const QString path = databasePath(dir);
+    QFileInfo fileInfo(path);
+    if (readOnly) {
+        if (!fileInfo.exists()) return makeError(QStringLiteral("no database in %1").arg(dir));
+    } else if (!dirInfo.exists()) {
+        if (!QDir().mkpath(dir)) return makeError(QStringLiteral("cannot create directory %1").arg(dir));
+    }
+    if (fileInfo.exists() && !fileInfo.isFile()) {
+        return makeError(QStringLiteral("%1 is not a regular file").arg(path));
+    }
+    if (fileInfo.exists() && !fileInfo.isReadable()) {
+        return makeError(QStringLiteral("cannot read %1: permission denied").arg(path));
+    }
+    if (!readOnly) {
+        // Writing needs the directory (for the WAL and journal files) and the file to be writable.
+        if (!QFileInfo(dir).isWritable()) {
+            return makeError(QStringLiteral("cannot write to %1: the directory is read-only").arg(dir));
+        }
+        if (fileInfo.exists() && !fileInfo.isWritable()) {
+            return makeError(QStringLiteral("cannot write to %1: the file is read-only").arg(path));
+        }
+    }
+
+    auto conn = Connection::open(path, readOnly ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite);
+    if (!conn) return makeError(describeOpenError(path, conn.errorMessage()));
+    std::unique_ptr<Store> store(new Store(dir, std::move(conn).value(), options));
+    Connection& db = *store->m_db;
+
+    // Any read fails on a file that is not SQLite; catch that before touching anything.
+    auto probe = db.prepare("PRAGMA application_id");
+    if (!probe) return makeError(describeOpenError(path, probe.errorMessage()));
+    auto row = probe->step();
+    if (!row) return makeError(describeOpenError(path, row.errorMessage()));
+    const int64_t appId = probe->columnInt(0);
+    auto tables = db.prepare("SELECT count(*) FROM sqlite_schema");
+    if (!tables) return makeError(describeOpenError(path, tables.errorMessage()));
+    if (auto t = tables->step(); !t) return makeError(describeOpenError(path, t.errorMessage()));
+    const int64_t tableCount = tables->columnInt(0);
+    if (appId != kApplicationId && tableCount > 0) {
+        return makeError(QStringLiteral("%1 is an SQLite database but not a PluresDB database").arg(path));
+    }
+
+    if (!readOnly) {
+        if (auto r = db.exec("PRAGMA journal_mode=WAL"); !r) return makeError(describeOpenError(path, r.errorMessage()));
+        const char* sync = options.durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+        if (auto r = db.exec(sync); !r) return r.error();
+        if (auto r = store->migrate(); !r) return r.error();
+    } else if (appId != kApplicationId) {
+        return makeError(QStringLiteral("no database in %1").arg(dir));
+    }
+    (void)db.exec("PRAGMA foreign_keys=OFF");
+    if (auto r = store->prepareStatements(); !r) return r.error();
+    if (auto r = store->loadMeta(); !r) return r.error();
+    return store;
+}
+
+Result<void> Store::migrate() {
+    Connection& db = *m_db;
+    auto v = db.prepare("PRAGMA user_version");
+    if (!v) return v.error();
+    if (auto r = v->step(); !r) return r.error();
+    const int64_t version = v->columnInt(0);
+    const int64_t latest = std::size(kMigrations);
+    if (version > latest) {
+        return makeError(QStringLiteral("the database was written by a newer PluresDB (schema %1, this build knows %2)")
+                             .arg(version)
+                             .arg(latest));
+    }
+    if (version == latest) return {};
+    auto tx = Transaction::begin(db);
+    if (!tx) return tx.error();
+    for (int64_t i = version; i < latest; ++i) {
+        if (auto r = db.exec(kMigrations[i]); !r) {
+            return makeError(QStringLiteral("schema migration %1 failed: %2").arg(i + 1).arg(r.errorMessage()));
+        }
+    }
+    if (version == 0) {
+        // A new database: its identity and empty state.
+        const SiteId site = randomSiteId();
+        auto ins = db.prepare("INSERT INTO meta(k, v) VALUES (?1, ?2)");
+        if (!ins) return ins.error();
+        const std::pair<const char*, QByteArray> rows[] = {
+            {"site", siteIdBytes(site)},
+            {"digest", Digest{}.toBytes()},
+            {"clock", Hlc{0, 0, site}.encode()},
+            {"seq", QByteArray::number(0)},
+        };
+        for (const auto& [k, val] : rows) {
+            ins->reset();
+            ins->bindText(1, QByteArray(k));
+            ins->bind(2, val);
+            if (auto r = ins->exec(); !r) return r.error();
+        }
+        if (auto r = db.exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str()); !r) return r.error();
+    }
+    if (auto r = db.exec(("PRAGMA user_version=" + std::to_string(latest)).c_str()); !r) return r.error();
+    return tx->commit();
+}
+
+Result<void> Store::prepareStatements() {
+    Connection& db = *m_db;
+    struct Item {
+        Statement* target;
+        const char* sql;
+    };
+    Statements& s = *m_st;
+    const Item items[] = {
+        {&s.getRecord, "SELECT put_hlc, del_hlc, h FROM records WHERE id = ?1"},
+        {&s.upsertRecord, "INSERT OR REPLACE INTO records(id, put_hlc, del_hlc, h) VALUES (?1, ?2, ?3, ?4)"},
+        {&s.getField, "SELECT hlc, h FROM fields WHERE rid = ?1 AND name = ?2"},
+        {&s.upsertField, "INSERT OR REPLACE INTO fields(rid, name, value, hlc, h) VALUES (?1, ?2, ?3, ?4, ?5)"},
+        {&s.prunedFields, "SELECT h FROM fields WHERE rid = ?1 AND hlc < ?2"},
+        {&s.pruneFields, "DELETE FROM fields WHERE rid = ?1 AND hlc < ?2"},
+        {&s.insertOp, "INSERT OR IGNORE INTO ops(origin, seq, hlc, rid, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+        {&s.nextSeqs, "SELECT seq FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq LIMIT 4096"},
+        {&s.setVersion, "INSERT OR REPLACE INTO versions(origin, contiguous, highest) VALUES (?1, ?2, ?3)"},
+        {&s.setMeta, "INSERT OR REPLACE INTO meta(k, v) VALUES (?1, ?2)"},
+        {&s.getLiveFields, "SELECT name, value FROM fields WHERE rid = ?1 AND value IS NOT NULL ORDER BY name"},
+        {&s.listRecords,
+         "SELECT r.id, f.name, f.value FROM records r LEFT JOIN fields f ON f.rid = r.id AND f.value IS NOT NULL "
+         "WHERE r.put_hlc > r.del_hlc AND r.id >= ?1 ORDER BY r.id, f.name"},
+        {&s.allFields, "SELECT rid, name, value, hlc, h FROM fields"},
+        {&s.opsFrom, "SELECT origin, seq, hlc, rid, kind, body FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"},
+        {&s.fieldStates, "SELECT name, value, hlc FROM fields WHERE rid = ?1 ORDER BY name"},
+    };
+    for (const auto& item : items) {
+        if (m_access == Access::ReadOnly && (item.target == &s.upsertRecord || item.target == &s.upsertField ||
+                                             item.target == &s.pruneFields || item.target == &s.insertOp ||
+                                             item.target == &s.setVersion || item.target == &s.setMeta)) {
+            continue;
+        }
+        auto st = db.prepare(item.sql);
+        if (!st) return makeError(QStringLiteral("database schema is damaged: %1").arg(st.errorMessage()));
+        *item.target = std::move(st).value();
+    }
+    return {};
+}
+
+Result<void> Store::loadMeta() {
+    auto q = m_db->prepare("SELECT k, v FROM meta");
+    if (!q) return q.error();
+    std::optional<SiteId> site;
+    std::optional<Hlc> clock;
+    bool haveDigest = false, haveSeq = false;
+    for (;;) {
+        auto r = q->step();
+        if (!r) return r.error();
+        if (!*r) break;
+        const QByteArray k = q->columnTextUtf8(0);
+        const QByteArray v = q->columnBlob(1);
+        if (k == "site") site = siteIdFromBytes(v);
+        else if (k == "clock") clock = Hlc::decode(v);
+        else if (k == "digest" && v.size() == 32) { m_digest = Digest::fromBytes(v); haveDigest = true; }
+        else if (k == "seq") { bool ok = false; m_localSeq = v.toULongLong(&ok); haveSeq = ok; }
+    }
+    if (!site || !clock || !haveDigest || !haveSeq) {
+        return makeError(QStringLiteral("the database's metadata is damaged (%1)").arg(databasePath(m_dir)));
+    }
+    m_site = *site;
+    m_clock = HlcClock(m_site);
+    m_clock.observe(*clock);
+
+    m_contiguous.clear();
+    m_highest.clear();
+    auto v = m_db->prepare("SELECT origin, contiguous, highest FROM versions");
+    if (!v) return v.error();
+    for (;;) {
+        auto r = v->step();
+        if (!r) return r.error();
+        if (!*r) break;
+        auto origin = siteIdFromBytes(v->columnBlob(0));
+        if (!origin) return makeError(QStringLiteral("the database's version table is damaged"));
+        if (v->columnInt(1) > 0) m_contiguous[*origin] = static_cast<uint64_t>(v->columnInt(1));
+        m_highest[*origin] = static_cast<uint64_t>(v->columnInt(2));
+    }
+    return {};
+}
+
+Result<void> Store::refresh() { return loadMeta(); }
+
+Result<void> Store::persistMeta() {
+    auto& s = m_st->setMeta;
+    const std::pair<const char*, QByteArray> rows[] = {
+        {"digest", m_digest.toBytes()},
+        {"clock", m_clock.last().encode()},
+        {"seq", QByteArray::number(static_cast<qulonglong>(m_localSeq))},
+    };
+    for (const auto& [k, val] : rows) {
+        s.reset();
+        s.bindText(1, QByteArray(k));
+        s.bind(2, val);
+        if (auto r = s.exec(); !r) return r.error();
+    }
+    return {};
+}
+
+Result<void> Store::requireWritable() const {
+    if (m_access == Access::ReadOnly) return makeError(QStringLiteral("the database is open read-only"));
+    return {};
+}
+
+Result<Op> Store::put(const QString& id, const QJsonObject& fields) {
+    auto r = write({LocalWrite{id, OpKind::Put, fields}});
+    if (!r) return r.error();
+    return r->front();
+}
+
+Result<Op> Store::remove(const QString& id) {
+    auto r = write({LocalWrite{id, OpKind::Delete, {}}});
+    if (!r) return r.error();
+    return r->front();
+}
+
+Result<Op> Store::makeLocalOp(const LocalWrite& w) {
+    if (auto v = validateRecordId(w.id); !v) return v.error();
+    Op op;
+    op.origin = m_site;
+    op.seq = m_localSeq + 1;
+    op.hlc = m_clock.tick(m_wall->nowMs());
+    op.recordId = w.id;
+    op.kind = w.kind;
+    op.fields = w.kind == OpKind::Put ? w.fields : QJsonObject{};
+    return op;
+}
+
+Result<std::vector<Op>> Store::write(const std::vector<LocalWrite>& batch) {
+    if (auto r = requireWritable(); !r) return r.error();
+    // Validate everything before the transaction: a bad write changes nothing.
+    std::vector<QByteArray> bodies;
+    bodies.reserve(batch.size());
+    for (const auto& w : batch) {
+        if (auto v = validateRecordId(w.id); !v) return v.error();
+        QByteArray body = w.kind == OpKind::Put ? QJsonDocument(w.fields).toJson(QJsonDocument::Compact) : QByteArray("{}");
+        if (auto v = validateFields(w.fields, body.size()); !v) return v.error();
+        bodies.push_back(std::move(body));
+    }
+    const HlcClock clockBefore = m_clock;
+    const uint64_t seqBefore = m_localSeq;
+    const Digest digestBefore = m_digest;
+    const auto contiguousBefore = m_contiguous;
+    const auto highestBefore = m_highest;
+    auto rollbackMemory = [&] {
+        m_clock = clockBefore;
+        m_localSeq = seqBefore;
+        m_digest = digestBefore;
+        m_contiguous = contiguousBefore;
+        m_highest = highestBefore;
+    };
+
+    auto tx = Transaction::begin(*m_db);
+    if (!tx) return tx.error();
+    std::vector<Op> ops;
+    ops.reserve(batch.size());
+    for (size_t i = 0; i < batch.size(); ++i) {
+        auto op = makeLocalOp(batch[i]);
+        if (!op) { rollbackMemory(); return op.error(); }
+        bool inserted = false;
+        if (auto r = appendOp(*op, bodies[i], &inserted); !r) { rollbackMemory(); return r.error(); }
+        if (auto r = applyOp(*op); !r) { rollbackMemory(); return r.error(); }
+        m_localSeq = op->seq;
+        ops.push_back(std::move(op).value());
+    }
+    if (!batch.empty()) {
+        m_highest[m_site] = m_localSeq;
+        if (auto r = advanceVersion(m_site); !r) { rollbackMemory(); return r.error(); }
+    }
+    if (auto r = persistMeta(); !r) { rollbackMemory(); return r.error(); }
+    if (auto r = tx->commit(); !r) { rollbackMemory(); return r.error(); }
+    return ops;
+}
+
+Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
+    if (auto r = requireWritable(); !r) return r.error();
+    for (const auto& op : ops) {
+        if (op.seq == 0) return makeError(QStringLiteral("remote op has sequence number 0"));
+        if (auto v = validateRecordId(op.recordId); !v) return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
+        if (op.hlc.site != op.origin) return makeError(QStringLiteral("remote op's clock names another writer"));
+    }
+    const HlcClock clockBefore = m_clock;
+    const uint64_t seqBefore = m_localSeq;
+    const Digest digestBefore = m_digest;
+    const auto contiguousBefore = m_contiguous;
+    const auto highestBefore = m_highest;
+    auto rollbackMemory = [&] {
+        m_clock = clockBefore;
+        m_localSeq = seqBefore;
+        m_digest = digestBefore;
+        m_contiguous = contiguousBefore;
+        m_highest = highestBefore;
+    };
+
+    auto tx = Transaction::begin(*m_db);
+    if (!tx) return tx.error();
+    MergeStats stats;
+    std::vector<SiteId> touched;
+    for (const auto& op : ops) {
+        QByteArray body = op.kind == OpKind::Put ? QJsonDocument(op.fields).toJson(QJsonDocument::Compact) : QByteArray("{}");
+        if (auto v = validateFields(op.fields, body.size()); !v) {
+            rollbackMemory();
+            return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
+        }
+        bool inserted = false;
+        if (auto r = appendOp(op, body, &inserted); !r) { rollbackMemory(); return r.error(); }
+        if (!inserted) { ++stats.duplicates; continue; }
+        if (auto r = applyOp(op); !r) { rollbackMemory(); return r.error(); }
+        m_clock.observe(op.hlc);
+        ++stats.applied;
+        auto& hi = m_highest[op.origin];
+        hi = std::max(hi, op.seq);
+        if (std::find(touched.begin(), touched.end(), op.origin) == touched.end()) touched.push_back(op.origin);
+    }
+    for (const auto& origin : touched) {
+        if (auto r = advanceVersion(origin); !r) { rollbackMemory(); return r.error(); }
+    }
+    // Our own ops coming back (e.g. restored from a peer after a disk loss): never reuse their numbers.
+    if (auto it = m_highest.find(m_site); it != m_highest.end()) m_localSeq = std::max(m_localSeq, it->second);
+    if (auto r = persistMeta(); !r) { rollbackMemory(); return r.error(); }
+    if (auto r = tx->commit(); !r) { rollbackMemory(); return r.error(); }
+    return stats;
+}
+
+Result<void> Store::appendOp(const Op& op, const QByteArray& body, bool* inserted) {
+    auto& s = m_st->insertOp;
+    s.reset();
+    s.bind(1, siteIdBytes(op.origin));
+    s.bind(2, static_cast<int64_t>(op.seq));
+    s.bind(3, op.hlc.encode());
+    s.bindText(4, op.recordId);
+    s.bind(5, static_cast<int64_t>(op.kind));
+    s.bindText(6, body);
+    if (auto r = s.exec(); !r) return r.error();
+    *inserted = m_db->changes() > 0;
+    return {};
+}
+
+Result<void> Store::applyOp(const Op& op) {
+    const QByteArray hlc = op.hlc.encode();
+    const QByteArray rid = op.recordId.toUtf8();
+    Statements& s = *m_st;
+
+    // The record register.
+    s.getRecord.reset();
+    s.getRecord.bindText(1, rid);
+    auto found = s.getRecord.step();
+    if (!found) return found.error();
+    QByteArray put, del, oldHash;
+    if (*found) {
+        put = s.getRecord.columnBlob(0);
+        del = s.getRecord.columnBlob(1);
+        oldHash = s.getRecord.columnBlob(2);
+    }
+    s.getRecord.reset();
+    QByteArray newPut = put, newDel = del;
+    if (op.kind == OpKind::Put && isNewer(hlc, put)) newPut = hlc;
+    if (op.kind == OpKind::Delete && isNewer(hlc, del)) newDel = hlc;
+    if (!*found || newPut != put || newDel != del) {
+        if (*found) m_digest.toggle(oldHash);
+        const QByteArray h = recordRowHash(op.recordId, newPut, newDel);
+        m_digest.toggle(h);
+        s.upsertRecord.reset();
+        s.upsertRecord.bindText(1, rid);
+        s.upsertRecord.bind(2, newPut);
+        s.upsertRecord.bind(3, newDel);
+        s.upsertRecord.bind(4, h);
+        if (auto r = s.upsertRecord.exec(); !r) return r.error();
+    }
+    if (newDel != del) {
+        // Every field written before the delete is gone for good: drop its register.
+        s.prunedFields.reset();
+        s.prunedFields.bindText(1, rid);
+        s.prunedFields.bind(2, newDel);
+        for (;;) {
+            auto r = s.prunedFields.step();
+            if (!r) return r.error();
+            if (!*r) break;
+            m_digest.toggle(s.prunedFields.columnBlob(0));
+        }
+        s.prunedFields.reset();
+        s.pruneFields.reset();
+        s.pruneFields.bindText(1, rid);
+        s.pruneFields.bind(2, newDel);
+        if (auto r = s.pruneFields.exec(); !r) return r.error();
+    }
+    if (op.kind != OpKind::Put || !isNewer(hlc, newDel)) return {};
+
+    for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+        const QByteArray name = it.key().toUtf8();
+        s.getField.reset();
+        s.getField.bindText(1, rid);
+        s.getField.bindText(2, name);
+        auto have = s.getField.step();
+        if (!have) return have.error();
+        QByteArray oldFieldHash;
+        if (*have) {
+            if (!isNewer(hlc, s.getField.columnBlob(0))) { s.getField.reset(); continue; }
+            oldFieldHash = s.getField.columnBlob(1);
+        }
+        s.getField.reset();
+        const bool tombstone = it.value().isNull() || it.value().isUndefined();
+        const QByteArray value = tombstone ? QByteArray() : jsonValueToText(it.value());
+        const QByteArray h = fieldRowHash(op.recordId, it.key(), hlc, value, tombstone);
+        if (*have) m_digest.toggle(oldFieldHash);
+        m_digest.toggle(h);
+        s.upsertField.reset();
+        s.upsertField.bindText(1, rid);
+        s.upsertField.bindText(2, name);
+        if (tombstone) s.upsertField.bindNull(3);
+        else s.upsertField.bindText(3, value);
+        s.upsertField.bind(4, hlc);
+        s.upsertField.bind(5, h);
+        if (auto r = s.upsertField.exec(); !r) return r.error();
+    }
+    return {};
+}
+
+Result<void> Store::advanceVersion(const SiteId& origin) {
+    uint64_t contiguous = 0;
+    if (auto it = m_contiguous.find(origin); it != m_contiguous.end()) contiguous = it->second;
+    const uint64_t highest = m_highest[origin];
+    if (highest > contiguous) {
+        auto& s = m_st->nextSeqs;
+        bool more = true;
+        while (more) {
+            more = false;
+            s.reset();
+            s.bind(1, siteIdBytes(origin));
+            s.bind(2, static_cast<int64_t>(contiguous));
+            int rows = 0;
+            for (;;) {
+                auto r = s.step();
+                if (!r) return r.error();
+                if (!*r) break;
+                ++rows;
+                if (static_cast<uint64_t>(s.columnInt(0)) != contiguous + 1) break;
+                ++contiguous;
+            }
+            s.reset();
+            more = rows == 4096 && contiguous < highest;
+        }
+    }
+    if (contiguous > 0) m_contiguous[origin] = contiguous;
+    auto& sv = m_st->setVersion;
+    sv.reset();
+    sv.bind(1, siteIdBytes(origin));
+    sv.bind(2, static_cast<int64_t>(contiguous));
+    sv.bind(3, static_cast<int64_t>(highest));
+    return sv.exec();
+}
+
+Result<std::optional<Record>> Store::get(const QString& id) {
+    if (auto v = validateRecordId(id); !v) return v.error();
+    Statements& s = *m_st;
+    s.getRecord.reset();
+    s.getRecord.bindText(1, id);
+    auto found = s.getRecord.step();
+    if (!found) return found.error();
+    const bool exists = *found && isNewer(s.getRecord.columnBlob(0), s.getRecord.columnBlob(1));
+    s.getRecord.reset();
+    if (!exists) return std::optional<Record>{};
+    Record rec{id, {}};
+    s.getLiveFields.reset();
+    s.getLiveFields.bindText(1, id);
+    for (;;) {
+        auto r = s.getLiveFields.step();
+        if (!r) return r.error();
+        if (!*r) break;
+        auto value = jsonValueFromText(s.getLiveFields.columnTextUtf8(1));
+        if (!value) { s.getLiveFields.reset(); return makeError(QStringLiteral("stored value of %1 is damaged").arg(id)); }
+        rec.data.insert(s.getLiveFields.columnText(0), *value);
+    }
+    s.getLiveFields.reset();
+    return std::optional<Record>(std::move(rec));
+}
+
+Result<std::vector<Record>> Store::list(const QString& prefix) {
+    auto& s = m_st->listRecords;
+    s.reset();
+    s.bindText(1, prefix);
+    std::vector<Record> out;
+    for (;;) {
+        auto r = s.step();
+        if (!r) { s.reset(); return r.error(); }
+        if (!*r) break;
+        const QString id = s.columnText(0);
+        if (!id.startsWith(prefix)) break;  // ids are sorted: past the prefix range
+        if (out.empty() || out.back().id != id) out.push_back(Record{id, {}});
+        if (!s.columnIsNull(1)) {
+            auto value = jsonValueFromText(s.columnTextUtf8(2));
+            if (!value) { s.reset(); return makeError(QStringLiteral("stored value of %1 is damaged").arg(id)); }
+            out.back().data.insert(s.columnText(1), *value);
+        }
+    }
+    s.reset();
+    return out;
+}
+
+Result<std::vector<FieldState>> Store::fieldStates(const QString& id) {
+    auto& s = m_st->fieldStates;
+    s.reset();
+    s.bindText(1, id);
+    std::vector<FieldState> out;
+    for (;;) {
+        auto r = s.step();
+        if (!r) { s.reset(); return r.error(); }
+        if (!*r) break;
+        FieldState f;
+        f.name = s.columnText(0);
+        if (!s.columnIsNull(1)) {
+            auto v = jsonValueFromText(s.columnTextUtf8(1));
+            if (!v) { s.reset(); return makeError(QStringLiteral("stored value of %1 is damaged").arg(id)); }
+            f.value = *v;
+        } else {
+            f.value = QJsonValue(QJsonValue::Undefined);
+        }
+        auto h = Hlc::decode(s.columnBlob(2));
+        if (!h) { s.reset(); return makeError(QStringLiteral("stored clock of %1 is damaged").arg(id)); }
+        f.hlc = *h;
+        out.push_back(std::move(f));
+    }
+    s.reset();
+    return out;
+}
+
+Result<Op> Store::opFromRow(Statement& s) {
+    auto origin = siteIdFromBytes(s.columnBlob(0));
+    auto hlc = Hlc::decode(s.columnBlob(2));
+    const int64_t kind = s.columnInt(4);
+    if (!origin || !hlc || (kind != int64_t(OpKind::Put) && kind != int64_t(OpKind::Delete))) {
+        return makeError(QStringLiteral("an op in the log is damaged"));
+    }
+    Op op;
+    op.origin = *origin;
+    op.seq = static_cast<uint64_t>(s.columnInt(1));
+    op.hlc = *hlc;
+    op.recordId = s.columnText(3);
+    op.kind = static_cast<OpKind>(kind);
+    if (op.kind == OpKind::Put) {
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(s.columnTextUtf8(5), &err);
+        if (err.error != QJsonParseError::NoError || !doc.isObject()) return makeError(QStringLiteral("an op in the log is damaged"));
+        op.fields = doc.object();
+    }
+    return op;
+}
+
+Result<std::vector<Op>> Store::opsSince(const VersionVector& have, size_t limit) {
+    std::vector<Op> out;
+    auto& s = m_st->opsFrom;
+    for (const auto& [origin, highest] : m_highest) {
+        if (out.size() >= limit) break;
+        uint64_t from = 0;
+        if (auto it = have.find(origin); it != have.end()) from = it->second;
+        if (from >= highest) continue;
+        s.reset();
+        s.bind(1, siteIdBytes(origin));
+        s.bind(2, static_cast<int64_t>(from));
+        s.bind(3, static_cast<int64_t>(limit - out.size()));
+        for (;;) {
+            auto r = s.step();
+            if (!r) { s.reset(); return r.error(); }
+            if (!*r) break;
+            auto op = opFromRow(s);
+            if (!op) { s.reset(); return op.error(); }
+            out.push_back(std::move(op).value());
+        }
+        s.reset();
+    }
+    return out;
+}
+
+Result<uint64_t> Store::opCount() {
+    auto q = m_db->prepare("SELECT count(*) FROM ops");
+    if (!q) return q.error();
+    if (auto r = q->step(); !r) return r.error();
+    return static_cast<uint64_t>(q->columnInt(0));
+}
+
+Result<Digest> Store::recomputeDigest() {
+    Digest d;
+    auto recs = m_db->prepare("SELECT id, put_hlc, del_hlc FROM records");
+    if (!recs) return recs.error();
+    for (;;) {
+        auto r = recs->step();
+        if (!r) return r.error();
+        if (!*r) break;
+        d.toggle(recordRowHash(recs->columnText(0), recs->columnBlob(1), recs->columnBlob(2)));
+    }
+    auto& s = m_st->allFields;
+    s.reset();
+    for (;;) {
+        auto r = s.step();
+        if (!r) { s.reset(); return r.error(); }
+        if (!*r) break;
+        const bool tombstone = s.columnIsNull(2);
+        d.toggle(fieldRowHash(s.columnText(0), s.columnText(1), s.columnBlob(3),
+                              tombstone ? QByteArray() : s.columnTextUtf8(2), tombstone));
+    }
+    s.reset();
+    return d;
+}
+
+}  // namespace pluresdb::store

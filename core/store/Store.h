@@ -1,0 +1,121 @@
+#pragma once
+
+// The CRDT store on SQLite (ARCHITECTURE.md §4). One Store object is the single writer of one
+// database; it is used by one thread at a time (the engine's worker thread in the app). Readers on
+// other threads open their own Store in read-only mode (SQLite WAL lets them read while it writes).
+//
+// Data model: a record is an id and a JSON object. Every top-level field is a last-writer-wins
+// register stamped with an HLC; a put overlays fields (null deletes one); deleting a record is a
+// record-level tombstone that hides every field written before it. Each local change is an op in
+// the op log under (origin site, seq); remote ops merge in batches and are idempotent.
+
+#include "core/common/Result.h"
+#include "core/store/Digest.h"
+#include "core/store/Hlc.h"
+#include "core/store/Op.h"
+#include "core/store/Sqlite.h"
+
+#include <QHash>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace pluresdb::store {
+
+struct LocalWrite {
+    QString id;
+    OpKind kind = OpKind::Put;
+    QJsonObject fields;
+};
+
+struct MergeStats {
+    int applied = 0;     // ops new to this replica
+    int duplicates = 0;  // ops it already had
+};
+
+class Store {
+public:
+    enum class Access { ReadWrite, ReadOnly };
+    // Full: every commit is fsynced (nothing acknowledged is lost, even on power loss).
+    // Normal: a commit survives a crash of the process but not of the machine (WAL, no fsync per commit).
+    enum class Durability { Full, Normal };
+
+    struct Options {
+        Access access = Access::ReadWrite;
+        Durability durability = Durability::Full;
+        const WallClock* clock = nullptr;  // null: the system clock
+    };
+
+    static constexpr const char* kFileName = "pluresdb.db";
+    static QString databasePath(const QString& dir);
+
+    // Opens (or, read-write, creates) the database in `dir`. Clear errors for a directory that is
+    // missing or not writable, a file that is not a database, or a database that is not ours.
+    static Result<std::unique_ptr<Store>> open(const QString& dir, const Options& options);
+    static Result<std::unique_ptr<Store>> open(const QString& dir) { return open(dir, Options{}); }
+    ~Store();
+
+    // Local writes: each becomes an op; a batch is one transaction.
+    Result<Op> put(const QString& id, const QJsonObject& fields);
+    Result<Op> remove(const QString& id);
+    Result<std::vector<Op>> write(const std::vector<LocalWrite>& batch);
+
+    // Remote ops, in any order, with duplicates: one transaction per call.
+    Result<MergeStats> merge(const std::vector<Op>& ops);
+
+    Result<std::optional<Record>> get(const QString& id);
+    Result<std::vector<Record>> list(const QString& prefix = {});
+    Result<std::vector<FieldState>> fieldStates(const QString& id);  // tombstones included
+
+    VersionVector versionVector() const { return m_contiguous; }
+    // Ops that a replica with `have` lacks, in (origin, seq) order, at most `limit`.
+    Result<std::vector<Op>> opsSince(const VersionVector& have, size_t limit);
+    Result<uint64_t> opCount();
+
+    Digest digest() const { return m_digest; }
+    Result<Digest> recomputeDigest();  // a full scan; equals digest() unless the file was tampered with
+
+    SiteId siteId() const { return m_site; }
+    Hlc lastClock() const { return m_clock.last(); }
+    QString directory() const { return m_dir; }
+    bool readOnly() const { return m_access == Access::ReadOnly; }
+
+    // Re-reads digest, version vector and clock from disk (a read-only Store after the writer moved on).
+    Result<void> refresh();
+
+private:
+    Store(QString dir, std::unique_ptr<Connection> db, const Options& options);
+    Result<void> migrate();
+    Result<void> prepareStatements();
+    Result<void> loadMeta();
+    Result<void> persistMeta();
+    Result<Op> makeLocalOp(const LocalWrite& w);
+    Result<void> appendOp(const Op& op, const QByteArray& body, bool* inserted);
+    Result<void> applyOp(const Op& op);
+    Result<void> advanceVersion(const SiteId& origin);
+    Result<Op> opFromRow(Statement& s);
+    Result<void> requireWritable() const;
+
+    QString m_dir;
+    std::unique_ptr<Connection> m_db;
+    Access m_access;
+    const WallClock* m_wall;
+    SystemWallClock m_systemClock;
+    SiteId m_site{};
+    HlcClock m_clock{SiteId{}};
+    uint64_t m_localSeq = 0;
+    Digest m_digest;
+    VersionVector m_contiguous;
+    std::map<SiteId, uint64_t> m_highest;
+
+    struct Statements;
+    std::unique_ptr<Statements> m_st;
+};
+
+// A QJsonValue as compact JSON text, and back (for scalars too, which QJsonDocument cannot hold).
+QByteArray jsonValueToText(const QJsonValue& v);
+std::optional<QJsonValue> jsonValueFromText(const QByteArray& text);
+
+}  // namespace pluresdb::store

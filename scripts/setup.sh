@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every Debian package that the build, the app and the tests need.
+# Idempotent and non-interactive; run as root on a fresh Debian 12 machine.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config git
+  clang lld libclang-rt-14-dev
+  # libraries
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-websockets-dev qt6-svg-dev libqt6svg6 libgl-dev
+  qtkeychain-qt6-dev libsodium-dev libsqlite3-dev sqlite3 libqrencode-dev libzxing-dev
+  # running and testing the GUI headless
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+  qt6-qpa-plugins libxkbcommon-x11-0 fonts-dejavu-core
+  # screenshots and inspection
+  imagemagick
+)
+
+missing=()
+# Node.js (for the interop test peers) ships with the machine image; install Debian's only when absent.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: these Debian packages are missing; run this script as root: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+echo "setup: all packages present"

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# README command 2: installs what is missing, builds, and runs the whole test suite.
+#   scripts/test.sh            the default suite (well under 20 minutes on 2 cores)
+#   scripts/test.sh --long     also the long soaks (label "long")
+#   scripts/test.sh --asan     the same suite in the ASan+UBSan build (build-asan/)
+# Extra arguments after "--" go to ctest (e.g. scripts/test.sh -- -R store).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+preset=default
+long=0
+ctest_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --long) long=1 ;;
+    --asan) preset=asan ;;
+    --) shift; ctest_args+=("$@"); break ;;
+    *) echo "test.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+bash scripts/setup.sh
+(cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+
+cmake --preset "$preset"
+cmake --build --preset "$preset" -j"$(nproc)"
+
+if [ "$long" = 0 ]; then
+  ctest_args=(-LE long "${ctest_args[@]}")
+fi
+export PLURESDB_TEST_LONG=$long
+# The keychain tests need a session bus and an unlocked secret service; everything else is
+# indifferent to it. ctest-session.sh runs inside that private session.
+exec dbus-run-session -- bash scripts/ctest-session.sh --preset "$preset" -j"$(nproc)" "${ctest_args[@]}"

@@ -1,0 +1,1 @@
+// pluresdb_ui: see the subfolders (windows/, models/, dialogs/).
