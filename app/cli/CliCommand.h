@@ -21,6 +21,10 @@ struct CliContext {
     QTextStream& err;           // stderr
 };
 
+// A command's run() returns this when the arguments select another command of the same name
+// (e.g. `net ... --tcp` and `net ... --udx` live in different files); main.cpp then tries the next.
+inline constexpr int kNotThisCommand = -100;
+
 struct CliCommand {
     const char* name;     // "put", "net", ...
     const char* usage;    // one or more lines for --help, e.g. "put ID JSON"

@@ -95,15 +95,22 @@ int main(int argc, char** argv) {
         return 2;
     }
     const QByteArray name = args[i];
+    bool known = false;
     for (const auto& c : cliCommands()) {
         if (name == c.name) {
+            known = true;
             CliContext ctx{dbDir, dbGiven, args.mid(i + 1), out, err};
             const int rc = c.run(ctx);
+            if (rc == kNotThisCommand) continue;
             out.flush();
             err.flush();
             return rc;
         }
     }
-    err << "pluresdb-cli: unknown command '" << QString::fromUtf8(name) << "' (see pluresdb-cli --help)\n";
+    if (known) {
+        err << "pluresdb-cli: '" << QString::fromUtf8(name) << "' needs other arguments (see pluresdb-cli --help)\n";
+    } else {
+        err << "pluresdb-cli: unknown command '" << QString::fromUtf8(name) << "' (see pluresdb-cli --help)\n";
+    }
     return 2;
 }
