@@ -114,15 +114,18 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
     Connection& db = *store->m_db;
 
     // Any read fails on a file that is not SQLite; catch that before touching anything.
-    auto probe = db.prepare("PRAGMA application_id");
-    if (!probe) return makeError(describeOpenError(path, probe.errorMessage()));
-    auto row = probe->step();
-    if (!row) return makeError(describeOpenError(path, row.errorMessage()));
-    const int64_t appId = probe->columnInt(0);
-    auto tables = db.prepare("SELECT count(*) FROM sqlite_schema");
-    if (!tables) return makeError(describeOpenError(path, tables.errorMessage()));
-    if (auto t = tables->step(); !t) return makeError(describeOpenError(path, t.errorMessage()));
-    const int64_t tableCount = tables->columnInt(0);
+    int64_t appId = 0, tableCount = 0;
+    {
+        auto probe = db.prepare("PRAGMA application_id");
+        if (!probe) return makeError(describeOpenError(path, probe.errorMessage()));
+        auto row = probe->step();
+        if (!row) return makeError(describeOpenError(path, row.errorMessage()));
+        appId = probe->columnInt(0);
+        auto tables = db.prepare("SELECT count(*) FROM sqlite_schema");
+        if (!tables) return makeError(describeOpenError(path, tables.errorMessage()));
+        if (auto t = tables->step(); !t) return makeError(describeOpenError(path, t.errorMessage()));
+        tableCount = tables->columnInt(0);
+    }  // statements finalised here: no read transaction stays open
     if (appId != kApplicationId && tableCount > 0) {
         return makeError(QStringLiteral("%1 is an SQLite database but not a PluresDB database").arg(path));
     }
