@@ -3,6 +3,7 @@
 
 #include "app/cli/CliCommand.h"
 #include "core/Version.h"
+#include "core/api/Database.h"
 
 #include <QCoreApplication>
 #include <QStandardPaths>
@@ -30,7 +31,7 @@ void printHelp(QTextStream& out) {
            "PluresDB: a local-first CRDT database that syncs peer to peer over Hyperswarm.\n\n"
            "Options:\n"
            "  --db DIR     the database directory (default: "
-        << QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        << pluresdb::Database::defaultDirectory()
         << ")\n"
            "  --help       show this help\n"
            "  --version    show the version\n\n"
@@ -49,7 +50,6 @@ int main(int argc, char** argv) {
     using namespace pluresdb::cli;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pluresdb"));
-    QCoreApplication::setOrganizationName(QStringLiteral("pluresdb"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(pluresdb::kVersion));
 
     QTextStream out(stdout);
@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
     QByteArrayList args;
     for (int i = 1; i < argc; ++i) args << QByteArray(argv[i]);
 
-    QString dbDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QString dbDir = pluresdb::Database::defaultDirectory();
     bool dbGiven = false;
     int i = 0;
     for (; i < args.size(); ++i) {

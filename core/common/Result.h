@@ -27,11 +27,13 @@ public:
 
     T& value() & { return std::get<0>(m_v); }
     const T& value() const& { return std::get<0>(m_v); }
-    T&& value() && { return std::get<0>(std::move(m_v)); }
+    // On a temporary Result the value is moved out, so `for (auto& x : *f())` cannot dangle.
+    T value() && { return std::get<0>(std::move(m_v)); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T operator*() && { return std::move(*this).value(); }
 
     const Error& error() const { return std::get<1>(m_v); }
     const QString& errorMessage() const { return error().message; }

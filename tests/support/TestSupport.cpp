@@ -1,6 +1,7 @@
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -9,6 +10,12 @@ namespace pluresdb::test {
 QString sourceDir() { return qEnvironmentVariable("PLURESDB_SOURCE_DIR", QStringLiteral(".")); }
 QString binaryDir() { return qEnvironmentVariable("PLURESDB_BINARY_DIR", QStringLiteral(".")); }
 QString cliPath() { return QDir(binaryDir()).filePath(QStringLiteral("app/pluresdb-cli")); }
+
+QString fastTempRoot() {
+    const QFileInfo shm(QStringLiteral("/dev/shm"));
+    if (shm.isDir() && shm.isWritable()) return QStringLiteral("/dev/shm/pluresdb-test-XXXXXX");
+    return QDir::temp().filePath(QStringLiteral("pluresdb-test-XXXXXX"));
+}
 
 ProcessResult runProcess(const QString& program, const QStringList& args, const QByteArray& input, int timeoutMs) {
     ProcessResult result;
