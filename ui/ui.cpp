@@ -1,1 +1,0 @@
-// pluresdb_ui: see the subfolders (windows/, models/, dialogs/).
