@@ -134,6 +134,8 @@ QFuture<MergeResult> Database::merge(const std::vector<store::Op>& ops) {
     });
 }
 
+QThread* Database::engineThread() const { return m_thread->thread(); }
+
 Result<void> Database::refreshReader() { return m_reader->refresh(); }
 
 Result<std::optional<QJsonObject>> Database::get(const QString& id) {

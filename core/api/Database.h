@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
+#include <QThread>
 
 #include <memory>
 #include <optional>
@@ -78,6 +79,7 @@ public:
 
     QString directory() const { return m_dir; }
     store::SiteId siteId() const { return m_site; }
+    QThread* engineThread() const;  // diagnostics and tests
 
 signals:
     // Committed changes, batched per transaction; `remote` when they came from a peer.
