@@ -111,6 +111,13 @@ int runPut(CliContext& ctx) {
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
     if (perr.error != QJsonParseError::NoError) {
+        // Qt rejects a bare scalar at the top level; say what the user gave instead of "illegal value".
+        QJsonParseError serr;
+        const QJsonDocument wrapped = QJsonDocument::fromJson("[" + json + "]", &serr);
+        if (serr.error == QJsonParseError::NoError && wrapped.array().size() == 1) {
+            ctx.err << "pluresdb-cli: the value must be a JSON object (got a scalar)\n";
+            return 1;
+        }
         ctx.err << "pluresdb-cli: invalid JSON at offset " << perr.offset << ": " << perr.errorString() << "\n";
         return 1;
     }
