@@ -22,43 +22,4 @@ Digest Digest::fromBytes(const QByteArray& b) {
     return d;
 }
 
-namespace {
-
-void absorb(crypto_generichash_state& st, const QByteArray& part) {
-    const auto len = static_cast<uint32_t>(part.size());
-    const uint8_t prefix[4] = {uint8_t(len), uint8_t(len >> 8), uint8_t(len >> 16), uint8_t(len >> 24)};
-    crypto_generichash_update(&st, prefix, sizeof prefix);
-    crypto_generichash_update(&st, reinterpret_cast<const uint8_t*>(part.constData()), part.size());
-}
-
-QByteArray finish(crypto_generichash_state& st) {
-    QByteArray out(32, Qt::Uninitialized);
-    crypto_generichash_final(&st, reinterpret_cast<uint8_t*>(out.data()), 32);
-    return out;
-}
-
-}  // namespace
-
-QByteArray fieldRowHash(const QString& recordId, const QString& field, const QByteArray& hlc,
-                        const QByteArray& valueJsonOrNull, bool tombstone) {
-    crypto_generichash_state st;
-    crypto_generichash_init(&st, nullptr, 0, 32);
-    absorb(st, QByteArrayLiteral("pluresdb/field/v1"));
-    absorb(st, recordId.toUtf8());
-    absorb(st, field.toUtf8());
-    absorb(st, hlc);
-    absorb(st, tombstone ? QByteArrayLiteral("\x00") : QByteArrayLiteral("\x01") + valueJsonOrNull);
-    return finish(st);
-}
-
-QByteArray recordRowHash(const QString& recordId, const QByteArray& putHlc, const QByteArray& delHlc) {
-    crypto_generichash_state st;
-    crypto_generichash_init(&st, nullptr, 0, 32);
-    absorb(st, QByteArrayLiteral("pluresdb/record/v1"));
-    absorb(st, recordId.toUtf8());
-    absorb(st, putHlc);
-    absorb(st, delHlc);
-    return finish(st);
-}
-
 }  // namespace pluresdb::store

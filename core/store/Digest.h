@@ -25,9 +25,4 @@ struct Digest {
     bool operator==(const Digest&) const = default;
 };
 
-// Hashes of single registers. Each input field is length-prefixed so no two rows hash alike.
-QByteArray fieldRowHash(const QString& recordId, const QString& field, const QByteArray& hlc,
-                        const QByteArray& valueJsonOrNull, bool tombstone);
-QByteArray recordRowHash(const QString& recordId, const QByteArray& putHlc, const QByteArray& delHlc);
-
 }  // namespace pluresdb::store

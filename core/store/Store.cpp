@@ -22,13 +22,11 @@ const char* const kMigrations[] = {
     // 1: the CRDT state, the op log and the replica's metadata.
     R"sql(
     CREATE TABLE meta(k TEXT PRIMARY KEY, v BLOB NOT NULL) WITHOUT ROWID;
-    -- Record registers: the latest put clock and the latest delete clock (x'' = none).
-    -- A record exists while put_hlc > del_hlc.
+    -- One row per record: its put and delete clocks (x'' = none), its field registers
+    -- (RecordState encoding), the live fields as compact JSON (NULL while the record does not
+    -- exist), and the hash of the row's state for the replica digest.
     CREATE TABLE records(id TEXT PRIMARY KEY, put_hlc BLOB NOT NULL, del_hlc BLOB NOT NULL,
-                         h BLOB NOT NULL) WITHOUT ROWID;
-    -- Field registers: the winning write of each field; value NULL is a tombstone.
-    CREATE TABLE fields(rid TEXT NOT NULL, name TEXT NOT NULL, value TEXT, hlc BLOB NOT NULL,
-                        h BLOB NOT NULL, PRIMARY KEY(rid, name)) WITHOUT ROWID;
+                         fields BLOB NOT NULL, data TEXT, h BLOB NOT NULL) WITHOUT ROWID;
     -- The op log: every op ever made or received, by (origin, seq).
     CREATE TABLE ops(origin BLOB NOT NULL, seq INTEGER NOT NULL, hlc BLOB NOT NULL, rid TEXT NOT NULL,
                      kind INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY(origin, seq)) WITHOUT ROWID;
@@ -46,28 +44,12 @@ QString describeOpenError(const QString& path, const QString& sqliteMessage) {
     return QStringLiteral("cannot open %1: %2").arg(path, sqliteMessage);
 }
 
-bool isNewer(const QByteArray& a, const QByteArray& b) { return a > b; }  // memcmp order == clock order
 
 }  // namespace
 
-QByteArray jsonValueToText(const QJsonValue& v) {
-    if (v.isObject()) return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
-    if (v.isArray()) return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
-    QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
-    return wrapped.mid(1, wrapped.size() - 2);
-}
-
-std::optional<QJsonValue> jsonValueFromText(const QByteArray& text) {
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + text + "]", &err);
-    if (err.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1) return std::nullopt;
-    return doc.array().at(0);
-}
-
 struct Store::Statements {
-    Statement getRecord, upsertRecord, getField, upsertField, prunedFields, pruneFields;
-    Statement insertOp, nextSeqs, setVersion, setMeta;
-    Statement getLiveFields, listRecords, allFields, opsFrom, fieldStates;
+    Statement getRecord, upsertRecord, getData, listRecords, allRecords;
+    Statement insertOp, nextSeqs, setVersion, setMeta, opsFrom;
 };
 
 QString Store::databasePath(const QString& dir) { return QDir(dir).filePath(QString::fromLatin1(kFileName)); }
@@ -195,27 +177,20 @@ Result<void> Store::prepareStatements() {
     };
     Statements& s = *m_st;
     const Item items[] = {
-        {&s.getRecord, "SELECT put_hlc, del_hlc, h FROM records WHERE id = ?1"},
-        {&s.upsertRecord, "INSERT OR REPLACE INTO records(id, put_hlc, del_hlc, h) VALUES (?1, ?2, ?3, ?4)"},
-        {&s.getField, "SELECT hlc, h FROM fields WHERE rid = ?1 AND name = ?2"},
-        {&s.upsertField, "INSERT OR REPLACE INTO fields(rid, name, value, hlc, h) VALUES (?1, ?2, ?3, ?4, ?5)"},
-        {&s.prunedFields, "SELECT h FROM fields WHERE rid = ?1 AND hlc < ?2"},
-        {&s.pruneFields, "DELETE FROM fields WHERE rid = ?1 AND hlc < ?2"},
+        {&s.getRecord, "SELECT put_hlc, del_hlc, fields, h FROM records WHERE id = ?1"},
+        {&s.upsertRecord,
+         "INSERT OR REPLACE INTO records(id, put_hlc, del_hlc, fields, data, h) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+        {&s.getData, "SELECT data FROM records WHERE id = ?1"},
+        {&s.listRecords, "SELECT id, data FROM records WHERE id >= ?1 AND data IS NOT NULL ORDER BY id"},
+        {&s.allRecords, "SELECT id, put_hlc, del_hlc, fields FROM records"},
         {&s.insertOp, "INSERT OR IGNORE INTO ops(origin, seq, hlc, rid, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&s.nextSeqs, "SELECT seq FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq LIMIT 4096"},
         {&s.setVersion, "INSERT OR REPLACE INTO versions(origin, contiguous, highest) VALUES (?1, ?2, ?3)"},
         {&s.setMeta, "INSERT OR REPLACE INTO meta(k, v) VALUES (?1, ?2)"},
-        {&s.getLiveFields, "SELECT name, value FROM fields WHERE rid = ?1 AND value IS NOT NULL ORDER BY name"},
-        {&s.listRecords,
-         "SELECT r.id, f.name, f.value FROM records r LEFT JOIN fields f ON f.rid = r.id AND f.value IS NOT NULL "
-         "WHERE r.put_hlc > r.del_hlc AND r.id >= ?1 ORDER BY r.id, f.name"},
-        {&s.allFields, "SELECT rid, name, value, hlc, h FROM fields"},
         {&s.opsFrom, "SELECT origin, seq, hlc, rid, kind, body FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"},
-        {&s.fieldStates, "SELECT name, value, hlc FROM fields WHERE rid = ?1 ORDER BY name"},
     };
     for (const auto& item : items) {
-        if (m_access == Access::ReadOnly && (item.target == &s.upsertRecord || item.target == &s.upsertField ||
-                                             item.target == &s.pruneFields || item.target == &s.insertOp ||
+        if (m_access == Access::ReadOnly && (item.target == &s.upsertRecord || item.target == &s.insertOp ||
                                              item.target == &s.setVersion || item.target == &s.setMeta)) {
             continue;
         }
@@ -423,84 +398,45 @@ Result<void> Store::appendOp(const Op& op, const QByteArray& body, bool* inserte
     return {};
 }
 
+Result<std::optional<RecordState>> Store::loadRecord(const QByteArray& idUtf8) {
+    auto& g = m_st->getRecord;
+    g.reset();
+    g.bindText(1, idUtf8);
+    auto found = g.step();
+    if (!found) return found.error();
+    if (!*found) return std::optional<RecordState>{};
+    RecordState state;
+    state.putHlc = g.columnBlob(0);
+    state.delHlc = g.columnBlob(1);
+    auto fields = RecordState::decodeFields(g.columnBlob(2));
+    g.reset();
+    if (!fields) return fields.error();
+    state.fields = std::move(fields).value();
+    return std::optional<RecordState>(std::move(state));
+}
+
 Result<void> Store::applyOp(const Op& op) {
     const QByteArray hlc = op.hlc.encode();
     const QByteArray rid = op.recordId.toUtf8();
-    Statements& s = *m_st;
-
-    // The record register.
-    s.getRecord.reset();
-    s.getRecord.bindText(1, rid);
-    auto found = s.getRecord.step();
-    if (!found) return found.error();
-    QByteArray put, del, oldHash;
-    if (*found) {
-        put = s.getRecord.columnBlob(0);
-        del = s.getRecord.columnBlob(1);
-        oldHash = s.getRecord.columnBlob(2);
-    }
-    s.getRecord.reset();
-    QByteArray newPut = put, newDel = del;
-    if (op.kind == OpKind::Put && isNewer(hlc, put)) newPut = hlc;
-    if (op.kind == OpKind::Delete && isNewer(hlc, del)) newDel = hlc;
-    if (!*found || newPut != put || newDel != del) {
-        if (*found) m_digest.toggle(oldHash);
-        const QByteArray h = recordRowHash(op.recordId, newPut, newDel);
-        m_digest.toggle(h);
-        s.upsertRecord.reset();
-        s.upsertRecord.bindText(1, rid);
-        s.upsertRecord.bind(2, newPut);
-        s.upsertRecord.bind(3, newDel);
-        s.upsertRecord.bind(4, h);
-        if (auto r = s.upsertRecord.exec(); !r) return r.error();
-    }
-    if (newDel != del) {
-        // Every field written before the delete is gone for good: drop its register.
-        s.prunedFields.reset();
-        s.prunedFields.bindText(1, rid);
-        s.prunedFields.bind(2, newDel);
-        for (;;) {
-            auto r = s.prunedFields.step();
-            if (!r) return r.error();
-            if (!*r) break;
-            m_digest.toggle(s.prunedFields.columnBlob(0));
-        }
-        s.prunedFields.reset();
-        s.pruneFields.reset();
-        s.pruneFields.bindText(1, rid);
-        s.pruneFields.bind(2, newDel);
-        if (auto r = s.pruneFields.exec(); !r) return r.error();
-    }
-    if (op.kind != OpKind::Put || !isNewer(hlc, newDel)) return {};
-
-    for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
-        const QByteArray name = it.key().toUtf8();
-        s.getField.reset();
-        s.getField.bindText(1, rid);
-        s.getField.bindText(2, name);
-        auto have = s.getField.step();
-        if (!have) return have.error();
-        QByteArray oldFieldHash;
-        if (*have) {
-            if (!isNewer(hlc, s.getField.columnBlob(0))) { s.getField.reset(); continue; }
-            oldFieldHash = s.getField.columnBlob(1);
-        }
-        s.getField.reset();
-        const bool tombstone = it.value().isNull() || it.value().isUndefined();
-        const QByteArray value = tombstone ? QByteArray() : jsonValueToText(it.value());
-        const QByteArray h = fieldRowHash(op.recordId, it.key(), hlc, value, tombstone);
-        if (*have) m_digest.toggle(oldFieldHash);
-        m_digest.toggle(h);
-        s.upsertField.reset();
-        s.upsertField.bindText(1, rid);
-        s.upsertField.bindText(2, name);
-        if (tombstone) s.upsertField.bindNull(3);
-        else s.upsertField.bindText(3, value);
-        s.upsertField.bind(4, hlc);
-        s.upsertField.bind(5, h);
-        if (auto r = s.upsertField.exec(); !r) return r.error();
-    }
-    return {};
+    auto loaded = loadRecord(rid);
+    if (!loaded) return loaded.error();
+    RecordState state = loaded->value_or(RecordState{});
+    const QByteArray oldHash = loaded->has_value() ? state.hash(rid) : QByteArray();
+    if (!state.apply(op, hlc) && loaded->has_value()) return {};
+    const QByteArray newHash = state.hash(rid);
+    if (!oldHash.isEmpty()) m_digest.toggle(oldHash);
+    m_digest.toggle(newHash);
+    auto& u = m_st->upsertRecord;
+    u.reset();
+    u.bindText(1, rid);
+    u.bind(2, state.putHlc);
+    u.bind(3, state.delHlc);
+    u.bind(4, state.encodeFields());
+    const QByteArray data = state.visibleJson();
+    if (data.isNull()) u.bindNull(5);
+    else u.bindText(5, data);
+    u.bind(6, newHash);
+    return u.exec();
 }
 
 Result<void> Store::advanceVersion(const SiteId& origin) {
@@ -537,29 +473,30 @@ Result<void> Store::advanceVersion(const SiteId& origin) {
     return sv.exec();
 }
 
+Result<Record> Store::recordFromRow(const QString& id, const QByteArray& json) {
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        return makeError(QStringLiteral("stored value of %1 is damaged").arg(id));
+    }
+    return Record{id, doc.object()};
+}
+
 Result<std::optional<Record>> Store::get(const QString& id) {
     if (auto v = validateRecordId(id); !v) return v.error();
-    Statements& s = *m_st;
-    s.getRecord.reset();
-    s.getRecord.bindText(1, id);
-    auto found = s.getRecord.step();
+    auto& g = m_st->getData;
+    g.reset();
+    g.bindText(1, id);
+    auto found = g.step();
     if (!found) return found.error();
-    const bool exists = *found && isNewer(s.getRecord.columnBlob(0), s.getRecord.columnBlob(1));
-    s.getRecord.reset();
-    if (!exists) return std::optional<Record>{};
-    Record rec{id, {}};
-    s.getLiveFields.reset();
-    s.getLiveFields.bindText(1, id);
-    for (;;) {
-        auto r = s.getLiveFields.step();
-        if (!r) return r.error();
-        if (!*r) break;
-        auto value = jsonValueFromText(s.getLiveFields.columnTextUtf8(1));
-        if (!value) { s.getLiveFields.reset(); return makeError(QStringLiteral("stored value of %1 is damaged").arg(id)); }
-        rec.data.insert(s.getLiveFields.columnText(0), *value);
+    if (!*found || g.columnIsNull(0)) {
+        g.reset();
+        return std::optional<Record>{};
     }
-    s.getLiveFields.reset();
-    return std::optional<Record>(std::move(rec));
+    auto rec = recordFromRow(id, g.columnTextUtf8(0));
+    g.reset();
+    if (!rec) return rec.error();
+    return std::optional<Record>(std::move(rec).value());
 }
 
 Result<std::vector<Record>> Store::list(const QString& prefix) {
@@ -573,41 +510,34 @@ Result<std::vector<Record>> Store::list(const QString& prefix) {
         if (!*r) break;
         const QString id = s.columnText(0);
         if (!id.startsWith(prefix)) break;  // ids are sorted: past the prefix range
-        if (out.empty() || out.back().id != id) out.push_back(Record{id, {}});
-        if (!s.columnIsNull(1)) {
-            auto value = jsonValueFromText(s.columnTextUtf8(2));
-            if (!value) { s.reset(); return makeError(QStringLiteral("stored value of %1 is damaged").arg(id)); }
-            out.back().data.insert(s.columnText(1), *value);
-        }
+        auto rec = recordFromRow(id, s.columnTextUtf8(1));
+        if (!rec) { s.reset(); return rec.error(); }
+        out.push_back(std::move(rec).value());
     }
     s.reset();
     return out;
 }
 
 Result<std::vector<FieldState>> Store::fieldStates(const QString& id) {
-    auto& s = m_st->fieldStates;
-    s.reset();
-    s.bindText(1, id);
+    auto loaded = loadRecord(id.toUtf8());
+    if (!loaded) return loaded.error();
     std::vector<FieldState> out;
-    for (;;) {
-        auto r = s.step();
-        if (!r) { s.reset(); return r.error(); }
-        if (!*r) break;
-        FieldState f;
-        f.name = s.columnText(0);
-        if (!s.columnIsNull(1)) {
-            auto v = jsonValueFromText(s.columnTextUtf8(1));
-            if (!v) { s.reset(); return makeError(QStringLiteral("stored value of %1 is damaged").arg(id)); }
-            f.value = *v;
+    if (!loaded->has_value()) return out;
+    for (const auto& [name, f] : (*loaded)->fields) {
+        FieldState fs;
+        fs.name = QString::fromUtf8(name);
+        auto h = Hlc::decode(f.hlc);
+        if (!h) return makeError(QStringLiteral("stored clock of %1 is damaged").arg(id));
+        fs.hlc = *h;
+        if (f.tombstone) {
+            fs.value = QJsonValue(QJsonValue::Undefined);
         } else {
-            f.value = QJsonValue(QJsonValue::Undefined);
+            auto v = jsonValueFromText(f.value);
+            if (!v) return makeError(QStringLiteral("stored value of %1 is damaged").arg(id));
+            fs.value = *v;
         }
-        auto h = Hlc::decode(s.columnBlob(2));
-        if (!h) { s.reset(); return makeError(QStringLiteral("stored clock of %1 is damaged").arg(id)); }
-        f.hlc = *h;
-        out.push_back(std::move(f));
+        out.push_back(std::move(fs));
     }
-    s.reset();
     return out;
 }
 
@@ -667,23 +597,19 @@ Result<uint64_t> Store::opCount() {
 
 Result<Digest> Store::recomputeDigest() {
     Digest d;
-    auto recs = m_db->prepare("SELECT id, put_hlc, del_hlc FROM records");
-    if (!recs) return recs.error();
-    for (;;) {
-        auto r = recs->step();
-        if (!r) return r.error();
-        if (!*r) break;
-        d.toggle(recordRowHash(recs->columnText(0), recs->columnBlob(1), recs->columnBlob(2)));
-    }
-    auto& s = m_st->allFields;
+    auto& s = m_st->allRecords;
     s.reset();
     for (;;) {
         auto r = s.step();
         if (!r) { s.reset(); return r.error(); }
         if (!*r) break;
-        const bool tombstone = s.columnIsNull(2);
-        d.toggle(fieldRowHash(s.columnText(0), s.columnText(1), s.columnBlob(3),
-                              tombstone ? QByteArray() : s.columnTextUtf8(2), tombstone));
+        RecordState state;
+        state.putHlc = s.columnBlob(1);
+        state.delHlc = s.columnBlob(2);
+        auto fields = RecordState::decodeFields(s.columnBlob(3));
+        if (!fields) { s.reset(); return fields.error(); }
+        state.fields = std::move(fields).value();
+        d.toggle(state.hash(s.columnTextUtf8(0)));
     }
     s.reset();
     return d;

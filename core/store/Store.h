@@ -13,6 +13,7 @@
 #include "core/store/Digest.h"
 #include "core/store/Hlc.h"
 #include "core/store/Op.h"
+#include "core/store/RecordState.h"
 #include "core/store/Sqlite.h"
 
 #include <QHash>
@@ -94,6 +95,8 @@ private:
     Result<Op> makeLocalOp(const LocalWrite& w);
     Result<void> appendOp(const Op& op, const QByteArray& body, bool* inserted);
     Result<void> applyOp(const Op& op);
+    Result<std::optional<RecordState>> loadRecord(const QByteArray& idUtf8);
+    Result<Record> recordFromRow(const QString& id, const QByteArray& json);
     Result<void> advanceVersion(const SiteId& origin);
     Result<Op> opFromRow(Statement& s);
     Result<void> requireWritable() const;
@@ -113,9 +116,5 @@ private:
     struct Statements;
     std::unique_ptr<Statements> m_st;
 };
-
-// A QJsonValue as compact JSON text, and back (for scalars too, which QJsonDocument cannot hold).
-QByteArray jsonValueToText(const QJsonValue& v);
-std::optional<QJsonValue> jsonValueFromText(const QByteArray& text);
 
 }  // namespace pluresdb::store

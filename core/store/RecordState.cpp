@@ -1,0 +1,224 @@
+#include "core/store/RecordState.h"
+
+#include "core/store/Hlc.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sodium.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace pluresdb::store {
+
+namespace {
+
+void putU32(QByteArray& out, uint32_t v) {
+    const char b[4] = {char(v), char(v >> 8), char(v >> 16), char(v >> 24)};
+    out.append(b, 4);
+}
+
+class Reader {
+public:
+    explicit Reader(const QByteArray& b) : m_p(reinterpret_cast<const uint8_t*>(b.constData())), m_left(b.size()) {}
+    bool u32(uint32_t* v) {
+        if (m_left < 4) return false;
+        *v = uint32_t(m_p[0]) | uint32_t(m_p[1]) << 8 | uint32_t(m_p[2]) << 16 | uint32_t(m_p[3]) << 24;
+        m_p += 4;
+        m_left -= 4;
+        return true;
+    }
+    bool u8(uint8_t* v) {
+        if (m_left < 1) return false;
+        *v = *m_p++;
+        --m_left;
+        return true;
+    }
+    bool bytes(qsizetype n, QByteArray* out) {
+        if (n < 0 || n > m_left) return false;
+        *out = QByteArray(reinterpret_cast<const char*>(m_p), n);
+        m_p += n;
+        m_left -= n;
+        return true;
+    }
+    bool atEnd() const { return m_left == 0; }
+
+private:
+    const uint8_t* m_p;
+    qsizetype m_left;
+};
+
+}  // namespace
+
+bool RecordState::apply(const Op& op, const QByteArray& opHlc) {
+    bool changed = false;
+    if (op.kind == OpKind::Delete) {
+        if (opHlc > delHlc) {
+            delHlc = opHlc;
+            changed = true;
+            for (auto it = fields.begin(); it != fields.end();) {
+                if (it->second.hlc < delHlc) it = fields.erase(it);
+                else ++it;
+            }
+        }
+        return changed;
+    }
+    if (opHlc > putHlc) {
+        putHlc = opHlc;
+        changed = true;
+    }
+    if (!(opHlc > delHlc)) return changed;  // written before the record was deleted
+    for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+        const QByteArray name = it.key().toUtf8();
+        auto f = fields.find(name);
+        if (f != fields.end() && !(opHlc > f->second.hlc)) continue;
+        FieldRegister reg;
+        reg.hlc = opHlc;
+        reg.tombstone = it.value().isNull() || it.value().isUndefined();
+        if (!reg.tombstone) reg.value = jsonValueToText(it.value());
+        fields[name] = std::move(reg);
+        changed = true;
+    }
+    return changed;
+}
+
+QByteArray RecordState::encodeFields() const {
+    QByteArray out;
+    qsizetype size = 4;
+    for (const auto& [name, f] : fields) size += 4 + name.size() + f.hlc.size() + 1 + 4 + f.value.size();
+    out.reserve(size);
+    putU32(out, static_cast<uint32_t>(fields.size()));
+    for (const auto& [name, f] : fields) {
+        putU32(out, static_cast<uint32_t>(name.size()));
+        out.append(name);
+        out.append(f.hlc);
+        out.append(char(f.tombstone ? 0 : 1));
+        putU32(out, static_cast<uint32_t>(f.value.size()));
+        out.append(f.value);
+    }
+    return out;
+}
+
+Result<std::map<QByteArray, FieldRegister>> RecordState::decodeFields(const QByteArray& bytes) {
+    const auto damaged = [] { return makeError(QStringLiteral("a stored record is damaged")); };
+    Reader r(bytes);
+    uint32_t count = 0;
+    if (!r.u32(&count)) return damaged();
+    std::map<QByteArray, FieldRegister> out;
+    QByteArray previous;
+    for (uint32_t i = 0; i < count; ++i) {
+        uint32_t nameLen = 0, valueLen = 0;
+        uint8_t kind = 0;
+        QByteArray name;
+        FieldRegister f;
+        if (!r.u32(&nameLen) || !r.bytes(nameLen, &name) || !r.bytes(Hlc::kEncodedSize, &f.hlc) || !r.u8(&kind) ||
+            kind > 1 || !r.u32(&valueLen) || !r.bytes(valueLen, &f.value)) {
+            return damaged();
+        }
+        f.tombstone = kind == 0;
+        if ((f.tombstone && !f.value.isEmpty()) || (i > 0 && !(previous < name))) return damaged();  // canonical
+        previous = name;
+        out.emplace(std::move(name), std::move(f));
+    }
+    if (!r.atEnd()) return damaged();
+    return out;
+}
+
+QByteArray RecordState::visibleJson() const {
+    if (!exists()) return {};
+    QByteArray out("{");
+    bool first = true;
+    for (const auto& [name, f] : fields) {
+        if (f.tombstone) continue;
+        if (!first) out.append(',');
+        first = false;
+        out.append(jsonQuote(name));
+        out.append(':');
+        out.append(f.value);
+    }
+    out.append('}');
+    return out;
+}
+
+QByteArray RecordState::hash(const QByteArray& idUtf8) const {
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, nullptr, 0, 32);
+    auto absorb = [&st](const QByteArray& part) {
+        const auto len = static_cast<uint32_t>(part.size());
+        const uint8_t prefix[4] = {uint8_t(len), uint8_t(len >> 8), uint8_t(len >> 16), uint8_t(len >> 24)};
+        crypto_generichash_update(&st, prefix, sizeof prefix);
+        crypto_generichash_update(&st, reinterpret_cast<const uint8_t*>(part.constData()), part.size());
+    };
+    absorb(QByteArrayLiteral("pluresdb/record/v2"));
+    absorb(idUtf8);
+    absorb(putHlc);
+    absorb(delHlc);
+    absorb(encodeFields());
+    QByteArray out(32, Qt::Uninitialized);
+    crypto_generichash_final(&st, reinterpret_cast<uint8_t*>(out.data()), 32);
+    return out;
+}
+
+QByteArray jsonQuote(const QByteArray& utf8) {
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out.append('"');
+    for (char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out.append("\\\""); break;
+            case '\\': out.append("\\\\"); break;
+            case '\b': out.append("\\b"); break;
+            case '\f': out.append("\\f"); break;
+            case '\n': out.append("\\n"); break;
+            case '\r': out.append("\\r"); break;
+            case '\t': out.append("\\t"); break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out.append(buf);
+                } else {
+                    out.append(ch);
+                }
+        }
+    }
+    out.append('"');
+    return out;
+}
+
+QByteArray jsonValueToText(const QJsonValue& v) {
+    switch (v.type()) {
+        case QJsonValue::Null:
+        case QJsonValue::Undefined: return QByteArrayLiteral("null");
+        case QJsonValue::Bool: return v.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+        case QJsonValue::String: return jsonQuote(v.toString().toUtf8());
+        case QJsonValue::Double: {
+            const double d = v.toDouble();
+            if (!std::isfinite(d)) return QByteArrayLiteral("null");  // JSON has no NaN/Infinity
+            // Integers print as integers, exactly (Qt keeps 64-bit integers exact inside QJsonValue).
+            constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
+            const qint64 i = v.toInteger(kSentinel);
+            if (i != kSentinel) return QByteArray::number(i);
+            if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) {
+                return QByteArray::number(static_cast<qint64>(d));
+            }
+            return QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+        }
+        case QJsonValue::Object: return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
+        case QJsonValue::Array: return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+    }
+    return QByteArrayLiteral("null");
+}
+
+std::optional<QJsonValue> jsonValueFromText(const QByteArray& text) {
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + text + "]", &err);
+    if (err.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1) return std::nullopt;
+    return doc.array().at(0);
+}
+
+}  // namespace pluresdb::store
