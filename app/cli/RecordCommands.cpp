@@ -3,6 +3,7 @@
 #include "app/cli/CliCommand.h"
 #include "core/api/Database.h"
 #include "core/store/Limits.h"
+#include "core/store/RecordState.h"
 #include "core/store/Store.h"
 
 #include <QFile>
@@ -128,7 +129,12 @@ int runPut(CliContext& ctx) {
     }
     const QJsonObject data = doc.object();
     // Check the limits before opening (and so before creating) anything.
-    if (auto v = store::validateFields(data, QJsonDocument(data).toJson(QJsonDocument::Compact).size()); !v) {
+    auto encoded = store::encodeFields(data);
+    if (!encoded) {
+        ctx.err << "pluresdb-cli: " << encoded.errorMessage() << "\n";
+        return 1;
+    }
+    if (auto v = store::validatePutSize(store::encodedFieldsJson(*encoded).size()); !v) {
         ctx.err << "pluresdb-cli: " << v.errorMessage() << "\n";
         return 1;
     }

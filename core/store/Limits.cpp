@@ -13,18 +13,12 @@ Result<void> validateRecordId(const QString& id) {
     return {};
 }
 
-Result<void> validateFields(const QJsonObject& fields, qsizetype encodedSize) {
+Result<void> validatePutSize(qsizetype encodedSize) {
     if (encodedSize > kMaxPutBytes) {
         return makeError(QStringLiteral("value is %1 bytes; the limit for one put is %2 bytes (%3 MiB)")
                              .arg(encodedSize)
                              .arg(kMaxPutBytes)
                              .arg(kMaxPutBytes / (1024 * 1024)));
-    }
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        if (!it.key().isValidUtf16()) return makeError(QStringLiteral("a field name is not valid Unicode text"));
-        if (it.key().toUtf8().size() > kMaxFieldNameBytes) {
-            return makeError(QStringLiteral("field name is longer than %1 bytes").arg(kMaxFieldNameBytes));
-        }
     }
     return {};
 }

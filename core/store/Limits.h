@@ -15,7 +15,8 @@ inline constexpr int kMaxFieldNameBytes = 1024;          // UTF-8 bytes
 inline constexpr qsizetype kMaxPutBytes = 4 * 1024 * 1024;  // the put's fields as compact JSON
 
 Result<void> validateRecordId(const QString& id);
-// Checks a put's fields; `encodedSize` is the size of their compact JSON.
-Result<void> validateFields(const QJsonObject& fields, qsizetype encodedSize);
+// Checks a put's size; `encodedSize` is the size of its fields as compact JSON. (Field names are
+// checked where they are encoded, RecordState.h encodeFields.)
+Result<void> validatePutSize(qsizetype encodedSize);
 
 }  // namespace pluresdb::store

@@ -1,6 +1,7 @@
 #include "core/store/RecordState.h"
 
 #include "core/store/Hlc.h"
+#include "core/store/Limits.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,9 +54,45 @@ private:
 
 }  // namespace
 
-bool RecordState::apply(const Op& op, const QByteArray& opHlc) {
+Result<EncodedFields> encodeFields(const QJsonObject& fields) {
+    EncodedFields out;
+    out.reserve(static_cast<size_t>(fields.size()));
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        EncodedField f;
+        const QString key = it.key();
+        if (!key.isValidUtf16()) return makeError(QStringLiteral("a field name is not valid Unicode text"));
+        f.name = key.toUtf8();
+        if (f.name.size() > kMaxFieldNameBytes) {
+            return makeError(QStringLiteral("field name is longer than %1 bytes").arg(kMaxFieldNameBytes));
+        }
+        f.tombstone = it.value().isNull() || it.value().isUndefined();
+        if (!f.tombstone) f.value = jsonValueToText(it.value());
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+QByteArray encodedFieldsJson(const EncodedFields& fields) {
+    qsizetype size = 2;
+    for (const auto& f : fields) size += f.name.size() + f.value.size() + 8;
+    QByteArray out;
+    out.reserve(size);
+    out.append('{');
+    bool first = true;
+    for (const auto& f : fields) {
+        if (!first) out.append(',');
+        first = false;
+        out.append(jsonQuote(f.name));
+        out.append(':');
+        out.append(f.tombstone ? QByteArrayLiteral("null") : f.value);
+    }
+    out.append('}');
+    return out;
+}
+
+bool RecordState::apply(OpKind kind, const QByteArray& opHlc, const EncodedFields& opFields) {
     bool changed = false;
-    if (op.kind == OpKind::Delete) {
+    if (kind == OpKind::Delete) {
         if (opHlc > delHlc) {
             delHlc = opHlc;
             changed = true;
@@ -71,15 +108,10 @@ bool RecordState::apply(const Op& op, const QByteArray& opHlc) {
         changed = true;
     }
     if (!(opHlc > delHlc)) return changed;  // written before the record was deleted
-    for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
-        const QByteArray name = it.key().toUtf8();
-        auto f = fields.find(name);
+    for (const auto& in : opFields) {
+        auto f = fields.find(in.name);
         if (f != fields.end() && !(opHlc > f->second.hlc)) continue;
-        FieldRegister reg;
-        reg.hlc = opHlc;
-        reg.tombstone = it.value().isNull() || it.value().isUndefined();
-        if (!reg.tombstone) reg.value = jsonValueToText(it.value());
-        fields[name] = std::move(reg);
+        fields[in.name] = FieldRegister{opHlc, in.tombstone, in.value};
         changed = true;
     }
     return changed;
@@ -143,7 +175,7 @@ QByteArray RecordState::visibleJson() const {
     return out;
 }
 
-QByteArray RecordState::hash(const QByteArray& idUtf8) const {
+QByteArray RecordState::hash(const QByteArray& idUtf8, const QByteArray& encodedFields) const {
     crypto_generichash_state st;
     crypto_generichash_init(&st, nullptr, 0, 32);
     auto absorb = [&st](const QByteArray& part) {
@@ -156,13 +188,28 @@ QByteArray RecordState::hash(const QByteArray& idUtf8) const {
     absorb(idUtf8);
     absorb(putHlc);
     absorb(delHlc);
-    absorb(encodeFields());
+    absorb(encodedFields);
     QByteArray out(32, Qt::Uninitialized);
     crypto_generichash_final(&st, reinterpret_cast<uint8_t*>(out.data()), 32);
     return out;
 }
 
 QByteArray jsonQuote(const QByteArray& utf8) {
+    // Fast path: nothing to escape (the common case for names and plain text).
+    bool plain = true;
+    for (char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == '"' || c == '\\') {
+            plain = false;
+            break;
+        }
+    }
+    if (plain) {
+        QByteArray out;
+        out.reserve(utf8.size() + 2);
+        out.append('"').append(utf8).append('"');
+        return out;
+    }
     QByteArray out;
     out.reserve(utf8.size() + 2);
     out.append('"');

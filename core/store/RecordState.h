@@ -16,6 +16,7 @@
 #include <QByteArray>
 
 #include <map>
+#include <vector>
 
 namespace pluresdb::store {
 
@@ -24,6 +25,18 @@ struct FieldRegister {
     bool tombstone = false;
     QByteArray value;  // compact JSON text
 };
+
+// A put's fields serialised once: each value as compact JSON text (or a tombstone for null).
+struct EncodedField {
+    QByteArray name;  // UTF-8
+    bool tombstone = false;
+    QByteArray value;
+};
+using EncodedFields = std::vector<EncodedField>;
+// Fails on a field name that is not valid Unicode or is over kMaxFieldNameBytes.
+Result<EncodedFields> encodeFields(const QJsonObject& fields);
+// The fields as one compact JSON object text (tombstones as null): the op body in the log.
+QByteArray encodedFieldsJson(const EncodedFields& fields);
 
 struct RecordState {
     QByteArray putHlc;  // empty: never put
@@ -34,7 +47,7 @@ struct RecordState {
 
     // Applies one op; returns whether anything changed. Deterministic and order-independent:
     // per field the greatest clock wins; a delete drops every field register older than it.
-    bool apply(const Op& op, const QByteArray& opHlc);
+    bool apply(OpKind kind, const QByteArray& opHlc, const EncodedFields& fields);
 
     QByteArray encodeFields() const;
     static Result<std::map<QByteArray, FieldRegister>> decodeFields(const QByteArray& bytes);
@@ -42,7 +55,8 @@ struct RecordState {
     // The live fields as one compact JSON object (null when the record does not exist).
     QByteArray visibleJson() const;
     // The hash of the whole register set, for the replica digest.
-    QByteArray hash(const QByteArray& idUtf8) const;
+    QByteArray hash(const QByteArray& idUtf8) const { return hash(idUtf8, encodeFields()); }
+    QByteArray hash(const QByteArray& idUtf8, const QByteArray& encodedFields) const;
 };
 
 // Compact JSON text of a value, canonical for a given QJsonValue (the digest hashes it).

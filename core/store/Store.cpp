@@ -30,7 +30,6 @@ const char* const kMigrations[] = {
     -- The op log: every op ever made or received, by (origin, seq).
     CREATE TABLE ops(origin BLOB NOT NULL, seq INTEGER NOT NULL, hlc BLOB NOT NULL, rid TEXT NOT NULL,
                      kind INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY(origin, seq)) WITHOUT ROWID;
-    CREATE INDEX ops_by_record ON ops(rid);
     -- Per origin: every op up to `contiguous` is present; `highest` is the largest seq seen.
     CREATE TABLE versions(origin BLOB PRIMARY KEY, contiguous INTEGER NOT NULL,
                           highest INTEGER NOT NULL) WITHOUT ROWID;
@@ -291,12 +290,17 @@ Result<Op> Store::makeLocalOp(const LocalWrite& w) {
 Result<std::vector<Op>> Store::write(const std::vector<LocalWrite>& batch) {
     if (auto r = requireWritable(); !r) return r.error();
     // Validate everything before the transaction: a bad write changes nothing.
+    std::vector<EncodedFields> encoded;
     std::vector<QByteArray> bodies;
+    encoded.reserve(batch.size());
     bodies.reserve(batch.size());
     for (const auto& w : batch) {
         if (auto v = validateRecordId(w.id); !v) return v.error();
-        QByteArray body = w.kind == OpKind::Put ? QJsonDocument(w.fields).toJson(QJsonDocument::Compact) : QByteArray("{}");
-        if (auto v = validateFields(w.fields, body.size()); !v) return v.error();
+        auto fields = w.kind == OpKind::Put ? encodeFields(w.fields) : Result<EncodedFields>(EncodedFields{});
+        if (!fields) return fields.error();
+        encoded.push_back(std::move(fields).value());
+        QByteArray body = encodedFieldsJson(encoded.back());
+        if (auto v = validatePutSize(body.size()); !v) return v.error();
         bodies.push_back(std::move(body));
     }
     const HlcClock clockBefore = m_clock;
@@ -321,7 +325,7 @@ Result<std::vector<Op>> Store::write(const std::vector<LocalWrite>& batch) {
         if (!op) { rollbackMemory(); return op.error(); }
         bool inserted = false;
         if (auto r = appendOp(*op, bodies[i], &inserted); !r) { rollbackMemory(); return r.error(); }
-        if (auto r = applyOp(*op); !r) { rollbackMemory(); return r.error(); }
+        if (auto r = applyOp(*op, encoded[i]); !r) { rollbackMemory(); return r.error(); }
         m_localSeq = op->seq;
         ops.push_back(std::move(op).value());
     }
@@ -359,15 +363,21 @@ Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
     MergeStats stats;
     std::vector<SiteId> touched;
     for (const auto& op : ops) {
-        QByteArray body = op.kind == OpKind::Put ? QJsonDocument(op.fields).toJson(QJsonDocument::Compact) : QByteArray("{}");
-        if (auto v = validateFields(op.fields, body.size()); !v) {
+        auto fields = op.kind == OpKind::Put ? encodeFields(op.fields) : Result<EncodedFields>(EncodedFields{});
+        if (!fields) {
+            rollbackMemory();
+            return makeError(QStringLiteral("remote op: %1").arg(fields.errorMessage()));
+        }
+        const EncodedFields& encoded = *fields;
+        const QByteArray body = encodedFieldsJson(encoded);
+        if (auto v = validatePutSize(body.size()); !v) {
             rollbackMemory();
             return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
         }
         bool inserted = false;
         if (auto r = appendOp(op, body, &inserted); !r) { rollbackMemory(); return r.error(); }
         if (!inserted) { ++stats.duplicates; continue; }
-        if (auto r = applyOp(op); !r) { rollbackMemory(); return r.error(); }
+        if (auto r = applyOp(op, encoded); !r) { rollbackMemory(); return r.error(); }
         m_clock.observe(op.hlc);
         ++stats.applied;
         auto& hi = m_highest[op.origin];
@@ -398,7 +408,7 @@ Result<void> Store::appendOp(const Op& op, const QByteArray& body, bool* inserte
     return {};
 }
 
-Result<std::optional<RecordState>> Store::loadRecord(const QByteArray& idUtf8) {
+Result<std::optional<RecordState>> Store::loadRecord(const QByteArray& idUtf8, QByteArray* storedHash) {
     auto& g = m_st->getRecord;
     g.reset();
     g.bindText(1, idUtf8);
@@ -408,6 +418,7 @@ Result<std::optional<RecordState>> Store::loadRecord(const QByteArray& idUtf8) {
     RecordState state;
     state.putHlc = g.columnBlob(0);
     state.delHlc = g.columnBlob(1);
+    if (storedHash) *storedHash = g.columnBlob(3);
     auto fields = RecordState::decodeFields(g.columnBlob(2));
     g.reset();
     if (!fields) return fields.error();
@@ -415,15 +426,16 @@ Result<std::optional<RecordState>> Store::loadRecord(const QByteArray& idUtf8) {
     return std::optional<RecordState>(std::move(state));
 }
 
-Result<void> Store::applyOp(const Op& op) {
+Result<void> Store::applyOp(const Op& op, const EncodedFields& fields) {
     const QByteArray hlc = op.hlc.encode();
     const QByteArray rid = op.recordId.toUtf8();
-    auto loaded = loadRecord(rid);
+    QByteArray oldHash;  // the row's stored hash: what the digest holds for it now
+    auto loaded = loadRecord(rid, &oldHash);
     if (!loaded) return loaded.error();
     RecordState state = loaded->value_or(RecordState{});
-    const QByteArray oldHash = loaded->has_value() ? state.hash(rid) : QByteArray();
-    if (!state.apply(op, hlc) && loaded->has_value()) return {};
-    const QByteArray newHash = state.hash(rid);
+    if (!state.apply(op.kind, hlc, fields) && loaded->has_value()) return {};
+    const QByteArray encodedState = state.encodeFields();
+    const QByteArray newHash = state.hash(rid, encodedState);
     if (!oldHash.isEmpty()) m_digest.toggle(oldHash);
     m_digest.toggle(newHash);
     auto& u = m_st->upsertRecord;
@@ -431,7 +443,7 @@ Result<void> Store::applyOp(const Op& op) {
     u.bindText(1, rid);
     u.bind(2, state.putHlc);
     u.bind(3, state.delHlc);
-    u.bind(4, state.encodeFields());
+    u.bind(4, encodedState);
     const QByteArray data = state.visibleJson();
     if (data.isNull()) u.bindNull(5);
     else u.bindText(5, data);

@@ -94,8 +94,8 @@ private:
     Result<void> persistMeta();
     Result<Op> makeLocalOp(const LocalWrite& w);
     Result<void> appendOp(const Op& op, const QByteArray& body, bool* inserted);
-    Result<void> applyOp(const Op& op);
-    Result<std::optional<RecordState>> loadRecord(const QByteArray& idUtf8);
+    Result<void> applyOp(const Op& op, const EncodedFields& fields);
+    Result<std::optional<RecordState>> loadRecord(const QByteArray& idUtf8, QByteArray* storedHash = nullptr);
     Result<Record> recordFromRow(const QString& id, const QByteArray& json);
     Result<void> advanceVersion(const SiteId& origin);
     Result<Op> opFromRow(Statement& s);

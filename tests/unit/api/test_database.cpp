@@ -26,7 +26,7 @@ private slots:
         QVERIFY(f.result().ok);
         QCOMPARE(f.result().lastSeq, uint64_t(1));
         QCOMPARE(**db->get("k"), (QJsonObject{{"a", 1}}));
-        QVERIFY(changed.wait(5000));
+        QVERIFY(changed.wait(30000));
         QCOMPARE(changed.at(0).at(0).toStringList(), QStringList{"k"});
         QCOMPARE(changed.at(0).at(1).toBool(), false);
         db->remove("k").waitForFinished();

@@ -64,7 +64,7 @@ private slots:
         m_window->selectRecord("a");
         QSignalSpy done(m_window.get(), &MainWindow::writeFinished);
         m_window->deleteRecord();
-        QVERIFY(done.wait(5000));
+        QVERIFY(done.wait(30000));
         QVERIFY(!m_db->get("a")->has_value());
         QCOMPARE(m_window->recordsModel()->rowCount(), 1);
     }
@@ -95,7 +95,7 @@ private slots:
         other->put("a", obj(R"({"from":"peer"})")).waitForFinished();
         auto ops = *other->opsSince({}, 100);
         auto merged = m_db->merge(ops);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->recordsModel()->rowCount(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->recordsModel()->rowCount(), 2, 30000);
         QCOMPARE(merged.result().applied, 1);
         // "a" sorts before "m": the selection followed "m" to row 1.
         const QModelIndex current = m_window->recordsView()->currentIndex();
@@ -125,7 +125,7 @@ private:
         m_window->jsonEdit()->setPlainText(json);
         QSignalSpy done(m_window.get(), &MainWindow::writeFinished);
         m_window->saveRecord();
-        QVERIFY(done.wait(5000));
+        QVERIFY(done.wait(30000));
         QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
     }
 
