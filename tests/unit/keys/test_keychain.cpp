@@ -45,11 +45,11 @@ QStringList filesWithPlainSecrets(const QString& dir, const QList<QByteArray>& s
             continue;
         }
         const QByteArray bytes = file.readAll();
+        bool found = false;
         for (const QByteArray& secret : secrets) {
-            for (const QByteArray& form : plainForms(secret)) {
-                if (bytes.contains(form)) hits << path;
-            }
+            for (const QByteArray& form : plainForms(secret)) found = found || bytes.contains(form);
         }
+        if (found) hits << path;
     }
     return hits;
 }
