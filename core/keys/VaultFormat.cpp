@@ -123,7 +123,10 @@ Result<VaultEntries> parseVaultEntries(const QByteArray& plaintext) {
         if (!in.has(2)) return damaged;
         const uint16_t valueLength = in.u16();
         if (!in.has(valueLength)) return damaged;
-        if (!entries.emplace(name, in.bytes(valueLength)).second) return damaged;  // a name twice
+        // Names are strictly increasing (the order the writer's std::map gives): one canonical
+        // encoding per content, and no name twice.
+        if (!entries.empty() && !(entries.rbegin()->first < name)) return damaged;
+        entries.emplace_hint(entries.end(), name, in.bytes(valueLength));
     }
     if (!in.atEnd()) return damaged;
     return entries;

@@ -15,7 +15,7 @@
 //  36  24  nonce (crypto_secretbox_NONCEBYTES), fresh for every write
 //  60   …  crypto_secretbox_easy(entries): 16-byte MAC, then the encrypted entries
 // Entries (the plaintext): u32 count, then per entry u16 name length, UTF-8 name, u16 value
-// length, value bytes. Names are the same as the keychain entry names.
+// length, value bytes, in strictly increasing name order. Names are the keychain entry names.
 
 #include "core/common/Result.h"
 

@@ -74,6 +74,10 @@ private slots:
         QVERIFY(!parseVaultEntries(QByteArray::fromHex("ffffffff")));  // absurd count
         QVERIFY(!parseVaultEntries(QByteArray::fromHex("01000000" "0500" "6162")));  // cut name
         QVERIFY(!parseVaultEntries(serializeVaultEntries({{QStringLiteral("a"), "x"}}) + "trailing"));
+        // Out of order or repeated names (found by fuzz_vault: one content, one encoding).
+        QVERIFY(!parseVaultEntries(QByteArray::fromHex("02000000" "0100" "62" "0000" "0100" "61" "0000")));
+        QVERIFY(!parseVaultEntries(QByteArray::fromHex("02000000" "0100" "61" "0000" "0100" "61" "0000")));
+        QVERIFY(parseVaultEntries(QByteArray::fromHex("02000000" "0100" "61" "0000" "0100" "62" "0000")));
     }
 
     /// The file vault stores, reopens with the right passphrase only, detects any flipped byte,
