@@ -15,7 +15,9 @@ static_assert(kVaultSaltBytes == crypto_pwhash_SALTBYTES);
 static_assert(kVaultNonceBytes == crypto_secretbox_NONCEBYTES);
 static_assert(kVaultMacBytes == crypto_secretbox_MACBYTES);
 
-QString tr(const char* text) { return QCoreApplication::translate("pluresdb::keys::EncryptedFileVault", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("pluresdb::keys::EncryptedFileVault", text);
+}
 
 QByteArray randomBytes(qsizetype n) {
     QByteArray out(n, Qt::Uninitialized);
@@ -28,10 +30,10 @@ unsigned char* deriveKey(const QString& passphrase, const VaultHeader& header) {
     auto* key = static_cast<unsigned char*>(sodium_malloc(crypto_secretbox_KEYBYTES));
     if (!key) return nullptr;
     QByteArray utf8 = passphrase.toUtf8();
-    const int rc = crypto_pwhash(key, crypto_secretbox_KEYBYTES, utf8.constData(),
-                                 static_cast<unsigned long long>(utf8.size()),
-                                 reinterpret_cast<const unsigned char*>(header.salt.constData()), header.opsLimit,
-                                 static_cast<size_t>(header.memLimitKiB) * 1024, crypto_pwhash_ALG_ARGON2ID13);
+    const int rc = crypto_pwhash(
+        key, crypto_secretbox_KEYBYTES, utf8.constData(), static_cast<unsigned long long>(utf8.size()),
+        reinterpret_cast<const unsigned char*>(header.salt.constData()), header.opsLimit,
+        static_cast<size_t>(header.memLimitKiB) * 1024, crypto_pwhash_ALG_ARGON2ID13);
     sodium_memzero(utf8.data(), static_cast<size_t>(utf8.size()));
     if (rc != 0) {
         sodium_free(key);
@@ -54,7 +56,8 @@ EncryptedFileVault::KdfCost EncryptedFileVault::KdfCost::minimum() {
 
 bool EncryptedFileVault::exists(const QString& path) { return QFileInfo::exists(path); }
 
-Result<std::unique_ptr<EncryptedFileVault>> EncryptedFileVault::open(const QString& path, const QString& passphrase,
+Result<std::unique_ptr<EncryptedFileVault>> EncryptedFileVault::open(const QString& path,
+                                                                     const QString& passphrase,
                                                                      KdfCost costForNewFile) {
     if (sodium_init() < 0) return makeError(tr("libsodium failed to initialise."));
     if (passphrase.size() < kMinPassphraseLength) {
@@ -86,7 +89,8 @@ Result<std::unique_ptr<EncryptedFileVault>> EncryptedFileVault::open(const QStri
     if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
                                    reinterpret_cast<const unsigned char*>(sealed.constData()),
                                    static_cast<unsigned long long>(sealed.size()),
-                                   reinterpret_cast<const unsigned char*>(header->nonce.constData()), key) != 0) {
+                                   reinterpret_cast<const unsigned char*>(header->nonce.constData()),
+                                   key) != 0) {
         sodium_free(key);
         return makeError(tr("The passphrase is wrong, or the key file is damaged."));
     }
@@ -100,7 +104,8 @@ Result<std::unique_ptr<EncryptedFileVault>> EncryptedFileVault::open(const QStri
         new EncryptedFileVault(path, std::move(*header), key, std::move(*entries)));
 }
 
-EncryptedFileVault::EncryptedFileVault(QString path, VaultHeader header, unsigned char* key, VaultEntries entries)
+EncryptedFileVault::EncryptedFileVault(QString path, VaultHeader header, unsigned char* key,
+                                       VaultEntries entries)
     : m_path(std::move(path)), m_header(std::move(header)), m_key(key), m_entries(std::move(entries)) {}
 
 EncryptedFileVault::~EncryptedFileVault() {
@@ -122,8 +127,10 @@ Result<void> EncryptedFileVault::write(const QString& entry, const QByteArray& s
     m_entries[entry] = secret;
     Result<void> saved = save();
     if (!saved) {  // keep memory and disk in step
-        if (previous) m_entries[entry] = *previous;
-        else m_entries.erase(entry);
+        if (previous)
+            m_entries[entry] = *previous;
+        else
+            m_entries.erase(entry);
     }
     return saved;
 }

@@ -38,7 +38,9 @@ bool isUnreservedForEncoder(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-bool isHexDigit(char16_t u) { return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F'); }
+bool isHexDigit(char16_t u) {
+    return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F');
+}
 
 int hexValue(char16_t u) {
     if (u >= '0' && u <= '9') return u - '0';
@@ -120,7 +122,8 @@ InviteParse parseLink(QStringView link) {
     rest = rest.mid(action.size());
     if (rest.startsWith(u'/')) rest = rest.mid(1);
     if (rest.isEmpty()) {
-        return failure(InviteError::Incomplete, tr("The invite link stops before the key: it looks cut off."));
+        return failure(InviteError::Incomplete,
+                       tr("The invite link stops before the key: it looks cut off."));
     }
     if (!rest.startsWith(u'?')) {
         return failure(InviteError::Malformed, tr("The invite link is malformed (expected '?' after "
@@ -138,11 +141,16 @@ InviteParse parseLink(QStringView link) {
         const QStringView field = eq < 0 ? pair : pair.left(eq);
         const QStringView raw = eq < 0 ? QStringView() : pair.mid(eq + 1);
         std::optional<QString>* slot = nullptr;
-        if (field == u"v") slot = &version;
-        else if (field == u"key") slot = &key;
-        else if (field == u"name") slot = &name;
-        else if (field == u"check") slot = &check;
-        else continue;  // unknown parameters are for newer versions; the checksum does not cover them
+        if (field == u"v")
+            slot = &version;
+        else if (field == u"key")
+            slot = &key;
+        else if (field == u"name")
+            slot = &name;
+        else if (field == u"check")
+            slot = &check;
+        else
+            continue;  // unknown parameters are for newer versions; the checksum does not cover them
         if (slot->has_value()) {
             return failure(InviteError::Malformed,
                            tr("The invite link is malformed (parameter '%1' appears twice).").arg(field));
@@ -166,7 +174,8 @@ InviteParse parseLink(QStringView link) {
     }
     const Result<QString> normalised = normaliseSyncKey(*key);
     if (!normalised) {
-        return failure(InviteError::BadKey, tr("The key in the invite is wrong. %1").arg(normalised.errorMessage()));
+        return failure(InviteError::BadKey,
+                       tr("The key in the invite is wrong. %1").arg(normalised.errorMessage()));
     }
     const QString spaceName = name.value_or(QString());
     if (spaceName.size() > kMaxSpaceNameLength) {
@@ -188,10 +197,12 @@ InviteParse parseLink(QStringView link) {
         }
     }
     if (check->size() < kChecksumHexLength) {
-        return failure(InviteError::Incomplete, tr("The invite's checksum is too short: the link looks cut off."));
+        return failure(InviteError::Incomplete,
+                       tr("The invite's checksum is too short: the link looks cut off."));
     }
     if (check->size() > kChecksumHexLength) {
-        return failure(InviteError::Malformed, tr("The invite link is malformed (the checksum is too long)."));
+        return failure(InviteError::Malformed,
+                       tr("The invite link is malformed (the checksum is too long)."));
     }
     if (check->toLower() != inviteChecksum(*normalised, spaceName)) {
         return failure(InviteError::ChecksumMismatch,
@@ -258,8 +269,9 @@ QString inviteText(const Invite& invite) {
 
 InviteParse parseInvite(QStringView text) {
     if (text.size() > kMaxInviteTextLength) {
-        return failure(InviteError::TooLong, tr("The text is too long to be an invite (more than %1 characters).")
-                                                 .arg(kMaxInviteTextLength));
+        return failure(
+            InviteError::TooLong,
+            tr("The text is too long to be an invite (more than %1 characters).").arg(kMaxInviteTextLength));
     }
     const QStringView trimmed = text.trimmed();
     if (trimmed.isEmpty()) return failure(InviteError::Empty, tr("Paste an invite link or a sync key."));
@@ -278,8 +290,9 @@ InviteParse parseInvite(QStringView text) {
     for (QChar c : trimmed) hasSpace = hasSpace || c.isSpace();
     if (!hasSpace) {
         if (trimmed.contains(u"://")) {
-            return failure(InviteError::Malformed, tr("This is a link, but not a PluresDB invite (those start "
-                                                      "with pluresdb://)."));
+            return failure(InviteError::Malformed,
+                           tr("This is a link, but not a PluresDB invite (those start "
+                              "with pluresdb://)."));
         }
         const Result<QString> key = normaliseSyncKey(trimmed);
         if (!key) return failure(InviteError::BadKey, key.errorMessage());
@@ -289,7 +302,8 @@ InviteParse parseInvite(QStringView text) {
     for (QChar& c : flattened) {
         if (c.isSpace()) c = u' ';
     }
-    if (const std::optional<QString> key = singleKeyWord(flattened)) return success(Invite{*key, QString(), false});
+    if (const std::optional<QString> key = singleKeyWord(flattened))
+        return success(Invite{*key, QString(), false});
     return failure(InviteError::Malformed, tr("No PluresDB invite link (pluresdb://join?...) or sync key was "
                                               "found in the text."));
 }

@@ -20,16 +20,16 @@
 namespace pluresdb::keys {
 
 inline constexpr qsizetype kMaxInviteTextLength = 16 * 1024;  // a long chat message, not a file
-inline constexpr qsizetype kMaxSpaceNameLength = 200;           // UTF-16 units, after decoding
+inline constexpr qsizetype kMaxSpaceNameLength = 200;         // UTF-16 units, after decoding
 inline constexpr const char* kInviteScheme = "pluresdb";
 inline constexpr const char* kInviteAction = "join";
 inline constexpr int kInviteVersion = 1;
 inline constexpr int kInviteChecksumBytes = 4;
 
 struct Invite {
-    QString key;                // normalised: 64 lowercase hex
-    QString name;               // the space name; empty for a bare key
-    bool hadChecksum = false;   // false for a bare key: nothing vouches for it beyond its form
+    QString key;               // normalised: 64 lowercase hex
+    QString name;              // the space name; empty for a bare key
+    bool hadChecksum = false;  // false for a bare key: nothing vouches for it beyond its form
 };
 
 enum class InviteError {

@@ -56,7 +56,8 @@ KeyStore::Backend KeyStore::probe() {
 
 Result<void> KeyStore::unlockFallback(const QString& passphrase) {
     probe();
-    if (!usingFallback()) return makeError(tr("The system keychain is in use; there is no key file to unlock."));
+    if (!usingFallback())
+        return makeError(tr("The system keychain is in use; there is no key file to unlock."));
     if (m_vault) return {};
     if (!QDir().mkpath(m_options.dataDir)) {
         return makeError(tr("Cannot create the data directory %1.").arg(m_options.dataDir));
@@ -69,7 +70,8 @@ Result<void> KeyStore::unlockFallback(const QString& passphrase) {
 
 Result<void> KeyStore::ready() {
     probe();
-    if (needsPassphrase()) return makeError(tr("The encrypted key file is locked: enter its passphrase first."));
+    if (needsPassphrase())
+        return makeError(tr("The encrypted key file is locked: enter its passphrase first."));
     return {};
 }
 
@@ -125,7 +127,8 @@ Result<std::optional<QString>> KeyStore::syncKey(const QString& spaceId) {
     if (!raw->has_value()) return std::optional<QString>();
     QByteArray& bytes = **raw;
     if (bytes.size() != kSyncKeyBytes) {
-        return makeError(tr("The stored sync key of space %1 is damaged (%2 bytes).").arg(spaceId).arg(bytes.size()));
+        return makeError(
+            tr("The stored sync key of space %1 is damaged (%2 bytes).").arg(spaceId).arg(bytes.size()));
     }
     char hex[2 * kSyncKeyBytes + 1];
     sodium_bin2hex(hex, sizeof hex, reinterpret_cast<const unsigned char*>(bytes.constData()), kSyncKeyBytes);
@@ -142,7 +145,8 @@ Result<void> KeyStore::removeSyncKey(const QString& spaceId) {
 
 Result<void> KeyStore::storeDeviceSeed(const QByteArray& seed) {
     if (seed.size() != kDeviceSeedBytes) {
-        return makeError(tr("A device identity seed has %1 bytes, not %2.").arg(kDeviceSeedBytes).arg(seed.size()));
+        return makeError(
+            tr("A device identity seed has %1 bytes, not %2.").arg(kDeviceSeedBytes).arg(seed.size()));
     }
     return write(deviceSeedEntry(), seed);
 }

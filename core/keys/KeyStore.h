@@ -36,8 +36,8 @@ public:
     enum class Backend { Undecided, SystemKeychain, EncryptedFile };
 
     struct Options {
-        QString dataDir;                                   // where the fallback file lives
-        QString service = QStringLiteral("PluresDB");      // the keychain's service name
+        QString dataDir;                               // where the fallback file lives
+        QString service = QStringLiteral("PluresDB");  // the keychain's service name
         std::chrono::milliseconds timeout = SystemKeychain::kDefaultTimeout;
         EncryptedFileVault::KdfCost kdfCost = EncryptedFileVault::KdfCost::moderate();
     };

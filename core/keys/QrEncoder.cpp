@@ -11,18 +11,19 @@ namespace pluresdb::keys {
 
 Result<QrMatrix> encodeQr(const QByteArray& utf8) {
     if (utf8.isEmpty() || utf8.size() > kMaxQrPayloadBytes) {
-        return makeError(QCoreApplication::translate("pluresdb::keys::Qr", "Cannot make a QR code of %1 bytes.")
-                             .arg(utf8.size()));
+        return makeError(
+            QCoreApplication::translate("pluresdb::keys::Qr", "Cannot make a QR code of %1 bytes.")
+                .arg(utf8.size()));
     }
     // Version 0 lets libqrencode pick the smallest version that fits. Byte (8-bit) mode, not
     // QRcode_encodeString's auto modes: the link must round-trip byte for byte.
     std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-        QRcode_encodeData(static_cast<int>(utf8.size()), reinterpret_cast<const unsigned char*>(utf8.constData()),
-                          0, QR_ECLEVEL_M),
+        QRcode_encodeData(static_cast<int>(utf8.size()),
+                          reinterpret_cast<const unsigned char*>(utf8.constData()), 0, QR_ECLEVEL_M),
         &QRcode_free);
     if (!code) {
-        return makeError(QCoreApplication::translate("pluresdb::keys::Qr", "libqrencode failed (errno %1).")
-                             .arg(errno));
+        return makeError(
+            QCoreApplication::translate("pluresdb::keys::Qr", "libqrencode failed (errno %1).").arg(errno));
     }
     QrMatrix matrix;
     matrix.size = code->width;

@@ -12,7 +12,8 @@
 using namespace pluresdb::keys;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
+    const QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     QByteArray sealed;
     const auto header = parseVaultHeader(bytes, &sealed);
     if (header) {

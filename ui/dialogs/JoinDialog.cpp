@@ -22,8 +22,9 @@ namespace pluresdb::ui {
 JoinDialog::JoinDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Join space"));
 
-    auto* intro = new QLabel(tr("Paste the invite you received — the whole message, a pluresdb:// link or a "
-                                "sync key — or open a picture of its QR code."));
+    auto* intro =
+        new QLabel(tr("Paste the invite you received — the whole message, a pluresdb:// link or a "
+                      "sync key — or open a picture of its QR code."));
     intro->setWordWrap(true);
 
     m_inviteEdit = new QPlainTextEdit;
@@ -37,7 +38,8 @@ JoinDialog::JoinDialog(QWidget* parent) : QDialog(parent) {
     openImageButton->setObjectName(QStringLiteral("openImageButton"));
     m_pasteImageButton = new QPushButton(tr("&Paste QR picture"));
     m_pasteImageButton->setObjectName(QStringLiteral("pasteImageButton"));
-    m_pasteImageButton->setToolTip(tr("Reads a QR code from a picture on the clipboard (a screenshot, say)."));
+    m_pasteImageButton->setToolTip(
+        tr("Reads a QR code from a picture on the clipboard (a screenshot, say)."));
     auto* imageRow = new QHBoxLayout;
     imageRow->addWidget(openImageButton);
     imageRow->addWidget(m_pasteImageButton);
@@ -135,12 +137,14 @@ void JoinDialog::reparse() {
     } else if (!m_parse.ok()) {
         m_statusLabel->setText(m_parse.message);
     } else if (m_parse.invite.hadChecksum) {
-        m_statusLabel->setText(m_parse.invite.name.isEmpty()
-                                   ? tr("Valid invite; its checksum matches.")
-                                   : tr("Valid invite to “%1”; its checksum matches.").arg(m_parse.invite.name));
+        m_statusLabel->setText(
+            m_parse.invite.name.isEmpty()
+                ? tr("Valid invite; its checksum matches.")
+                : tr("Valid invite to “%1”; its checksum matches.").arg(m_parse.invite.name));
     } else {
-        m_statusLabel->setText(tr("A bare sync key: it has the right form, but without an invite link nothing "
-                                  "can check it for typos. Give the space a name below."));
+        m_statusLabel->setText(
+            tr("A bare sync key: it has the right form, but without an invite link nothing "
+               "can check it for typos. Give the space a name below."));
     }
     // Errors in a strong colour that also reads in dark themes; good news in the normal text colour.
     m_statusLabel->setStyleSheet(m_parse.ok() || m_parse.error == keys::InviteError::Empty

@@ -30,7 +30,8 @@ public:
     keys::InviteError error() const { return m_parse.error; }
     QString statusText() const;
 
-    void setInviteText(const QString& text);  // as if pasted; also used for pluresdb:// links opened by the OS
+    void setInviteText(
+        const QString& text);  // as if pasted; also used for pluresdb:// links opened by the OS
     bool loadQrImageFile(const QString& path);
     bool loadQrImage(const QImage& image);
 

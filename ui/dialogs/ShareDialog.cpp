@@ -29,14 +29,17 @@ SecretClipboard* sharedClipboard() {
 }  // namespace
 
 ShareDialog::ShareDialog(const keys::Invite& invite, SecretClipboard* clipboard, QWidget* parent)
-    : QDialog(parent), m_clipboard(clipboard ? clipboard : sharedClipboard()), m_inviteText(keys::inviteText(invite)) {
+    : QDialog(parent),
+      m_clipboard(clipboard ? clipboard : sharedClipboard()),
+      m_inviteText(keys::inviteText(invite)) {
     setWindowTitle(invite.name.isEmpty() ? tr("Share space") : tr("Share “%1”").arg(invite.name));
 
     auto* warningIcon = new QLabel;
     warningIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(32, 32));
-    auto* warning = new QLabel(tr("<b>Anyone who has this invite can read and change everything in this space</b>, "
-                                  "and can pass it on. There is no way to take it back short of moving to a "
-                                  "new space. Share it only with people you trust, over a private channel."));
+    auto* warning =
+        new QLabel(tr("<b>Anyone who has this invite can read and change everything in this space</b>, "
+                      "and can pass it on. There is no way to take it back short of moving to a "
+                      "new space. Share it only with people you trust, over a private channel."));
     warning->setObjectName(QStringLiteral("warningLabel"));
     warning->setWordWrap(true);
     auto* warningRow = new QHBoxLayout;
@@ -66,9 +69,10 @@ ShareDialog::ShareDialog(const keys::Invite& invite, SecretClipboard* clipboard,
 
     m_copyButton = new QPushButton(tr("&Copy invite"));
     m_copyButton->setObjectName(QStringLiteral("copyButton"));
-    m_copyButton->setToolTip(tr("Copies the invite, marked as a password so clipboard managers do not keep it, "
-                                "and clears the clipboard after %1 seconds.")
-                                 .arg(SecretClipboard::kClearAfter.count()));
+    m_copyButton->setToolTip(
+        tr("Copies the invite, marked as a password so clipboard managers do not keep it, "
+           "and clears the clipboard after %1 seconds.")
+            .arg(SecretClipboard::kClearAfter.count()));
     m_countdownLabel = new QLabel;
     m_countdownLabel->setObjectName(QStringLiteral("countdownLabel"));
     auto* copyRow = new QHBoxLayout;

@@ -23,7 +23,8 @@ class ShareDialog : public QDialog {
 public:
     // `clipboard` null: one shared SecretClipboard owned by the application, so the countdown
     // continues (and the clipboard is still cleared) after this dialog closes.
-    explicit ShareDialog(const keys::Invite& invite, SecretClipboard* clipboard = nullptr, QWidget* parent = nullptr);
+    explicit ShareDialog(const keys::Invite& invite, SecretClipboard* clipboard = nullptr,
+                         QWidget* parent = nullptr);
 
     QString inviteText() const { return m_inviteText; }
     QImage qrImage() const { return m_qrImage; }

@@ -32,7 +32,8 @@ QImage renderQrImage(const keys::QrMatrix& matrix, int modulePixels) {
 Result<QByteArray> decodeQrImage(const QImage& image) {
     if (image.isNull()) return makeError(tr("The picture is empty or could not be read."));
     if (image.width() > keys::kMaxQrImageSide || image.height() > keys::kMaxQrImageSide) {
-        return makeError(tr("The picture is too large (%1 x %2 pixels).").arg(image.width()).arg(image.height()));
+        return makeError(
+            tr("The picture is too large (%1 x %2 pixels).").arg(image.width()).arg(image.height()));
     }
     // Transparent pixels (a PNG with an alpha channel) count as white: codes are dark on light.
     QImage opaque(image.size(), QImage::Format_RGB32);
@@ -59,7 +60,8 @@ Result<QByteArray> decodeQrImageFile(const QString& path) {
     QImageReader reader(path);
     const QSize size = reader.size();  // from the header, before any pixel is decoded
     if (size.isValid() && (size.width() > keys::kMaxQrImageSide || size.height() > keys::kMaxQrImageSide)) {
-        return makeError(tr("The picture is too large (%1 x %2 pixels).").arg(size.width()).arg(size.height()));
+        return makeError(
+            tr("The picture is too large (%1 x %2 pixels).").arg(size.width()).arg(size.height()));
     }
     reader.setAllocationLimit(512);  // MiB; a lying header cannot make Qt allocate more
     const QImage image = reader.read();

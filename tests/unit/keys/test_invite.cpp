@@ -39,7 +39,8 @@ private slots:
         QFETCH(QString, name);
         const Invite invite{kKey, name, true};
         const QString link = inviteLink(invite);
-        QVERIFY(link.startsWith(QStringLiteral("pluresdb://join?v=1&key=") + kKey + QStringLiteral("&name=")));
+        QVERIFY(
+            link.startsWith(QStringLiteral("pluresdb://join?v=1&key=") + kKey + QStringLiteral("&name=")));
         const InviteParse parsed = parseInvite(link);
         QVERIFY2(parsed.ok(), qPrintable(parsed.message));
         QCOMPARE(parsed.invite.key, kKey);
@@ -52,9 +53,12 @@ private slots:
     /// The checksum is a fixed function of key and name (a test vector, so other implementations
     /// can check theirs): BLAKE2b-128 keyed "pluresdb invite v1" over raw key || UTF-8 name, first 4 bytes.
     void checksumVector() {
-        QVERIFY(inviteChecksum(kKey, QStringLiteral("Team notes")) != inviteChecksum(kKey, QStringLiteral("Team notez")));
-        QCOMPARE(inviteChecksum(kKey, QStringLiteral("Team notes")).size(), qsizetype(2 * kInviteChecksumBytes));
-        QCOMPARE(inviteChecksum(kKey, QStringLiteral("Team notes")), QStringLiteral("6b48f36f"));  // Python hashlib.blake2b
+        QVERIFY(inviteChecksum(kKey, QStringLiteral("Team notes")) !=
+                inviteChecksum(kKey, QStringLiteral("Team notez")));
+        QCOMPARE(inviteChecksum(kKey, QStringLiteral("Team notes")).size(),
+                 qsizetype(2 * kInviteChecksumBytes));
+        QCOMPARE(inviteChecksum(kKey, QStringLiteral("Team notes")),
+                 QStringLiteral("6b48f36f"));  // Python hashlib.blake2b
     }
 
     /// Pasting a whole message, a link wrapped in <> or quotes, or followed by punctuation, works.
@@ -67,7 +71,8 @@ private slots:
         QTest::newRow("trailing period") << QStringLiteral("Here it is: ") + link + QStringLiteral(".");
         QTest::newRow("parenthesis") << QStringLiteral("(") + link + QStringLiteral(")");
         QTest::newRow("upper-case scheme") << QStringLiteral("PLURESDB://JOIN") + link.mid(15);
-        QTest::newRow("newlines") << QStringLiteral("\r\n\r\n") + link + QStringLiteral("\r\n-- \r\nsent from phone");
+        QTest::newRow("newlines") << QStringLiteral("\r\n\r\n") + link +
+                                         QStringLiteral("\r\n-- \r\nsent from phone");
         QTest::newRow("slash before query") << QStringLiteral("pluresdb://join/") + link.mid(15);
         QTest::newRow("upper-case key") << replaceParam(link, QStringLiteral("key"), kKey.toUpper());
     }
@@ -101,29 +106,35 @@ private slots:
         const QString link = inviteLink(Invite{kKey, QStringLiteral("Home"), true});
         QString typo = link;
         typo[link.indexOf(QStringLiteral("key=")) + 4 + 10] = u'f';  // '5' -> 'f': still hex
-        QTest::newRow("typo in key") << typo << int(InviteError::ChecksumMismatch) << QStringLiteral("checksum does not match");
+        QTest::newRow("typo in key") << typo << int(InviteError::ChecksumMismatch)
+                                     << QStringLiteral("checksum does not match");
         QTest::newRow("edited name") << replaceParam(link, QStringLiteral("name"), QStringLiteral("Hone"))
-                                     << int(InviteError::ChecksumMismatch) << QStringLiteral("checksum does not match");
-        QTest::newRow("wrong check") << replaceParam(link, QStringLiteral("check"), QStringLiteral("00000000"))
-                                     << int(InviteError::ChecksumMismatch) << QStringLiteral("checksum does not match");
+                                     << int(InviteError::ChecksumMismatch)
+                                     << QStringLiteral("checksum does not match");
+        QTest::newRow("wrong check") << replaceParam(link, QStringLiteral("check"),
+                                                     QStringLiteral("00000000"))
+                                     << int(InviteError::ChecksumMismatch)
+                                     << QStringLiteral("checksum does not match");
         QTest::newRow("cut key") << replaceParam(link, QStringLiteral("key"), kKey.left(50))
-                                 << int(InviteError::BadKey) << QStringLiteral("50 characters but needs exactly 64: it looks cut off");
+                                 << int(InviteError::BadKey)
+                                 << QStringLiteral("50 characters but needs exactly 64: it looks cut off");
         QString nonHex = kKey;
         nonHex[20] = u'x';
-        QTest::newRow("non-hex key") << replaceParam(link, QStringLiteral("key"), nonHex) << int(InviteError::BadKey)
-                                     << QStringLiteral("at position 21");
+        QTest::newRow("non-hex key") << replaceParam(link, QStringLiteral("key"), nonHex)
+                                     << int(InviteError::BadKey) << QStringLiteral("at position 21");
         QTest::newRow("link cut in key") << link.left(link.indexOf(QStringLiteral("key=")) + 30)
                                          << int(InviteError::BadKey) << QStringLiteral("it looks cut off");
-        QTest::newRow("link cut before check") << link.left(link.indexOf(QStringLiteral("&check")))
-                                               << int(InviteError::Incomplete) << QStringLiteral("no checksum");
-        QTest::newRow("link cut in check") << link.left(link.size() - 3) << int(InviteError::Incomplete)
-                                           << QStringLiteral("too short");
-        QTest::newRow("link cut before key") << QStringLiteral("pluresdb://join?v=1&ke") << int(InviteError::Incomplete)
-                                             << QStringLiteral("no key");
+        QTest::newRow("link cut before check")
+            << link.left(link.indexOf(QStringLiteral("&check"))) << int(InviteError::Incomplete)
+            << QStringLiteral("no checksum");
+        QTest::newRow("link cut in check")
+            << link.left(link.size() - 3) << int(InviteError::Incomplete) << QStringLiteral("too short");
+        QTest::newRow("link cut before key") << QStringLiteral("pluresdb://join?v=1&ke")
+                                             << int(InviteError::Incomplete) << QStringLiteral("no key");
         QTest::newRow("only scheme") << QStringLiteral("pluresdb://join") << int(InviteError::Incomplete)
                                      << QStringLiteral("cut off");
-        QTest::newRow("other action") << QStringLiteral("pluresdb://leave?key=") + kKey << int(InviteError::Malformed)
-                                      << QStringLiteral("not an invite");
+        QTest::newRow("other action") << QStringLiteral("pluresdb://leave?key=") + kKey
+                                      << int(InviteError::Malformed) << QStringLiteral("not an invite");
         QTest::newRow("no query") << QStringLiteral("pluresdb://join#") + kKey << int(InviteError::Malformed)
                                   << QStringLiteral("malformed");
         QTest::newRow("bad percent") << replaceParam(link, QStringLiteral("name"), QStringLiteral("Ho%4"))
@@ -134,20 +145,24 @@ private slots:
                                       << int(InviteError::Malformed) << QStringLiteral("control characters");
         QTest::newRow("twice") << link + QStringLiteral("&key=") + kKey << int(InviteError::Malformed)
                                << QStringLiteral("appears twice");
-        QTest::newRow("non-hex check") << replaceParam(link, QStringLiteral("check"), QStringLiteral("zzzzzzzz"))
-                                       << int(InviteError::Malformed) << QStringLiteral("not hexadecimal");
-        QTest::newRow("newer version") << replaceParam(link, QStringLiteral("v"), QStringLiteral("2"))
-                                       << int(InviteError::UnsupportedVersion) << QStringLiteral("newer version");
+        QTest::newRow("non-hex check")
+            << replaceParam(link, QStringLiteral("check"), QStringLiteral("zzzzzzzz"))
+            << int(InviteError::Malformed) << QStringLiteral("not hexadecimal");
+        QTest::newRow("newer version")
+            << replaceParam(link, QStringLiteral("v"), QStringLiteral("2"))
+            << int(InviteError::UnsupportedVersion) << QStringLiteral("newer version");
         QTest::newRow("https link") << QStringLiteral("https://example.org/join?key=") + kKey
                                     << int(InviteError::Malformed) << QStringLiteral("not a PluresDB invite");
         QTest::newRow("prose") << QStringLiteral("hello, how are you?") << int(InviteError::Malformed)
                                << QStringLiteral("No PluresDB invite link");
-        QTest::newRow("two keys") << kKey + QStringLiteral(" ") + generateSyncKey() << int(InviteError::Malformed)
-                                  << QStringLiteral("No PluresDB invite link");
-        QTest::newRow("empty") << QStringLiteral(" \n\t ") << int(InviteError::Empty) << QStringLiteral("Paste");
+        QTest::newRow("two keys") << kKey + QStringLiteral(" ") + generateSyncKey()
+                                  << int(InviteError::Malformed) << QStringLiteral("No PluresDB invite link");
+        QTest::newRow("empty") << QStringLiteral(" \n\t ") << int(InviteError::Empty)
+                               << QStringLiteral("Paste");
         QTest::newRow("too long") << QStringLiteral("a").repeated(kMaxInviteTextLength + 1)
                                   << int(InviteError::TooLong) << QStringLiteral("too long");
-        QTest::newRow("long name") << replaceParam(link, QStringLiteral("name"), QStringLiteral("x").repeated(201))
+        QTest::newRow("long name") << replaceParam(link, QStringLiteral("name"),
+                                                   QStringLiteral("x").repeated(201))
                                    << int(InviteError::Malformed) << QStringLiteral("longer than 200");
     }
     void clearErrors() {

@@ -30,7 +30,8 @@ QByteArray fromHex(const QString& hex) { return QByteArray::fromHex(hex.toLatin1
 
 // Every form in which a secret could sit in a file by mistake: hex either case, raw, base64.
 QList<QByteArray> plainForms(const QByteArray& raw) {
-    return {raw, raw.toHex(), raw.toHex().toUpper(), raw.toBase64(), raw.toBase64(QByteArray::Base64UrlEncoding)};
+    return {raw, raw.toHex(), raw.toHex().toUpper(), raw.toBase64(),
+            raw.toBase64(QByteArray::Base64UrlEncoding)};
 }
 
 // Names of the files under `dir` that contain any of the secrets in a plain form.
@@ -54,7 +55,9 @@ QStringList filesWithPlainSecrets(const QString& dir, const QList<QByteArray>& s
     return hits;
 }
 
-QString uniqueService() { return QStringLiteral("PluresDB-test-") + QUuid::createUuid().toString(QUuid::Id128); }
+QString uniqueService() {
+    return QStringLiteral("PluresDB-test-") + QUuid::createUuid().toString(QUuid::Id128);
+}
 
 bool secretServiceExpected() { return !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"); }
 
@@ -130,14 +133,17 @@ private slots:
         QByteArray seed(kDeviceSeedBytes, Qt::Uninitialized);
         randombytes_buf(seed.data(), kDeviceSeedBytes);
 
-        const ChildOutcome first = runChild(QStringLiteral("childStoreInFallback"), busAddress, dataDir.path(),
-                                            {{"KEY_A", keyA}, {"KEY_B", keyB}, {"SEED", QString::fromLatin1(seed.toHex())}});
+        const ChildOutcome first =
+            runChild(QStringLiteral("childStoreInFallback"), busAddress, dataDir.path(),
+                     {{"KEY_A", keyA}, {"KEY_B", keyB}, {"SEED", QString::fromLatin1(seed.toHex())}});
         QVERIFY2(first.ok, first.log.constData());
-        QVERIFY2(first.log.contains("FALLBACK-REASON: No system keychain could be used"), first.log.constData());
+        QVERIFY2(first.log.contains("FALLBACK-REASON: No system keychain could be used"),
+                 first.log.constData());
         QVERIFY(QFile::exists(QDir(dataDir.path()).filePath(QLatin1String(EncryptedFileVault::kFileName))));
 
-        const ChildOutcome second = runChild(QStringLiteral("childReadBackFallback"), busAddress, dataDir.path(),
-                                             {{"KEY_A", keyA}, {"KEY_B", keyB}, {"SEED", QString::fromLatin1(seed.toHex())}});
+        const ChildOutcome second =
+            runChild(QStringLiteral("childReadBackFallback"), busAddress, dataDir.path(),
+                     {{"KEY_A", keyA}, {"KEY_B", keyB}, {"SEED", QString::fromLatin1(seed.toHex())}});
         QVERIFY2(second.ok, second.log.constData());
 
         // Scan everything the children could have written: the data dir is also their HOME and XDG dirs.
@@ -155,9 +161,9 @@ private slots:
         QTemporaryDir dataDir;
         QLocalServer silent;  // listens; the kernel completes connections; nobody ever replies
         QVERIFY(silent.listen(QDir(dataDir.path()).filePath(QStringLiteral("silent-bus"))));
-        const ChildOutcome outcome = runChild(QStringLiteral("childProbeTimesOut"),
-                                              QStringLiteral("unix:path=") + silent.fullServerName(),
-                                              dataDir.path(), {});
+        const ChildOutcome outcome =
+            runChild(QStringLiteral("childProbeTimesOut"),
+                     QStringLiteral("unix:path=") + silent.fullServerName(), dataDir.path(), {});
         QVERIFY2(outcome.ok, outcome.log.constData());
         QVERIFY2(outcome.log.contains("did not answer within 1500 ms"), outcome.log.constData());
     }
@@ -208,7 +214,8 @@ private slots:
         QVERIFY(store.unlockFallback(QLatin1String(kPassphrase)));
         QCOMPARE(store.syncKey(QStringLiteral("a"))->value_or(QString()), childEnv("KEY_A"));
         QCOMPARE(store.syncKey(QStringLiteral("b"))->value_or(QString()), childEnv("KEY_B"));
-        QCOMPARE(store.deviceSeed()->value_or(QByteArray()), QByteArray::fromHex(childEnv("SEED").toLatin1()));
+        QCOMPARE(store.deviceSeed()->value_or(QByteArray()),
+                 QByteArray::fromHex(childEnv("SEED").toLatin1()));
         QVERIFY(store.removeSyncKey(QStringLiteral("a")));
         QVERIFY(!store.syncKey(QStringLiteral("a"))->has_value());
         KeyStore restarted(childOptions());
@@ -236,7 +243,9 @@ private:
         QByteArray log;
     };
 
-    static QString childEnv(const char* name) { return qEnvironmentVariable(QByteArray("PLURESDB_CHILD_") + name); }
+    static QString childEnv(const char* name) {
+        return qEnvironmentVariable(QByteArray("PLURESDB_CHILD_") + name);
+    }
 
     static KeyStore::Options childOptions() {
         KeyStore::Options options;
@@ -253,9 +262,12 @@ private:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PLURESDB_KEYCHAIN_CHILD"), QStringLiteral("1"));
         env.insert(QStringLiteral("PLURESDB_CHILD_DATA_DIR"), dataDir);
-        for (const auto& [name, value] : vars) env.insert(QStringLiteral("PLURESDB_CHILD_") + QLatin1String(name), value);
-        if (busAddress.isEmpty()) env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
-        else env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), busAddress);
+        for (const auto& [name, value] : vars)
+            env.insert(QStringLiteral("PLURESDB_CHILD_") + QLatin1String(name), value);
+        if (busAddress.isEmpty())
+            env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        else
+            env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), busAddress);
         env.remove(QStringLiteral("DISPLAY"));  // no X11 autolaunch of a bus either
         // Anything a library might write "helpfully" lands under the scanned data directory.
         env.insert(QStringLiteral("HOME"), dataDir);
@@ -264,7 +276,8 @@ private:
         env.insert(QStringLiteral("XDG_CACHE_HOME"), dataDir + QStringLiteral("/cache"));
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dataDir + QStringLiteral("/run"));
         QDir().mkpath(dataDir + QStringLiteral("/run"));
-        QFile::setPermissions(dataDir + QStringLiteral("/run"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(dataDir + QStringLiteral("/run"),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         child.setProcessEnvironment(env);
         child.setProcessChannelMode(QProcess::MergedChannels);
         child.start(QCoreApplication::applicationFilePath(), {function});

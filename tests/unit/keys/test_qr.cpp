@@ -31,7 +31,8 @@ Picture paint(const QrMatrix& m, int scale, int quiet = 4) {
             if (!m.dark(x, y)) continue;
             for (int dy = 0; dy < scale; ++dy) {
                 for (int dx = 0; dx < scale; ++dx) {
-                    p.pixels[static_cast<size_t>((y + quiet) * scale + dy) * p.width + (x + quiet) * scale + dx] = 0;
+                    p.pixels[static_cast<size_t>((y + quiet) * scale + dy) * p.width + (x + quiet) * scale +
+                             dx] = 0;
                 }
             }
         }
@@ -60,7 +61,8 @@ private slots:
 
     /// The longest invite (200-character non-ASCII name) still fits a QR code and decodes.
     void longestInviteFits() {
-        const QString link = inviteLink(Invite{generateSyncKey(), QStringLiteral("é").repeated(kMaxSpaceNameLength), true});
+        const QString link =
+            inviteLink(Invite{generateSyncKey(), QStringLiteral("é").repeated(kMaxSpaceNameLength), true});
         const auto matrix = encodeQr(link.toUtf8());
         QVERIFY(matrix);
         const auto decoded = decodeQr(paint(*matrix, 3).view());

@@ -17,7 +17,8 @@ private slots:
         const QString lower = QStringLiteral("0123456789abcdef").repeated(4);
         QCOMPARE(normaliseSyncKey(lower).value(), lower);
         QCOMPARE(normaliseSyncKey(lower.toUpper()).value(), lower);
-        QCOMPARE(normaliseSyncKey(QStringLiteral("  \t") + lower.toUpper() + QStringLiteral("\n")).value(), lower);
+        QCOMPARE(normaliseSyncKey(QStringLiteral("  \t") + lower.toUpper() + QStringLiteral("\n")).value(),
+                 lower);
         QVERIFY(isNormalisedSyncKey(lower));
         QVERIFY(!isNormalisedSyncKey(lower.toUpper()));
     }
@@ -28,14 +29,17 @@ private slots:
         QTest::addColumn<QString>("expected");
         const QString key = QStringLiteral("0123456789abcdef").repeated(4);
         QTest::newRow("empty") << QString() << QStringLiteral("empty");
-        QTest::newRow("short") << key.left(63) << QStringLiteral("63 characters but needs exactly 64: it looks cut off");
-        QTest::newRow("long") << key + QStringLiteral("a") << QStringLiteral("65 characters but needs exactly 64");
+        QTest::newRow("short") << key.left(63)
+                               << QStringLiteral("63 characters but needs exactly 64: it looks cut off");
+        QTest::newRow("long") << key + QStringLiteral("a")
+                              << QStringLiteral("65 characters but needs exactly 64");
         QString bad = key;
         bad[16] = u'g';
         QTest::newRow("non-hex at 17") << bad << QStringLiteral("not a hex digit (0-9, a-f) at position 17");
         QTest::newRow("inner space") << key.left(10) + QStringLiteral(" ") + key.mid(10)
                                      << QStringLiteral("at position 11");
-        QTest::newRow("unicode digit") << QStringLiteral("\u0661") + key.mid(1) << QStringLiteral("at position 1");
+        QTest::newRow("unicode digit")
+            << QStringLiteral("\u0661") + key.mid(1) << QStringLiteral("at position 1");
     }
     void clearErrors() {
         QFETCH(QString, input);

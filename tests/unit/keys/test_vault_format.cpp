@@ -59,7 +59,8 @@ private slots:
     void rejectsBadHeaders() {
         const QByteArray mac(kVaultMacBytes, 'm');
         auto header = [](uint32_t ops, uint32_t mem) {
-            return serializeVaultHeader({ops, mem, QByteArray(kVaultSaltBytes, 's'), QByteArray(kVaultNonceBytes, 'n')});
+            return serializeVaultHeader(
+                {ops, mem, QByteArray(kVaultSaltBytes, 's'), QByteArray(kVaultNonceBytes, 'n')});
         };
         QVERIFY(!parseVaultHeader(header(kMaxVaultOpsLimit + 1, 65536) + mac));
         QVERIFY(!parseVaultHeader(header(0, 65536) + mac));
@@ -72,12 +73,36 @@ private slots:
         QVERIFY(!parseVaultHeader(QByteArray("SQLite format 3").leftJustified(200, '\0')));
         QVERIFY(!parseVaultEntries(QByteArray()));
         QVERIFY(!parseVaultEntries(QByteArray::fromHex("ffffffff")));  // absurd count
-        QVERIFY(!parseVaultEntries(QByteArray::fromHex("01000000" "0500" "6162")));  // cut name
+        QVERIFY(
+            !parseVaultEntries(QByteArray::fromHex("01000000"
+                                                   "0500"
+                                                   "6162")));  // cut name
         QVERIFY(!parseVaultEntries(serializeVaultEntries({{QStringLiteral("a"), "x"}}) + "trailing"));
         // Out of order or repeated names (found by fuzz_vault: one content, one encoding).
-        QVERIFY(!parseVaultEntries(QByteArray::fromHex("02000000" "0100" "62" "0000" "0100" "61" "0000")));
-        QVERIFY(!parseVaultEntries(QByteArray::fromHex("02000000" "0100" "61" "0000" "0100" "61" "0000")));
-        QVERIFY(parseVaultEntries(QByteArray::fromHex("02000000" "0100" "61" "0000" "0100" "62" "0000")));
+        QVERIFY(
+            !parseVaultEntries(QByteArray::fromHex("02000000"
+                                                   "0100"
+                                                   "62"
+                                                   "0000"
+                                                   "0100"
+                                                   "61"
+                                                   "0000")));
+        QVERIFY(
+            !parseVaultEntries(QByteArray::fromHex("02000000"
+                                                   "0100"
+                                                   "61"
+                                                   "0000"
+                                                   "0100"
+                                                   "61"
+                                                   "0000")));
+        QVERIFY(
+            parseVaultEntries(QByteArray::fromHex("02000000"
+                                                  "0100"
+                                                  "61"
+                                                  "0000"
+                                                  "0100"
+                                                  "62"
+                                                  "0000")));
     }
 
     /// The file vault stores, reopens with the right passphrase only, detects any flipped byte,
@@ -85,7 +110,8 @@ private slots:
     void fileVault() {
         QTemporaryDir dir;
         const QString path = QDir(dir.path()).filePath(QLatin1String(EncryptedFileVault::kFileName));
-        const QByteArray secret = QByteArray::fromHex("8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677");
+        const QByteArray secret =
+            QByteArray::fromHex("8899aabbccddeeff00112233445566778899aabbccddeeff0011223344556677");
         {
             auto vault = EncryptedFileVault::open(path, kPassphrase, EncryptedFileVault::KdfCost::minimum());
             QVERIFY(vault);
@@ -96,7 +122,8 @@ private slots:
         QVERIFY(!first.contains(secret.toHex()));
         QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
 
-        QVERIFY(!EncryptedFileVault::open(path, QStringLiteral("wrong passphrase"), EncryptedFileVault::KdfCost::minimum()));
+        QVERIFY(!EncryptedFileVault::open(path, QStringLiteral("wrong passphrase"),
+                                          EncryptedFileVault::KdfCost::minimum()));
         {
             auto vault = EncryptedFileVault::open(path, kPassphrase, EncryptedFileVault::KdfCost::minimum());
             QVERIFY(vault);
@@ -111,7 +138,8 @@ private slots:
             QByteArray tampered = second;
             tampered[at] = static_cast<char>(tampered[at] ^ 0x01);
             writeFile(path, tampered);
-            const auto vault = EncryptedFileVault::open(path, kPassphrase, EncryptedFileVault::KdfCost::minimum());
+            const auto vault =
+                EncryptedFileVault::open(path, kPassphrase, EncryptedFileVault::KdfCost::minimum());
             QVERIFY(!vault);
             QVERIFY(vault.errorMessage().contains(QStringLiteral("damaged")));
         }

@@ -61,7 +61,8 @@ private slots:
             QVERIFY(joinButton(dialog)->isEnabled());
             QCOMPARE(dialog.invite().key, sent.key);
             QCOMPARE(dialog.invite().name, QStringLiteral("Book club"));
-            QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("nameEdit"))->text(), QStringLiteral("Book club"));
+            QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("nameEdit"))->text(),
+                     QStringLiteral("Book club"));
             QVERIFY(dialog.statusText().contains(QStringLiteral("checksum matches")));
             QVERIFY(dialog.grab().save(QStringLiteral("/tmp/pluresdb-join-dialog-valid.png")));
             QTest::mouseClick(joinButton(dialog), Qt::LeftButton);
@@ -124,8 +125,9 @@ private slots:
         typo[digit] = typo[digit] == u'0' ? u'1' : u'0';
         QTest::newRow("wrong checksum") << typo << int(keys::InviteError::ChecksumMismatch)
                                         << QStringLiteral("checksum does not match its key and space name");
-        QTest::newRow("key cut short") << link.left(link.indexOf(QStringLiteral("key=")) + 4 + 40)
-                                       << int(keys::InviteError::BadKey) << QStringLiteral("it looks cut off");
+        QTest::newRow("key cut short")
+            << link.left(link.indexOf(QStringLiteral("key=")) + 4 + 40) << int(keys::InviteError::BadKey)
+            << QStringLiteral("it looks cut off");
         QString garbled = link;
         garbled.replace(QStringLiteral("name=Home"), QStringLiteral("name=Ho%E"));
         QTest::newRow("garbled encoding") << garbled << int(keys::InviteError::Malformed)

@@ -87,10 +87,12 @@ private slots:
         QVERIFY(dialog.grab().save(QStringLiteral("/tmp/pluresdb-share-dialog-copied.png")));
 
         clock.advance(10'500);
-        QTRY_VERIFY2(countdown->text().contains(QStringLiteral("in 20 second")), qPrintable(countdown->text()));
+        QTRY_VERIFY2(countdown->text().contains(QStringLiteral("in 20 second")),
+                     qPrintable(countdown->text()));
         QCOMPARE(QGuiApplication::clipboard()->text(), dialog.inviteText());  // still there
         clock.advance(18'600);
-        QTRY_VERIFY2(countdown->text().contains(QStringLiteral("in 1 second")), qPrintable(countdown->text()));
+        QTRY_VERIFY2(countdown->text().contains(QStringLiteral("in 1 second")),
+                     qPrintable(countdown->text()));
         QCOMPARE(QGuiApplication::clipboard()->text(), dialog.inviteText());
         clock.advance(1'000);
         QTRY_VERIFY(!clipboard.isCounting());
