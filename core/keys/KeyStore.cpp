@@ -161,4 +161,15 @@ Result<std::optional<QByteArray>> KeyStore::deviceSeed() {
 
 Result<void> KeyStore::removeDeviceSeed() { return remove(deviceSeedEntry()); }
 
+Result<QByteArray> KeyStore::deviceSeedOrCreate() {
+    Result<std::optional<QByteArray>> existing = deviceSeed();
+    if (!existing) return existing.error();
+    if (existing->has_value()) return **existing;
+    if (sodium_init() < 0) return makeError(tr("libsodium failed to initialise."));
+    QByteArray seed(kDeviceSeedBytes, Qt::Uninitialized);
+    randombytes_buf(seed.data(), kDeviceSeedBytes);
+    if (Result<void> stored = storeDeviceSeed(seed); !stored) return stored.error();
+    return seed;
+}
+
 }  // namespace pluresdb::keys

@@ -62,6 +62,8 @@ public:
     Result<void> storeDeviceSeed(const QByteArray& seed);
     Result<std::optional<QByteArray>> deviceSeed();
     Result<void> removeDeviceSeed();
+    // The device identity seed, made (32 random bytes) and stored on first use.
+    Result<QByteArray> deviceSeedOrCreate();
 
     static QString syncKeyEntry(const QString& spaceId);  // the entry name in keychain and file
     static QString deviceSeedEntry();

@@ -31,7 +31,9 @@ struct KeychainReply {
 
 class SystemKeychain {
 public:
-    static constexpr std::chrono::milliseconds kDefaultTimeout{5000};
+    // Long enough for a person to answer the keychain's unlock prompt on a real desktop, short
+    // enough that a keychain that never answers does not look like a hung app.
+    static constexpr std::chrono::milliseconds kDefaultTimeout{10'000};
 
     explicit SystemKeychain(QString service, std::chrono::milliseconds timeout = kDefaultTimeout);
 

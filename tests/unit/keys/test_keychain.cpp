@@ -93,6 +93,12 @@ private slots:
         QVERIFY(store.storeSyncKey(QStringLiteral("space-a"), keyA.toUpper()));  // stored normalised
         QVERIFY(store.storeSyncKey(QStringLiteral("space-b"), keyB));
         QVERIFY(store.storeDeviceSeed(seed));
+        // Storing again replaces; bad input is refused before the keychain is touched.
+        QVERIFY(store.storeSyncKey(QStringLiteral("space-b"), keyA));
+        QVERIFY(store.storeSyncKey(QStringLiteral("space-b"), keyB));
+        QVERIFY(!store.storeSyncKey(QStringLiteral("space-c"), keyB.left(63)));
+        QVERIFY(!store.storeSyncKey(QString(), keyB));
+        QVERIFY(!store.storeDeviceSeed(seed.left(31)));
 
         // A second KeyStore (a restart of the app) sees the same entries.
         KeyStore again(options);
@@ -114,6 +120,13 @@ private slots:
         QVERIFY(store.removeSyncKey(QStringLiteral("space-b")));
         QVERIFY(store.removeDeviceSeed());
         QVERIFY(!store.deviceSeed()->has_value());
+
+        // First start on a new device: the seed is made once and then read back, not remade.
+        const auto made = store.deviceSeedOrCreate();
+        QVERIFY(made);
+        QCOMPARE(made->size(), qsizetype(kDeviceSeedBytes));
+        QCOMPARE(KeyStore(options).deviceSeedOrCreate().value(), *made);
+        QVERIFY(store.removeDeviceSeed());
     }
 
     /// Protects the fallback: with the session bus pointing at nothing, the store says it falls back
