@@ -15,9 +15,10 @@ static_assert(kVaultSaltBytes == crypto_pwhash_SALTBYTES);
 static_assert(kVaultNonceBytes == crypto_secretbox_NONCEBYTES);
 static_assert(kVaultMacBytes == crypto_secretbox_MACBYTES);
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("pluresdb::keys::EncryptedFileVault", text);
-}
+// The translation context of this file's messages (Q_DECLARE_TR_FUNCTIONS is what lupdate reads).
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(pluresdb::keys::EncryptedFileVault)
+};
 
 QByteArray randomBytes(qsizetype n) {
     QByteArray out(n, Qt::Uninitialized);
@@ -59,9 +60,10 @@ bool EncryptedFileVault::exists(const QString& path) { return QFileInfo::exists(
 Result<std::unique_ptr<EncryptedFileVault>> EncryptedFileVault::open(const QString& path,
                                                                      const QString& passphrase,
                                                                      KdfCost costForNewFile) {
-    if (sodium_init() < 0) return makeError(tr("libsodium failed to initialise."));
+    if (sodium_init() < 0) return makeError(Messages::tr("libsodium failed to initialise."));
     if (passphrase.size() < kMinPassphraseLength) {
-        return makeError(tr("The passphrase must have at least %1 characters.").arg(kMinPassphraseLength));
+        return makeError(
+            Messages::tr("The passphrase must have at least %1 characters.").arg(kMinPassphraseLength));
     }
     if (!exists(path)) {
         VaultHeader header;
@@ -69,7 +71,7 @@ Result<std::unique_ptr<EncryptedFileVault>> EncryptedFileVault::open(const QStri
         header.memLimitKiB = costForNewFile.memLimitKiB;
         header.salt = randomBytes(kVaultSaltBytes);
         unsigned char* key = deriveKey(passphrase, header);
-        if (!key) return makeError(tr("Not enough memory to derive the key from the passphrase."));
+        if (!key) return makeError(Messages::tr("Not enough memory to derive the key from the passphrase."));
         std::unique_ptr<EncryptedFileVault> vault(new EncryptedFileVault(path, header, key, {}));
         if (Result<void> saved = vault->save(); !saved) return saved.error();
         return vault;
@@ -77,14 +79,14 @@ Result<std::unique_ptr<EncryptedFileVault>> EncryptedFileVault::open(const QStri
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(tr("Cannot read the key file %1: %2").arg(path, file.errorString()));
+        return makeError(Messages::tr("Cannot read the key file %1: %2").arg(path, file.errorString()));
     }
     const QByteArray bytes = file.read(kMaxVaultFileBytes + 1);
     QByteArray sealed;
     Result<VaultHeader> header = parseVaultHeader(bytes, &sealed);
     if (!header) return header.error();
     unsigned char* key = deriveKey(passphrase, *header);
-    if (!key) return makeError(tr("Not enough memory to derive the key from the passphrase."));
+    if (!key) return makeError(Messages::tr("Not enough memory to derive the key from the passphrase."));
     QByteArray plain(sealed.size() - kVaultMacBytes, Qt::Uninitialized);
     if (crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(plain.data()),
                                    reinterpret_cast<const unsigned char*>(sealed.constData()),
@@ -92,7 +94,7 @@ Result<std::unique_ptr<EncryptedFileVault>> EncryptedFileVault::open(const QStri
                                    reinterpret_cast<const unsigned char*>(header->nonce.constData()),
                                    key) != 0) {
         sodium_free(key);
-        return makeError(tr("The passphrase is wrong, or the key file is damaged."));
+        return makeError(Messages::tr("The passphrase is wrong, or the key file is damaged."));
     }
     Result<VaultEntries> entries = parseVaultEntries(plain);
     sodium_memzero(plain.data(), static_cast<size_t>(plain.size()));
@@ -121,7 +123,7 @@ std::optional<QByteArray> EncryptedFileVault::read(const QString& entry) const {
 
 Result<void> EncryptedFileVault::write(const QString& entry, const QByteArray& secret) {
     if (entry.isEmpty() || entry.toUtf8().size() > 0xFFFF || secret.size() > 0xFFFF) {
-        return makeError(tr("The key file cannot hold this entry."));
+        return makeError(Messages::tr("The key file cannot hold this entry."));
     }
     const std::optional<QByteArray> previous = read(entry);
     m_entries[entry] = secret;
@@ -157,13 +159,13 @@ Result<void> EncryptedFileVault::save() {
 
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return makeError(tr("Cannot write the key file %1: %2").arg(m_path, file.errorString()));
+        return makeError(Messages::tr("Cannot write the key file %1: %2").arg(m_path, file.errorString()));
     }
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(serializeVaultHeader(m_header));
     file.write(sealed);
     if (!file.commit()) {
-        return makeError(tr("Cannot write the key file %1: %2").arg(m_path, file.errorString()));
+        return makeError(Messages::tr("Cannot write the key file %1: %2").arg(m_path, file.errorString()));
     }
     return {};
 }

@@ -19,7 +19,10 @@ constexpr char kChecksumContext[] = "pluresdb invite v1";  // the BLAKE2b key; 1
 constexpr qsizetype kMaxQueryParameters = 32;
 constexpr qsizetype kChecksumHexLength = 2 * kInviteChecksumBytes;
 
-QString tr(const char* text) { return QCoreApplication::translate("pluresdb::keys::Invite", text); }
+// The translation context of this file's messages (Q_DECLARE_TR_FUNCTIONS is what lupdate reads).
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(pluresdb::keys::Invite)
+};
 
 InviteParse failure(InviteError error, QString message) {
     InviteParse result;
@@ -116,18 +119,20 @@ InviteParse parseLink(QStringView link) {
     QStringView rest = link.mid(prefix.size());
     const QString action = QLatin1String(kInviteAction);
     if (!rest.startsWith(action, Qt::CaseInsensitive)) {
-        return failure(InviteError::Malformed, tr("This pluresdb:// link is not an invite (it does not start "
-                                                  "with pluresdb://join)."));
+        return failure(InviteError::Malformed,
+                       Messages::tr("This pluresdb:// link is not an invite (it does not start "
+                                    "with pluresdb://join)."));
     }
     rest = rest.mid(action.size());
     if (rest.startsWith(u'/')) rest = rest.mid(1);
     if (rest.isEmpty()) {
         return failure(InviteError::Incomplete,
-                       tr("The invite link stops before the key: it looks cut off."));
+                       Messages::tr("The invite link stops before the key: it looks cut off."));
     }
     if (!rest.startsWith(u'?')) {
-        return failure(InviteError::Malformed, tr("The invite link is malformed (expected '?' after "
-                                                  "pluresdb://join)."));
+        return failure(InviteError::Malformed,
+                       Messages::tr("The invite link is malformed (expected '?' after "
+                                    "pluresdb://join)."));
     }
     rest = rest.mid(1);
 
@@ -135,7 +140,8 @@ InviteParse parseLink(QStringView link) {
     qsizetype count = 0;
     for (QStringView pair : rest.split(u'&', Qt::SkipEmptyParts)) {
         if (++count > kMaxQueryParameters) {
-            return failure(InviteError::Malformed, tr("The invite link is malformed (too many parameters)."));
+            return failure(InviteError::Malformed,
+                           Messages::tr("The invite link is malformed (too many parameters)."));
         }
         const qsizetype eq = pair.indexOf(u'=');
         const QStringView field = eq < 0 ? pair : pair.left(eq);
@@ -152,62 +158,69 @@ InviteParse parseLink(QStringView link) {
         else
             continue;  // unknown parameters are for newer versions; the checksum does not cover them
         if (slot->has_value()) {
-            return failure(InviteError::Malformed,
-                           tr("The invite link is malformed (parameter '%1' appears twice).").arg(field));
+            return failure(
+                InviteError::Malformed,
+                Messages::tr("The invite link is malformed (parameter '%1' appears twice).").arg(field));
         }
         QString value;
         if (!percentDecode(raw, value)) {
-            return failure(InviteError::Malformed,
-                           tr("The invite link is malformed (bad percent-encoding in '%1').").arg(field));
+            return failure(
+                InviteError::Malformed,
+                Messages::tr("The invite link is malformed (bad percent-encoding in '%1').").arg(field));
         }
         *slot = std::move(value);
     }
 
     if (version && *version != QString::number(kInviteVersion)) {
-        return failure(InviteError::UnsupportedVersion,
-                       tr("This invite was made by a newer version of PluresDB (invite version %1). "
-                          "Please update the app.")
-                           .arg(version->left(8)));
+        return failure(
+            InviteError::UnsupportedVersion,
+            Messages::tr("This invite was made by a newer version of PluresDB (invite version %1). "
+                         "Please update the app.")
+                .arg(version->left(8)));
     }
     if (!key) {
-        return failure(InviteError::Incomplete, tr("The invite link has no key: it looks cut off."));
+        return failure(InviteError::Incomplete,
+                       Messages::tr("The invite link has no key: it looks cut off."));
     }
     const Result<QString> normalised = normaliseSyncKey(*key);
     if (!normalised) {
         return failure(InviteError::BadKey,
-                       tr("The key in the invite is wrong. %1").arg(normalised.errorMessage()));
+                       Messages::tr("The key in the invite is wrong. %1").arg(normalised.errorMessage()));
     }
     const QString spaceName = name.value_or(QString());
     if (spaceName.size() > kMaxSpaceNameLength) {
-        return failure(InviteError::Malformed, tr("The invite link is malformed (the space name is longer "
-                                                  "than %1 characters).")
-                                                   .arg(kMaxSpaceNameLength));
+        return failure(InviteError::Malformed,
+                       Messages::tr("The invite link is malformed (the space name is longer "
+                                    "than %1 characters).")
+                           .arg(kMaxSpaceNameLength));
     }
     if (hasControlCharacter(spaceName)) {
         return failure(InviteError::Malformed,
-                       tr("The invite link is malformed (the space name has control characters)."));
+                       Messages::tr("The invite link is malformed (the space name has control characters)."));
     }
     if (!check || check->isEmpty()) {
-        return failure(InviteError::Incomplete, tr("The invite link has no checksum: it looks cut off."));
+        return failure(InviteError::Incomplete,
+                       Messages::tr("The invite link has no checksum: it looks cut off."));
     }
     for (QChar c : *check) {
         if (!isHexDigit(c.unicode())) {
             return failure(InviteError::Malformed,
-                           tr("The invite link is malformed (the checksum is not hexadecimal)."));
+                           Messages::tr("The invite link is malformed (the checksum is not hexadecimal)."));
         }
     }
     if (check->size() < kChecksumHexLength) {
         return failure(InviteError::Incomplete,
-                       tr("The invite's checksum is too short: the link looks cut off."));
+                       Messages::tr("The invite's checksum is too short: the link looks cut off."));
     }
     if (check->size() > kChecksumHexLength) {
         return failure(InviteError::Malformed,
-                       tr("The invite link is malformed (the checksum is too long)."));
+                       Messages::tr("The invite link is malformed (the checksum is too long)."));
     }
     if (check->toLower() != inviteChecksum(*normalised, spaceName)) {
-        return failure(InviteError::ChecksumMismatch,
-                       tr("The invite's checksum does not match its key and space name: a character was "
-                          "changed or mistyped. Ask for the invite again, or copy it instead of typing it."));
+        return failure(
+            InviteError::ChecksumMismatch,
+            Messages::tr("The invite's checksum does not match its key and space name: a character was "
+                         "changed or mistyped. Ask for the invite again, or copy it instead of typing it."));
     }
     return success(Invite{*normalised, spaceName, true});
 }
@@ -261,20 +274,21 @@ QString inviteLink(const Invite& invite) {
 }
 
 QString inviteText(const Invite& invite) {
-    return QCoreApplication::translate("pluresdb::keys::Invite",
-                                       "You are invited to the PluresDB space \"%1\". Open this link in "
-                                       "PluresDB, or paste this whole message into Join space:\n%2")
+    return Messages::tr(
+               "You are invited to the PluresDB space \"%1\". Open this link in "
+               "PluresDB, or paste this whole message into Join space:\n%2")
         .arg(invite.name, inviteLink(invite));
 }
 
 InviteParse parseInvite(QStringView text) {
     if (text.size() > kMaxInviteTextLength) {
-        return failure(
-            InviteError::TooLong,
-            tr("The text is too long to be an invite (more than %1 characters).").arg(kMaxInviteTextLength));
+        return failure(InviteError::TooLong,
+                       Messages::tr("The text is too long to be an invite (more than %1 characters).")
+                           .arg(kMaxInviteTextLength));
     }
     const QStringView trimmed = text.trimmed();
-    if (trimmed.isEmpty()) return failure(InviteError::Empty, tr("Paste an invite link or a sync key."));
+    if (trimmed.isEmpty())
+        return failure(InviteError::Empty, Messages::tr("Paste an invite link or a sync key."));
 
     const QString prefix = QLatin1String(kInviteScheme) + QLatin1String("://");
     const qsizetype start = trimmed.indexOf(prefix, 0, Qt::CaseInsensitive);
@@ -291,8 +305,8 @@ InviteParse parseInvite(QStringView text) {
     if (!hasSpace) {
         if (trimmed.contains(u"://")) {
             return failure(InviteError::Malformed,
-                           tr("This is a link, but not a PluresDB invite (those start "
-                              "with pluresdb://)."));
+                           Messages::tr("This is a link, but not a PluresDB invite (those start "
+                                        "with pluresdb://)."));
         }
         const Result<QString> key = normaliseSyncKey(trimmed);
         if (!key) return failure(InviteError::BadKey, key.errorMessage());
@@ -304,8 +318,9 @@ InviteParse parseInvite(QStringView text) {
     }
     if (const std::optional<QString> key = singleKeyWord(flattened))
         return success(Invite{*key, QString(), false});
-    return failure(InviteError::Malformed, tr("No PluresDB invite link (pluresdb://join?...) or sync key was "
-                                              "found in the text."));
+    return failure(InviteError::Malformed,
+                   Messages::tr("No PluresDB invite link (pluresdb://join?...) or sync key was "
+                                "found in the text."));
 }
 
 }  // namespace pluresdb::keys

@@ -11,7 +11,10 @@ namespace pluresdb::keys {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("pluresdb::keys::KeyStore", text); }
+// The translation context of this file's messages (Q_DECLARE_TR_FUNCTIONS is what lupdate reads).
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(pluresdb::keys::KeyStore)
+};
 
 // The entry probed to learn whether the keychain answers; it is only ever read.
 constexpr char kProbeEntry[] = "probe";
@@ -37,8 +40,9 @@ KeyStore::Backend KeyStore::probe() {
     if (m_backend != Backend::Undecided) return m_backend;
     if (fallbackFileExists()) {
         m_backend = Backend::EncryptedFile;
-        m_fallbackReason = tr("Your keys are in the encrypted key file %1, created when no system keychain "
-                              "was available. Enter its passphrase to unlock them.")
+        m_fallbackReason = Messages::tr(
+                               "Your keys are in the encrypted key file %1, created when no system keychain "
+                               "was available. Enter its passphrase to unlock them.")
                                .arg(QDir::toNativeSeparators(fallbackPath()));
         return m_backend;
     }
@@ -48,19 +52,21 @@ KeyStore::Backend KeyStore::probe() {
         return m_backend;
     }
     m_backend = Backend::EncryptedFile;
-    m_fallbackReason = tr("No system keychain could be used. %1\nYour keys will be kept in an encrypted file "
-                          "protected by a passphrase that you choose.")
-                           .arg(reply.message);
+    m_fallbackReason =
+        Messages::tr(
+            "No system keychain could be used. %1\nYour keys will be kept in an encrypted file "
+            "protected by a passphrase that you choose.")
+            .arg(reply.message);
     return m_backend;
 }
 
 Result<void> KeyStore::unlockFallback(const QString& passphrase) {
     probe();
     if (!usingFallback())
-        return makeError(tr("The system keychain is in use; there is no key file to unlock."));
+        return makeError(Messages::tr("The system keychain is in use; there is no key file to unlock."));
     if (m_vault) return {};
     if (!QDir().mkpath(m_options.dataDir)) {
-        return makeError(tr("Cannot create the data directory %1.").arg(m_options.dataDir));
+        return makeError(Messages::tr("Cannot create the data directory %1.").arg(m_options.dataDir));
     }
     auto vault = EncryptedFileVault::open(fallbackPath(), passphrase, m_options.kdfCost);
     if (!vault) return vault.error();
@@ -71,7 +77,7 @@ Result<void> KeyStore::unlockFallback(const QString& passphrase) {
 Result<void> KeyStore::ready() {
     probe();
     if (needsPassphrase())
-        return makeError(tr("The encrypted key file is locked: enter its passphrase first."));
+        return makeError(Messages::tr("The encrypted key file is locked: enter its passphrase first."));
     return {};
 }
 
@@ -102,7 +108,7 @@ Result<void> KeyStore::remove(const QString& entry) {
 
 static Result<void> checkSpaceId(const QString& spaceId) {
     if (spaceId.isEmpty() || spaceId.size() > kMaxSpaceIdLength) {
-        return makeError(tr("A space id must have 1 to %1 characters.").arg(kMaxSpaceIdLength));
+        return makeError(Messages::tr("A space id must have 1 to %1 characters.").arg(kMaxSpaceIdLength));
     }
     return {};
 }
@@ -127,8 +133,9 @@ Result<std::optional<QString>> KeyStore::syncKey(const QString& spaceId) {
     if (!raw->has_value()) return std::optional<QString>();
     QByteArray& bytes = **raw;
     if (bytes.size() != kSyncKeyBytes) {
-        return makeError(
-            tr("The stored sync key of space %1 is damaged (%2 bytes).").arg(spaceId).arg(bytes.size()));
+        return makeError(Messages::tr("The stored sync key of space %1 is damaged (%2 bytes).")
+                             .arg(spaceId)
+                             .arg(bytes.size()));
     }
     char hex[2 * kSyncKeyBytes + 1];
     sodium_bin2hex(hex, sizeof hex, reinterpret_cast<const unsigned char*>(bytes.constData()), kSyncKeyBytes);
@@ -145,8 +152,9 @@ Result<void> KeyStore::removeSyncKey(const QString& spaceId) {
 
 Result<void> KeyStore::storeDeviceSeed(const QByteArray& seed) {
     if (seed.size() != kDeviceSeedBytes) {
-        return makeError(
-            tr("A device identity seed has %1 bytes, not %2.").arg(kDeviceSeedBytes).arg(seed.size()));
+        return makeError(Messages::tr("A device identity seed has %1 bytes, not %2.")
+                             .arg(kDeviceSeedBytes)
+                             .arg(seed.size()));
     }
     return write(deviceSeedEntry(), seed);
 }
@@ -154,7 +162,7 @@ Result<void> KeyStore::storeDeviceSeed(const QByteArray& seed) {
 Result<std::optional<QByteArray>> KeyStore::deviceSeed() {
     Result<std::optional<QByteArray>> seed = read(deviceSeedEntry());
     if (seed && seed->has_value() && (*seed)->size() != kDeviceSeedBytes) {
-        return makeError(tr("The stored device identity seed is damaged."));
+        return makeError(Messages::tr("The stored device identity seed is damaged."));
     }
     return seed;
 }
@@ -165,7 +173,7 @@ Result<QByteArray> KeyStore::deviceSeedOrCreate() {
     Result<std::optional<QByteArray>> existing = deviceSeed();
     if (!existing) return existing.error();
     if (existing->has_value()) return **existing;
-    if (sodium_init() < 0) return makeError(tr("libsodium failed to initialise."));
+    if (sodium_init() < 0) return makeError(Messages::tr("libsodium failed to initialise."));
     QByteArray seed(kDeviceSeedBytes, Qt::Uninitialized);
     randombytes_buf(seed.data(), kDeviceSeedBytes);
     if (Result<void> stored = storeDeviceSeed(seed); !stored) return stored.error();

@@ -9,11 +9,16 @@
 
 namespace pluresdb::keys {
 
+namespace {
+// The translation context of this file's messages (Q_DECLARE_TR_FUNCTIONS is what lupdate reads).
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(pluresdb::keys::Qr)
+};
+}  // namespace
+
 Result<QrMatrix> encodeQr(const QByteArray& utf8) {
     if (utf8.isEmpty() || utf8.size() > kMaxQrPayloadBytes) {
-        return makeError(
-            QCoreApplication::translate("pluresdb::keys::Qr", "Cannot make a QR code of %1 bytes.")
-                .arg(utf8.size()));
+        return makeError(Messages::tr("Cannot make a QR code of %1 bytes.").arg(utf8.size()));
     }
     // Version 0 lets libqrencode pick the smallest version that fits. Byte (8-bit) mode, not
     // QRcode_encodeString's auto modes: the link must round-trip byte for byte.
@@ -22,8 +27,7 @@ Result<QrMatrix> encodeQr(const QByteArray& utf8) {
                           reinterpret_cast<const unsigned char*>(utf8.constData()), 0, QR_ECLEVEL_M),
         &QRcode_free);
     if (!code) {
-        return makeError(
-            QCoreApplication::translate("pluresdb::keys::Qr", "libqrencode failed (errno %1).").arg(errno));
+        return makeError(Messages::tr("libqrencode failed (errno %1).").arg(errno));
     }
     QrMatrix matrix;
     matrix.size = code->width;

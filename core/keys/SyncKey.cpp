@@ -13,29 +13,34 @@ bool isHexDigit(QChar c) {
     return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'f') || (u >= 'A' && u <= 'F');
 }
 
-QString tr(const char* text) { return QCoreApplication::translate("pluresdb::keys::SyncKey", text); }
+// The translation context of this file's messages (Q_DECLARE_TR_FUNCTIONS is what lupdate reads).
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(pluresdb::keys::SyncKey)
+};
 
 }  // namespace
 
 Result<QString> normaliseSyncKey(QStringView text) {
     const QStringView key = text.trimmed();
-    if (key.isEmpty()) return makeError(tr("The sync key is empty."));
+    if (key.isEmpty()) return makeError(Messages::tr("The sync key is empty."));
     // Check the characters before the length: "non-hex at 12" is the more useful message when both
     // are wrong (a pasted sentence is long and full of non-hex characters).
     for (qsizetype i = 0; i < key.size() && i < kSyncKeyHexLength + 1; ++i) {
         if (!isHexDigit(key[i])) {
-            return makeError(tr("The sync key has a character that is not a hex digit (0-9, a-f) at position "
-                                "%1.")
-                                 .arg(i + 1));
+            return makeError(
+                Messages::tr("The sync key has a character that is not a hex digit (0-9, a-f) at position "
+                             "%1.")
+                    .arg(i + 1));
         }
     }
     if (key.size() < kSyncKeyHexLength) {
-        return makeError(tr("The sync key has %1 characters but needs exactly %2: it looks cut off.")
-                             .arg(key.size())
-                             .arg(kSyncKeyHexLength));
+        return makeError(
+            Messages::tr("The sync key has %1 characters but needs exactly %2: it looks cut off.")
+                .arg(key.size())
+                .arg(kSyncKeyHexLength));
     }
     if (key.size() > kSyncKeyHexLength) {
-        return makeError(tr("The sync key has %1 characters but needs exactly %2.")
+        return makeError(Messages::tr("The sync key has %1 characters but needs exactly %2.")
                              .arg(key.size())
                              .arg(kSyncKeyHexLength));
     }

@@ -10,7 +10,10 @@ namespace pluresdb::keys {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("pluresdb::keys::SystemKeychain", text); }
+// The translation context of this file's messages (Q_DECLARE_TR_FUNCTIONS is what lupdate reads).
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(pluresdb::keys::SystemKeychain)
+};
 
 KeychainReply replyFor(const QKeychain::Job& job) {
     KeychainReply reply;
@@ -24,7 +27,8 @@ KeychainReply replyFor(const QKeychain::Job& job) {
         case QKeychain::AccessDeniedByUser:
         case QKeychain::AccessDenied:
             reply.status = KeychainStatus::Denied;
-            reply.message = tr("Access to the system keychain was denied: %1").arg(job.errorString());
+            reply.message =
+                Messages::tr("Access to the system keychain was denied: %1").arg(job.errorString());
             return reply;
         case QKeychain::NoBackendAvailable:
         case QKeychain::NotImplemented:
@@ -33,10 +37,10 @@ KeychainReply replyFor(const QKeychain::Job& job) {
             // OtherError is what libsecret reports when there is no session bus or no Secret
             // Service on it: for us that is "no keychain here", not a reason to stop.
             reply.status = KeychainStatus::Unavailable;
-            reply.message = tr("The system keychain is not available: %1").arg(job.errorString());
+            reply.message = Messages::tr("The system keychain is not available: %1").arg(job.errorString());
             return reply;
     }
-    reply.message = tr("The system keychain gave an unknown error: %1").arg(job.errorString());
+    reply.message = Messages::tr("The system keychain gave an unknown error: %1").arg(job.errorString());
     return reply;
 }
 
@@ -46,7 +50,7 @@ KeychainReply runWithDeadline(QKeychain::Job* job, std::chrono::milliseconds tim
     if (!QCoreApplication::instance()) {
         delete job;
         KeychainReply reply;
-        reply.message = tr("The system keychain needs a running Qt application.");
+        reply.message = Messages::tr("The system keychain needs a running Qt application.");
         return reply;
     }
     QEventLoop loop;
@@ -69,7 +73,7 @@ KeychainReply runWithDeadline(QKeychain::Job* job, std::chrono::milliseconds tim
     if (!finished) loop.exec(QEventLoop::ExcludeUserInputEvents);
     if (!finished) {
         reply.status = KeychainStatus::Unavailable;
-        reply.message = tr("The system keychain did not answer within %1 ms.").arg(timeout.count());
+        reply.message = Messages::tr("The system keychain did not answer within %1 ms.").arg(timeout.count());
     }
     return reply;
 }

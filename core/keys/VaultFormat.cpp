@@ -9,7 +9,10 @@ namespace pluresdb::keys {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("pluresdb::keys::VaultFormat", text); }
+// The translation context of this file's messages (Q_DECLARE_TR_FUNCTIONS is what lupdate reads).
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(pluresdb::keys::VaultFormat)
+};
 
 void putU16(QByteArray& out, uint16_t v) {
     out += static_cast<char>(v & 0xFF);
@@ -62,29 +65,31 @@ QByteArray serializeVaultHeader(const VaultHeader& header) {
 }
 
 Result<VaultHeader> parseVaultHeader(const QByteArray& file, QByteArray* sealed) {
-    if (file.size() > kMaxVaultFileBytes) return makeError(tr("The key file is too large to be ours."));
+    if (file.size() > kMaxVaultFileBytes)
+        return makeError(Messages::tr("The key file is too large to be ours."));
     if (file.size() < kVaultHeaderBytes + kVaultMacBytes ||
         std::memcmp(file.constData(), kVaultMagic, sizeof kVaultMagic) != 0) {
-        return makeError(tr("The key file is not a PluresDB key file, or it is cut short."));
+        return makeError(Messages::tr("The key file is not a PluresDB key file, or it is cut short."));
     }
     Reader in(file);
     in.bytes(sizeof kVaultMagic);
     const QByteArray versionAndKdf = in.bytes(2);
     if (static_cast<uint8_t>(versionAndKdf[0]) != kVaultFormatVersion) {
-        return makeError(tr("The key file was written by a newer version of PluresDB (format %1).")
+        return makeError(Messages::tr("The key file was written by a newer version of PluresDB (format %1).")
                              .arg(static_cast<uint8_t>(versionAndKdf[0])));
     }
     if (static_cast<uint8_t>(versionAndKdf[1]) != kVaultKdfArgon2id13) {
-        return makeError(tr("The key file uses an unknown key derivation (%1).")
+        return makeError(Messages::tr("The key file uses an unknown key derivation (%1).")
                              .arg(static_cast<uint8_t>(versionAndKdf[1])));
     }
-    if (in.u16() != 0) return makeError(tr("The key file header is damaged."));
+    if (in.u16() != 0) return makeError(Messages::tr("The key file header is damaged."));
     VaultHeader header;
     header.opsLimit = in.u32();
     header.memLimitKiB = in.u32();
     if (header.opsLimit < kMinVaultOpsLimit || header.opsLimit > kMaxVaultOpsLimit ||
         header.memLimitKiB < kMinVaultMemLimitKiB || header.memLimitKiB > kMaxVaultMemLimitKiB) {
-        return makeError(tr("The key file asks for key derivation costs outside the allowed range."));
+        return makeError(
+            Messages::tr("The key file asks for key derivation costs outside the allowed range."));
     }
     header.salt = in.bytes(kVaultSaltBytes);
     header.nonce = in.bytes(kVaultNonceBytes);
@@ -106,7 +111,7 @@ QByteArray serializeVaultEntries(const VaultEntries& entries) {
 }
 
 Result<VaultEntries> parseVaultEntries(const QByteArray& plaintext) {
-    const Error damaged = makeError(tr("The key file's contents are damaged."));
+    const Error damaged = makeError(Messages::tr("The key file's contents are damaged."));
     Reader in(plaintext);
     if (!in.has(4)) return damaged;
     const uint32_t count = in.u32();

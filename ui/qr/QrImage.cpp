@@ -8,7 +8,10 @@
 namespace pluresdb::ui {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("pluresdb::ui::QrImage", text); }
+// The translation context of this file's messages (Q_DECLARE_TR_FUNCTIONS is what lupdate reads).
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(pluresdb::ui::QrImage)
+};
 }  // namespace
 
 QImage renderQrImage(const keys::QrMatrix& matrix, int modulePixels) {
@@ -30,10 +33,11 @@ QImage renderQrImage(const keys::QrMatrix& matrix, int modulePixels) {
 }
 
 Result<QByteArray> decodeQrImage(const QImage& image) {
-    if (image.isNull()) return makeError(tr("The picture is empty or could not be read."));
+    if (image.isNull()) return makeError(Messages::tr("The picture is empty or could not be read."));
     if (image.width() > keys::kMaxQrImageSide || image.height() > keys::kMaxQrImageSide) {
-        return makeError(
-            tr("The picture is too large (%1 x %2 pixels).").arg(image.width()).arg(image.height()));
+        return makeError(Messages::tr("The picture is too large (%1 x %2 pixels).")
+                             .arg(image.width())
+                             .arg(image.height()));
     }
     // Transparent pixels (a PNG with an alpha channel) count as white: codes are dark on light.
     QImage opaque(image.size(), QImage::Format_RGB32);
@@ -61,12 +65,12 @@ Result<QByteArray> decodeQrImageFile(const QString& path) {
     const QSize size = reader.size();  // from the header, before any pixel is decoded
     if (size.isValid() && (size.width() > keys::kMaxQrImageSide || size.height() > keys::kMaxQrImageSide)) {
         return makeError(
-            tr("The picture is too large (%1 x %2 pixels).").arg(size.width()).arg(size.height()));
+            Messages::tr("The picture is too large (%1 x %2 pixels).").arg(size.width()).arg(size.height()));
     }
     reader.setAllocationLimit(512);  // MiB; a lying header cannot make Qt allocate more
     const QImage image = reader.read();
     if (image.isNull()) {
-        return makeError(tr("Could not read the picture %1: %2").arg(path, reader.errorString()));
+        return makeError(Messages::tr("Could not read the picture %1: %2").arg(path, reader.errorString()));
     }
     return decodeQrImage(image);
 }
