@@ -86,7 +86,12 @@ bool percentDecode(QStringView value, QString& out) {
         } else if (u < 0x80) {
             bytes += static_cast<char>(u);
         } else {
-            bytes += QString(value[i]).toUtf8();  // a pasted link may show non-ASCII unencoded
+            // A link copied from a browser's address bar may show non-ASCII unencoded. Convert the
+            // whole run at once so surrogate pairs (emoji) stay together.
+            qsizetype end = i;
+            while (end < value.size() && value[end].unicode() >= 0x80) ++end;
+            bytes += value.mid(i, end - i).toUtf8();
+            i = end - 1;
         }
     }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);

@@ -61,6 +61,17 @@ private slots:
                  QStringLiteral("6b48f36f"));  // Python hashlib.blake2b
     }
 
+    /// A link whose name shows unencoded (as a browser's address bar displays it) still parses,
+    /// emoji included, and its checksum matches.
+    void acceptsUnencodedNonAsciiName() {
+        const QString name = QStringLiteral("Café🏡家");  // no space: a space ends a link in text
+        const QString link = QStringLiteral("pluresdb://join?v=1&key=") + kKey + QStringLiteral("&name=") +
+                             name + QStringLiteral("&check=") + inviteChecksum(kKey, name);
+        const InviteParse parsed = parseInvite(link);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.message));
+        QCOMPARE(parsed.invite.name, name);
+    }
+
     /// Pasting a whole message, a link wrapped in <> or quotes, or followed by punctuation, works.
     void findsLinkInText_data() {
         QTest::addColumn<QString>("text");
