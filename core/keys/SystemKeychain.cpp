@@ -6,6 +6,8 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <atomic>
+
 namespace pluresdb::keys {
 
 namespace {
@@ -44,6 +46,11 @@ KeychainReply replyFor(const QKeychain::Job& job) {
     return reply;
 }
 
+// Jobs that missed their deadline and have not finished yet. QtKeychain runs its jobs one after
+// another in a process-wide queue, so while one is stuck every later job would wait behind it:
+// calls fail at once instead of each waiting out its own deadline.
+std::atomic<int> g_abandonedJobs{0};
+
 // Runs `job` (already configured) until it finishes or the deadline passes.
 KeychainReply runWithDeadline(QKeychain::Job* job, std::chrono::milliseconds timeout,
                               QByteArray (*dataOf)(QKeychain::Job*)) {
@@ -51,6 +58,12 @@ KeychainReply runWithDeadline(QKeychain::Job* job, std::chrono::milliseconds tim
         delete job;
         KeychainReply reply;
         reply.message = Messages::tr("The system keychain needs a running Qt application.");
+        return reply;
+    }
+    if (g_abandonedJobs.load() > 0) {
+        delete job;
+        KeychainReply reply;
+        reply.message = Messages::tr("The system keychain stopped answering earlier in this session.");
         return reply;
     }
     QEventLoop loop;
@@ -72,6 +85,8 @@ KeychainReply runWithDeadline(QKeychain::Job* job, std::chrono::milliseconds tim
     job->start();
     if (!finished) loop.exec(QEventLoop::ExcludeUserInputEvents);
     if (!finished) {
+        ++g_abandonedJobs;
+        QObject::connect(job, &QKeychain::Job::finished, job, [] { --g_abandonedJobs; });
         reply.status = KeychainStatus::Unavailable;
         reply.message = Messages::tr("The system keychain did not answer within %1 ms.").arg(timeout.count());
     }

@@ -6,7 +6,8 @@
 // QtKeychain jobs are asynchronous and some backends can stall for good (a Secret Service that
 // never answers, a KWallet prompt nobody sees). Each call here runs its job in a local event loop
 // that a timer ends after `timeout`; a job that misses the deadline is abandoned (it deletes
-// itself whenever it finishes) and the call reports Unavailable. The local loop keeps the GUI
+// itself whenever it finishes) and the call reports Unavailable; until it finishes, every later
+// call reports Unavailable at once (QtKeychain queues jobs, so they would only wait behind it). The local loop keeps the GUI
 // painting, but it does run other events: callers must not call this from a slot that can re-enter.
 
 #include <QByteArray>
