@@ -65,6 +65,9 @@ Result<void> KeyStore::unlockFallback(const QString& passphrase) {
     if (!usingFallback())
         return makeError(Messages::tr("The system keychain is in use; there is no key file to unlock."));
     if (m_vault) return {};
+    if (m_options.dataDir.isEmpty()) {
+        return makeError(Messages::tr("No data directory is set for the key file."));
+    }
     if (!QDir().mkpath(m_options.dataDir)) {
         return makeError(Messages::tr("Cannot create the data directory %1.").arg(m_options.dataDir));
     }

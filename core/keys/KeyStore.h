@@ -15,6 +15,10 @@
 //
 // Secrets never reach a log, and never touch the disk in plain text: in the keychain they are the
 // keychain's business, in the file they are sealed. Sync keys are stored as their 32 raw bytes.
+//
+// A KeyStore belongs to one thread (the GUI thread in the app: its calls may show a keychain
+// prompt) and is not safe to share; calls block that thread's caller for at most the timeout while
+// a local event loop keeps the thread's events flowing (see SystemKeychain.h).
 
 #include "core/common/Result.h"
 #include "core/keys/EncryptedFileVault.h"

@@ -7,8 +7,9 @@
 // never answers, a KWallet prompt nobody sees). Each call here runs its job in a local event loop
 // that a timer ends after `timeout`; a job that misses the deadline is abandoned (it deletes
 // itself whenever it finishes) and the call reports Unavailable; until it finishes, every later
-// call reports Unavailable at once (QtKeychain queues jobs, so they would only wait behind it). The local loop keeps the GUI
-// painting, but it does run other events: callers must not call this from a slot that can re-enter.
+// call reports Unavailable at once (QtKeychain queues jobs, so they would only wait behind it).
+// The local loop keeps the GUI painting, but it does run other events: callers must not call this
+// from a slot that can re-enter.
 
 #include <QByteArray>
 #include <QString>
