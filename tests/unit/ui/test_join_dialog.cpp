@@ -41,6 +41,27 @@ QImage qrPicture(const QString& text, int modulePixels) {
     return renderQrImage(matrix.value(), modulePixels);
 }
 
+// A PNG whose header says width x height (RGB) followed by a little pixel data: Qt reads the
+// size from the header before decoding anything, which is when a huge picture must be refused.
+QByteArray pngWithHeaderOnlyPixels(quint32 width, quint32 height) {
+    auto be32 = [](quint32 v) {
+        const char bytes[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+        return QByteArray(bytes, 4);
+    };
+    auto chunk = [&](const QByteArray& typeAndData) {
+        quint32 crc = 0xFFFFFFFFu;  // CRC-32 as in the PNG specification
+        for (const char c : typeAndData) {
+            crc ^= static_cast<quint8>(c);
+            for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+        }
+        return be32(quint32(typeAndData.size() - 4)) + typeAndData + be32(~crc);
+    };
+    const QByteArray zlibStream = qCompress(QByteArray(100, '\0')).mid(4);  // qCompress adds a length
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) +
+           chunk(QByteArray("IHDR") + be32(width) + be32(height) + QByteArray("\x08\x02\x00\x00\x00", 5)) +
+           chunk(QByteArray("IDAT") + zlibStream);
+}
+
 }  // namespace
 
 class TestJoinDialog : public QObject {
@@ -177,6 +198,15 @@ private slots:
         f.close();
         QVERIFY(!dialog.loadQrImageFile(textPath));
         QVERIFY(dialog.statusText().contains(QStringLiteral("Could not read the picture")));
+
+        // A picture whose header claims 20000 x 20000 pixels is refused before it is decoded.
+        const QString hugePath = dir.filePath(QStringLiteral("huge.png"));
+        QFile huge(hugePath);
+        QVERIFY(huge.open(QIODevice::WriteOnly));
+        huge.write(pngWithHeaderOnlyPixels(20'000, 20'000));
+        huge.close();
+        QVERIFY(!dialog.loadQrImageFile(hugePath));
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("too large")), qPrintable(dialog.statusText()));
 
         // A QR code that holds something other than an invite.
         const QString otherPath = dir.filePath(QStringLiteral("other.png"));
