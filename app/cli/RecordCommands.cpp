@@ -91,13 +91,19 @@ int runPut(CliContext& ctx) {
     if (!decodeId(ctx, ctx.args[0], &id)) return 1;
     QByteArray json = ctx.args[1];
     if (json == "-") {
+        json.clear();
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly)) {
             ctx.err << "pluresdb-cli: cannot read stdin\n";
             return 1;
         }
-        // Read one byte past the limit at most: enough to know the value is too large.
-        json = in.read(store::kMaxPutBytes + 64 * 1024 + 1);
+        // Read until EOF, but one chunk past the limit at most: enough to know the value is too large.
+        const qint64 cap = store::kMaxPutBytes + 64 * 1024 + 1;
+        while (json.size() < cap) {
+            const QByteArray chunk = in.read(cap - json.size());
+            if (chunk.isEmpty()) break;
+            json += chunk;
+        }
     }
     if (json.size() > store::kMaxPutBytes + 64 * 1024) {
         ctx.err << "pluresdb-cli: the value is larger than the limit for one put (" << store::kMaxPutBytes
