@@ -2,11 +2,11 @@
 
 #include "core/engine/EngineThread.h"
 #include "core/engine/StoreWorker.h"
+#include "core/keys/SyncKey.h"
 
 #include <QPromise>
 #include <QStandardPaths>
 
-#include <sodium.h>
 
 namespace pluresdb {
 
@@ -87,29 +87,9 @@ QString Database::defaultDirectory() {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/pluresdb");
 }
 
-QString Database::generateSyncKey() {
-    if (sodium_init() < 0) qFatal("libsodium failed to initialise");
-    unsigned char key[32];
-    randombytes_buf(key, sizeof key);
-    const QString hex = QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(key), sizeof key).toHex());
-    sodium_memzero(key, sizeof key);
-    return hex;
-}
+QString Database::generateSyncKey() { return keys::generateSyncKey(); }
 
-Result<QString> Database::validateSyncKey(const QString& key) {
-    const QString k = key.trimmed();
-    if (k.size() != 64) {
-        return makeError(QStringLiteral("a sync key is 64 hexadecimal characters; this one has %1").arg(k.size()));
-    }
-    for (int i = 0; i < k.size(); ++i) {
-        const QChar c = k[i];
-        const bool hex = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
-        if (!hex) {
-            return makeError(QStringLiteral("a sync key is hexadecimal (0-9, a-f); character %1 is '%2'").arg(i + 1).arg(c));
-        }
-    }
-    return k.toLower();
-}
+Result<QString> Database::validateSyncKey(const QString& key) { return keys::normaliseSyncKey(key); }
 
 QFuture<WriteResult> Database::put(const QString& id, const QJsonObject& data) {
     return write({store::LocalWrite{id, store::OpKind::Put, data}});

@@ -79,10 +79,10 @@ private slots:
         QCOMPARE(*Database::validateSyncKey(k.toUpper()), k);
         auto shortKey = Database::validateSyncKey(k.left(63));
         QVERIFY(!shortKey);
-        QVERIFY(shortKey.errorMessage().contains("64"));
+        QVERIFY2(shortKey.errorMessage().contains("64"), qPrintable(shortKey.errorMessage()));
         auto badChar = Database::validateSyncKey(k.left(10) + "g" + k.mid(11));
         QVERIFY(!badChar);
-        QVERIFY(badChar.errorMessage().contains("character 11"));
+        QVERIFY2(badChar.errorMessage().contains("position 11"), qPrintable(badChar.errorMessage()));
     }
 };
 
