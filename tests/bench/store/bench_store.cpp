@@ -63,6 +63,7 @@ void sqliteBaseline(const QString& dir, int n, int perTx, bool fullSync) {
     auto c = std::move(Connection::open(dir + "/plain.db", Connection::Mode::ReadWrite)).value();
     (void)c->exec("PRAGMA journal_mode=WAL");
     (void)c->exec(fullSync ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    (void)c->exec("PRAGMA cache_size=-65536");  // the same cache the store uses: a fair baseline
     (void)c->exec("CREATE TABLE t(id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID");
     auto ins = std::move(c->prepare("INSERT OR REPLACE INTO t(id, data) VALUES (?1, ?2)")).value();
     for (int i = 0; i < n; i += perTx) {
