@@ -237,28 +237,65 @@ QByteArray jsonQuote(const QByteArray& utf8) {
     return out;
 }
 
-QByteArray jsonValueToText(const QJsonValue& v) {
+namespace {
+
+// Compact JSON, written directly (QJsonDocument converts through CBOR first, several times slower).
+// Object keys come in QJsonObject's order (sorted), so equal values give equal text.
+void appendJson(QByteArray& out, const QJsonValue& v) {
     switch (v.type()) {
         case QJsonValue::Null:
-        case QJsonValue::Undefined: return QByteArrayLiteral("null");
-        case QJsonValue::Bool: return v.toBool() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
-        case QJsonValue::String: return jsonQuote(v.toString().toUtf8());
+        case QJsonValue::Undefined: out.append("null"); return;
+        case QJsonValue::Bool: out.append(v.toBool() ? "true" : "false"); return;
+        case QJsonValue::String: out.append(jsonQuote(v.toString().toUtf8())); return;
         case QJsonValue::Double: {
             const double d = v.toDouble();
-            if (!std::isfinite(d)) return QByteArrayLiteral("null");  // JSON has no NaN/Infinity
+            if (!std::isfinite(d)) {  // JSON has no NaN/Infinity
+                out.append("null");
+                return;
+            }
             // Integers print as integers, exactly (Qt keeps 64-bit integers exact inside QJsonValue).
             constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
             const qint64 i = v.toInteger(kSentinel);
-            if (i != kSentinel) return QByteArray::number(i);
-            if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) {
-                return QByteArray::number(static_cast<qint64>(d));
-            }
-            return QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+            if (i != kSentinel) out.append(QByteArray::number(i));
+            else if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) out.append(QByteArray::number(static_cast<qint64>(d)));
+            else out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+            return;
         }
-        case QJsonValue::Object: return QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
-        case QJsonValue::Array: return QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact);
+        case QJsonValue::Array: {
+            out.append('[');
+            const QJsonArray a = v.toArray();
+            for (qsizetype k = 0; k < a.size(); ++k) {
+                if (k) out.append(',');
+                appendJson(out, a.at(k));
+            }
+            out.append(']');
+            return;
+        }
+        case QJsonValue::Object: {
+            out.append('{');
+            const QJsonObject o = v.toObject();
+            bool first = true;
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if (!first) out.append(',');
+                first = false;
+                out.append(jsonQuote(it.key().toUtf8()));
+                out.append(':');
+                appendJson(out, it.value());
+            }
+            out.append('}');
+            return;
+        }
     }
-    return QByteArrayLiteral("null");
+    out.append("null");
+}
+
+}  // namespace
+
+QByteArray jsonValueToText(const QJsonValue& v) {
+    QByteArray out;
+    out.reserve(32);
+    appendJson(out, v);
+    return out;
 }
 
 std::optional<QJsonValue> jsonValueFromText(const QByteArray& text) {

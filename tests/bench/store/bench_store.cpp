@@ -95,11 +95,13 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     int n = 100'000;
     int runs = 5;
+    QString only;  // run one figure only (for profiling): baseline, local, merge
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == "--records") n = args[i + 1].toInt();
         else if (args[i] == "--runs") runs = args[i + 1].toInt();
         else if (args[i] == "--dir") qputenv("TMPDIR", args[i + 1].toLocal8Bit());
+        else if (args[i] == "--only") only = args[i + 1];
     }
     const int single = std::max(200, n / 100);
     {
@@ -117,6 +119,23 @@ int main(int argc, char** argv) {
         for (int j = 0; j < n; ++j) batch.push_back({QString("user:%1").arg(j), OpKind::Put, makeRecord(j, rng)});
         if (!src->write(batch)) qFatal("source write failed");
         remote = std::move(src->opsSince({}, static_cast<size_t>(n))).value();
+    }
+
+    if (!only.isEmpty()) {
+        QTemporaryDir d;
+        QElapsedTimer t;
+        t.start();
+        if (only == "baseline") sqliteBaseline(d.path(), n, 1000, true);
+        else if (only == "local") localPuts(d.path(), n, 1000, Store::Durability::Full);
+        else if (only == "merge") {
+            auto s = openStore(d.path(), Store::Durability::Full);
+            for (size_t i = 0; i < remote.size(); i += 1000) {
+                std::vector<Op> b(remote.begin() + i, remote.begin() + std::min(remote.size(), i + 1000));
+                if (!s->merge(b)) qFatal("merge failed");
+            }
+        }
+        std::printf("%s: %.0f ops/s\n", qPrintable(only), n / (t.nsecsElapsed() / 1e9));
+        return 0;
     }
 
     struct Row {
