@@ -1,6 +1,9 @@
 // pluresdb-desktop: argument parsing and start-up only; the windows live in ui/.
 #include "core/Version.h"
 #include "core/api/Database.h"
+#include "core/keys/KeyStore.h"
+#include "core/spaces/SpaceList.h"
+#include "ui/dialogs/KeyFileDialog.h"
 #include "ui/windows/MainWindow.h"
 
 #include <QApplication>
@@ -9,6 +12,17 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
+
+namespace {
+
+int fail(bool quiet, const QString& message) {
+    std::fprintf(stderr, "pluresdb-desktop: %s\n", qPrintable(message));
+    if (!quiet) QMessageBox::critical(nullptr, QString::fromLatin1(pluresdb::kProductName), message);
+    return 1;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -20,30 +34,56 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(QStringLiteral("PluresDB: local-first data that syncs peer to peer."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The database directory."), QStringLiteral("DIR"),
-                                pluresdb::Database::defaultDirectory());
+    QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("The data directory (spaces and their databases)."),
+                                  QStringLiteral("DIR"), pluresdb::Database::defaultDirectory());
+    QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Open this one database directory, without spaces."),
+                                QStringLiteral("DIR"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                       QStringLiteral("Render the main window to a PNG file and exit."),
-                                       QStringLiteral("FILE.png"));
+                                        QStringLiteral("Render the main window to a PNG file and exit."),
+                                        QStringLiteral("FILE.png"));
+    parser.addOption(dataOption);
     parser.addOption(dbOption);
     parser.addOption(screenshotOption);
+    parser.addPositionalArgument(QStringLiteral("link"), QStringLiteral("A pluresdb:// invite link to join."), QStringLiteral("[link]"));
     parser.process(app);
+    const bool quiet = parser.isSet(screenshotOption);
 
-    auto db = pluresdb::Database::open(parser.value(dbOption));
-    if (!db) {
-        const QString msg = QApplication::translate("main", "Cannot open the database: %1").arg(db.errorMessage());
-        std::fprintf(stderr, "pluresdb-desktop: %s\n", qPrintable(msg));
-        if (!parser.isSet(screenshotOption)) QMessageBox::critical(nullptr, QString::fromLatin1(pluresdb::kProductName), msg);
-        return 1;
+    std::unique_ptr<pluresdb::Database> db;
+    std::unique_ptr<pluresdb::keys::KeyStore> keyStore;
+    std::unique_ptr<pluresdb::ui::MainWindow> window;
+    if (parser.isSet(dbOption)) {
+        auto opened = pluresdb::Database::open(parser.value(dbOption));
+        if (!opened) return fail(quiet, QApplication::translate("main", "Cannot open the database: %1").arg(opened.errorMessage()));
+        db = std::move(opened).value();
+        window = std::make_unique<pluresdb::ui::MainWindow>(db.get());
+    } else {
+        const QString dataDir = parser.value(dataOption);
+        auto spaces = pluresdb::spaces::SpaceList::load(dataDir);
+        if (!spaces) return fail(quiet, spaces.errorMessage());
+        pluresdb::keys::KeyStore::Options ko;
+        ko.dataDir = dataDir;
+        keyStore = std::make_unique<pluresdb::keys::KeyStore>(ko);
+        keyStore->probe();
+        if (keyStore->needsPassphrase()) {
+            if (quiet) return fail(true, QApplication::translate("main", "the key file needs a passphrase"));
+            pluresdb::ui::KeyFileDialog dialog(*keyStore);
+            if (dialog.exec() != QDialog::Accepted) return 1;
+        }
+        window = std::make_unique<pluresdb::ui::MainWindow>(std::move(spaces).value(), keyStore.get());
     }
-    pluresdb::ui::MainWindow window(db->get());
-    window.show();
+    window->show();
 
-    if (parser.isSet(screenshotOption)) {
+    const QStringList links = parser.positionalArguments();
+    if (!links.isEmpty() && !parser.isSet(dbOption) && !quiet) {
+        const QString link = links.first();
+        QTimer::singleShot(0, window.get(), [&window, link] { window->joinSpaceInteractive(link); });
+    }
+
+    if (quiet) {
         const QString file = parser.value(screenshotOption);
         // Let the first layout and paint happen, then grab the window as a user would see it.
-        QTimer::singleShot(300, &window, [&window, file] {
-            if (!window.grab().save(file, "PNG")) {
+        QTimer::singleShot(300, window.get(), [&window, file] {
+            if (!window->grab().save(file, "PNG")) {
                 std::fprintf(stderr, "pluresdb-desktop: cannot write %s\n", qPrintable(file));
                 QApplication::exit(1);
                 return;
@@ -51,5 +91,7 @@ int main(int argc, char** argv) {
             QApplication::exit(0);
         });
     }
-    return app.exec();
+    const int rc = app.exec();
+    window.reset();  // before the databases and the key store it uses
+    return rc;
 }

@@ -1,216 +1,336 @@
 #include "ui/windows/MainWindow.h"
 
-#include "ui/models/RecordsModel.h"
+#include "core/keys/KeyStore.h"
+#include "core/keys/SyncKey.h"
+#include "ui/dialogs/JoinDialog.h"
+#include "ui/dialogs/ShareDialog.h"
+#include "ui/windows/RecordsPanel.h"
 
-#include <QAction>
-#include <QFontDatabase>
-#include <QHeaderView>
-#include <QJsonDocument>
+#include <QCheckBox>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace pluresdb::ui {
 
-MainWindow::MainWindow(Database* db, QWidget* parent) : QMainWindow(parent), m_db(db) {
+namespace {
+constexpr int kSpaceIdRole = Qt::UserRole + 1;
+}
+
+MainWindow::MainWindow(Database* db, QWidget* parent) : QMainWindow(parent) {
     setWindowTitle(tr("PluresDB Desktop"));
-    m_model = new RecordsModel(db, this);
-
-    // Left: filter and table.
-    auto* left = new QWidget;
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(6, 6, 3, 6);
-    m_filter = new QLineEdit;
-    m_filter->setPlaceholderText(tr("Filter by id prefix"));
-    m_filter->setClearButtonEnabled(true);
-    m_view = new QTableView;
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(RecordsModel::FieldsColumn, QHeaderView::ResizeToContents);
-    m_view->setColumnWidth(RecordsModel::IdColumn, 180);
-    m_view->setAlternatingRowColors(true);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    leftLayout->addWidget(m_filter);
-    leftLayout->addWidget(m_view);
-
-    // Right: the editor.
-    auto* right = new QWidget;
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(3, 6, 6, 6);
-    m_idEdit = new QLineEdit;
-    m_idEdit->setPlaceholderText(tr("Record id, e.g. user:1"));
-    m_json = new QPlainTextEdit;
-    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_json->setPlaceholderText(tr("{\"field\": \"value\"}"));
-    m_message = new QLabel;
-    m_message->setWordWrap(true);
-    auto* buttons = new QHBoxLayout;
-    auto* newButton = new QPushButton(tr("New"));
-    m_save = new QPushButton(tr("Save"));
-    m_delete = new QPushButton(tr("Delete"));
-    buttons->addWidget(newButton);
-    buttons->addStretch();
-    buttons->addWidget(m_delete);
-    buttons->addWidget(m_save);
-    rightLayout->addWidget(new QLabel(tr("Id")));
-    rightLayout->addWidget(m_idEdit);
-    rightLayout->addWidget(new QLabel(tr("Fields (a JSON object; remove a field to delete it)")));
-    rightLayout->addWidget(m_json, 1);
-    rightLayout->addWidget(m_message);
-    rightLayout->addLayout(buttons);
-
-    auto* splitter = new QSplitter;
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    setCentralWidget(splitter);
-
-    m_count = new QLabel;
-    statusBar()->addPermanentWidget(m_count);
-
-    // Actions with the usual shortcuts.
-    auto* fileMenu = menuBar()->addMenu(tr("&Record"));
-    auto* newAction = fileMenu->addAction(tr("&New"), this, &MainWindow::newRecord);
-    newAction->setShortcut(QKeySequence::New);
-    auto* saveAction = fileMenu->addAction(tr("&Save"), this, &MainWindow::saveRecord);
-    saveAction->setShortcut(QKeySequence::Save);
-    auto* deleteAction = fileMenu->addAction(tr("&Delete"), this, &MainWindow::deleteRecord);
-    deleteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
-    auto* findAction = fileMenu->addAction(tr("&Find"), this, [this] { m_filter->setFocus(); m_filter->selectAll(); });
-    findAction->setShortcut(QKeySequence::Find);
-    fileMenu->addSeparator();
-    auto* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quitAction->setShortcut(QKeySequence::Quit);
-
-    connect(newButton, &QPushButton::clicked, this, &MainWindow::newRecord);
-    connect(m_save, &QPushButton::clicked, this, &MainWindow::saveRecord);
-    connect(m_delete, &QPushButton::clicked, this, &MainWindow::deleteRecord);
-    connect(m_filter, &QLineEdit::textChanged, m_model, &RecordsModel::setPrefix);
-    connect(m_json, &QPlainTextEdit::textChanged, this, &MainWindow::validateEditor);
-    connect(m_idEdit, &QLineEdit::textChanged, this, &MainWindow::validateEditor);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid()) showRecord(m_model->idAt(current.row()));
-            });
-    connect(m_model, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateStatus);
-    connect(m_model, &RecordsModel::loadFailed, this,
-            [this](const QString& msg) { statusBar()->showMessage(tr("Cannot read the database: %1").arg(msg)); });
-    connect(m_db, &Database::recordsChanged, this, [this](const QStringList& ids, bool remote) {
-        // A change to the record open in the editor, made elsewhere: show it unless the user has edits.
-        if (remote && ids.contains(m_loadedId)) statusBar()->showMessage(tr("%1 was changed by a peer").arg(m_loadedId), 5000);
-    });
-
+    m_stack = new QStackedWidget;
+    setCentralWidget(m_stack);
+    m_summary = new QLabel;
+    statusBar()->addPermanentWidget(m_summary);
+    addPanel(QString(), db);
+    m_currentSpace.clear();
+    m_stack->setCurrentWidget(m_panels.at(QString()));
+    buildMenus(false);
     updateStatus();
-    newRecord();
-    if (m_model->rowCount() > 0) m_view->setCurrentIndex(m_model->index(0, 0));
     resize(1000, 640);
 }
 
-QString MainWindow::editorMessage() const { return m_message->text(); }
+MainWindow::MainWindow(spaces::SpaceList spaces, keys::KeyStore* keyStore, QWidget* parent)
+    : QMainWindow(parent), m_spaces(std::move(spaces)), m_keyStore(keyStore) {
+    setWindowTitle(tr("PluresDB Desktop"));
+    m_sidebar = new QListWidget;
+    m_sidebar->setMinimumWidth(160);
+    m_stack = new QStackedWidget;
 
-void MainWindow::setEditorMessage(const QString& text, bool error) {
-    m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    // Shown when there is no space yet: the two ways in.
+    m_emptyPage = new QWidget;
+    auto* emptyLayout = new QVBoxLayout(m_emptyPage);
+    auto* hello = new QLabel(tr("<h2>No spaces yet</h2><p>A space is a set of data shared by everyone who "
+                                "has its key. Create one, or join one with an invite from a colleague.</p>"));
+    hello->setWordWrap(true);
+    hello->setAlignment(Qt::AlignCenter);
+    auto* createButton = new QPushButton(tr("Create a space…"));
+    auto* joinButton = new QPushButton(tr("Join a space…"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(createButton);
+    buttons->addWidget(joinButton);
+    buttons->addStretch();
+    emptyLayout->addStretch();
+    emptyLayout->addWidget(hello);
+    emptyLayout->addLayout(buttons);
+    emptyLayout->addStretch();
+    m_stack->addWidget(m_emptyPage);
+    connect(createButton, &QPushButton::clicked, this, &MainWindow::createSpaceInteractive);
+    connect(joinButton, &QPushButton::clicked, this, [this] { joinSpaceInteractive(); });
+
+    auto* splitter = new QSplitter;
+    splitter->addWidget(m_sidebar);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 800});
+    setCentralWidget(splitter);
+
+    m_summary = new QLabel;
+    m_keysLabel = new QLabel;
+    statusBar()->addPermanentWidget(m_keysLabel);
+    statusBar()->addPermanentWidget(m_summary);
+    if (m_keyStore && m_keyStore->usingFallback()) {
+        m_keysLabel->setText(tr("Keys: encrypted file"));
+        m_keysLabel->setToolTip(m_keyStore->fallbackReason());
+    } else {
+        m_keysLabel->setText(tr("Keys: system keychain"));
+    }
+
+    connect(m_sidebar, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item) selectSpace(item->data(kSpaceIdRole).toString());
+    });
+    buildMenus(true);
+    refreshSidebar();
+
+    // Remember the window and the last space.
+    QSettings settings(QDir(m_spaces->dataRoot()).filePath(QStringLiteral("desktop.ini")), QSettings::IniFormat);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1100, 680);
+    splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    const QString last = settings.value(QStringLiteral("spaces/last")).toString();
+    if (m_spaces->find(last)) selectSpace(last);
+    else if (!m_spaces->spaces().empty()) selectSpace(m_spaces->spaces().front().id);
+    else m_stack->setCurrentWidget(m_emptyPage);
+    m_splitterState = [splitter] { return splitter->saveState(); };
+    updateStatus();
+}
+
+MainWindow::~MainWindow() {
+    if (m_spaces) {
+        QSettings settings(QDir(m_spaces->dataRoot()).filePath(QStringLiteral("desktop.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+        if (m_splitterState) settings.setValue(QStringLiteral("window/splitter"), m_splitterState());
+        settings.setValue(QStringLiteral("spaces/last"), m_currentSpace);
+    }
+    // Panels use the databases: delete them first.
+    for (auto& [id, panel] : m_panels) delete panel;
+    m_panels.clear();
+}
+
+void MainWindow::buildMenus(bool withSpaces) {
+    if (withSpaces) {
+        auto* spaceMenu = menuBar()->addMenu(tr("&Space"));
+        spaceMenu->addAction(tr("&Create space…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
+                             &MainWindow::createSpaceInteractive);
+        spaceMenu->addAction(tr("&Join space…"), QKeySequence(Qt::CTRL | Qt::Key_J), this,
+                             [this] { joinSpaceInteractive(); });
+        spaceMenu->addAction(tr("S&hare space…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                             &MainWindow::shareCurrentSpace);
+        spaceMenu->addAction(tr("&Rename space…"), QKeySequence(Qt::Key_F2), this, &MainWindow::renameCurrentSpace);
+        spaceMenu->addAction(tr("&Leave space…"), this, &MainWindow::leaveCurrentSpace);
+        spaceMenu->addSeparator();
+        spaceMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    }
+    auto* recordMenu = menuBar()->addMenu(tr("&Record"));
+    recordMenu->addAction(tr("&New"), QKeySequence::New, this, [this] { if (auto* p = currentPanel()) p->newRecord(); });
+    recordMenu->addAction(tr("&Save"), QKeySequence::Save, this, [this] { if (auto* p = currentPanel()) p->saveRecord(); });
+    recordMenu->addAction(tr("&Delete"), QKeySequence(Qt::CTRL | Qt::Key_Delete), this,
+                          [this] { if (auto* p = currentPanel()) p->deleteRecord(); });
+    recordMenu->addAction(tr("&Find"), QKeySequence::Find, this, [this] { if (auto* p = currentPanel()) p->focusFilter(); });
+    if (!withSpaces) {
+        recordMenu->addSeparator();
+        recordMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    }
+}
+
+RecordsPanel* MainWindow::currentPanel() const {
+    auto it = m_panels.find(m_currentSpace);
+    return it == m_panels.end() ? nullptr : it->second;
+}
+
+void MainWindow::addPanel(const QString& key, Database* db) {
+    auto* panel = new RecordsPanel(db);
+    m_panels[key] = panel;
+    m_stack->addWidget(panel);
+    connect(panel, &RecordsPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(panel, &RecordsPanel::summaryChanged, this, &MainWindow::updateStatus);
+}
+
+Database* MainWindow::openSpaceDatabase(const QString& id, QString* error) {
+    if (auto it = m_databases.find(id); it != m_databases.end()) return it->second.get();
+    auto db = Database::open(m_spaces->databaseDir(id));
+    if (!db) {
+        *error = db.errorMessage();
+        return nullptr;
+    }
+    Database* raw = db->get();
+    m_databases[id] = std::move(db).value();
+    return raw;
+}
+
+void MainWindow::selectSpace(const QString& id) {
+    if (!m_spaces) return;
+    const auto space = m_spaces->find(id);
+    if (!space) return;
+    if (!m_panels.count(id)) {
+        QString error;
+        Database* db = openSpaceDatabase(id, &error);
+        if (!db) {
+            showError(tr("Cannot open the space"), tr("%1: %2").arg(space->name, error));
+            return;
+        }
+        addPanel(id, db);
+    }
+    m_currentSpace = id;
+    m_stack->setCurrentWidget(m_panels.at(id));
+    for (int i = 0; i < m_sidebar->count(); ++i) {
+        if (m_sidebar->item(i)->data(kSpaceIdRole).toString() == id && m_sidebar->currentRow() != i) {
+            m_sidebar->setCurrentRow(i);
+        }
+    }
+    setWindowTitle(tr("%1 — PluresDB Desktop").arg(space->name));
+    updateStatus();
+    emit currentSpaceChanged(id);
+}
+
+void MainWindow::refreshSidebar() {
+    const QSignalBlocker block(m_sidebar);
+    m_sidebar->clear();
+    for (const auto& s : m_spaces->spaces()) {
+        auto* item = new QListWidgetItem(s.name);
+        item->setData(kSpaceIdRole, s.id);
+        item->setToolTip(tr("Topic %1…").arg(s.topicHex.left(16)));
+        m_sidebar->addItem(item);
+        if (s.id == m_currentSpace) m_sidebar->setCurrentItem(item);
+    }
 }
 
 void MainWindow::updateStatus() {
-    m_count->setText(tr("%n record(s)", nullptr, m_model->rowCount()) + QStringLiteral("  ·  ") + m_db->directory());
+    auto* panel = currentPanel();
+    m_summary->setText(panel ? panel->summary() : QString());
 }
 
-void MainWindow::newRecord() {
-    m_view->clearSelection();
-    m_loadedId.clear();
-    m_loaded = {};
-    m_idEdit->clear();
-    m_idEdit->setReadOnly(false);
-    m_json->setPlainText(QStringLiteral("{\n}\n"));
-    m_delete->setEnabled(false);
-    m_idEdit->setFocus();
+void MainWindow::showError(const QString& title, const QString& message) {
+    statusBar()->showMessage(message, 10000);
+    if (isVisible() && !qEnvironmentVariableIsSet("PLURESDB_NO_MODAL_ERRORS")) {
+        QMessageBox::warning(this, title, message);
+    }
 }
 
-void MainWindow::selectRecord(const QString& id) {
-    const int row = m_model->rowOfId(id);
-    if (row >= 0) m_view->setCurrentIndex(m_model->index(row, 0));
+Result<QString> MainWindow::createSpace(const QString& name) {
+    return joinSpace(keys::Invite{keys::generateSyncKey(), name, false});
 }
 
-void MainWindow::showRecord(const QString& id) {
-    auto r = m_db->get(id);
-    if (!r || !r->has_value()) return;
-    m_loadedId = id;
-    m_loaded = **r;
-    m_idEdit->setText(id);
-    m_idEdit->setReadOnly(true);
-    m_json->setPlainText(QString::fromUtf8(QJsonDocument(m_loaded).toJson(QJsonDocument::Indented)));
-    m_delete->setEnabled(true);
+Result<QString> MainWindow::joinSpace(const keys::Invite& invite) {
+    if (!m_spaces || !m_keyStore) return makeError(tr("spaces are not available in this window"));
+    auto key = keys::normaliseSyncKey(invite.key);
+    if (!key) return key.error();
+    auto space = m_spaces->add(invite.name, *key);
+    if (!space) return space.error();
+    // The key goes to the keychain; if that fails the space is not kept (it would be unusable).
+    if (auto r = m_keyStore->storeSyncKey(space->id, *key); !r) {
+        (void)m_spaces->remove(space->id);
+        return makeError(tr("cannot store the space's key: %1").arg(r.errorMessage()));
+    }
+    refreshSidebar();
+    selectSpace(space->id);
+    return space->id;
 }
 
-void MainWindow::validateEditor() {
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(m_json->toPlainText().toUtf8(), &err);
-    QString problem;
-    if (m_idEdit->text().isEmpty()) {
-        m_save->setEnabled(false);
-        setEditorMessage(tr("Enter a record id."), false);  // a hint, not an error
+Result<void> MainWindow::renameSpace(const QString& id, const QString& name) {
+    if (!m_spaces) return makeError(tr("spaces are not available in this window"));
+    auto r = m_spaces->rename(id, name);
+    if (!r) return r;
+    refreshSidebar();
+    if (id == m_currentSpace) selectSpace(id);
+    return {};
+}
+
+Result<void> MainWindow::leaveSpace(const QString& id, bool removeLocalData) {
+    if (!m_spaces || !m_keyStore) return makeError(tr("spaces are not available in this window"));
+    if (!m_spaces->find(id)) return makeError(tr("no such space"));
+    if (auto it = m_panels.find(id); it != m_panels.end()) {
+        m_stack->removeWidget(it->second);
+        delete it->second;
+        m_panels.erase(it);
+    }
+    m_databases.erase(id);  // closes the database (its queued writes finish first)
+    if (auto r = m_keyStore->removeSyncKey(id); !r) return makeError(tr("cannot remove the space's key: %1").arg(r.errorMessage()));
+    const QString dir = m_spaces->databaseDir(id);
+    if (auto r = m_spaces->remove(id); !r) return r;
+    if (removeLocalData) QDir(dir).removeRecursively();
+    if (m_currentSpace == id) m_currentSpace.clear();
+    refreshSidebar();
+    if (!m_spaces->spaces().empty()) selectSpace(m_spaces->spaces().front().id);
+    else {
+        m_stack->setCurrentWidget(m_emptyPage);
+        setWindowTitle(tr("PluresDB Desktop"));
+        updateStatus();
+    }
+    return {};
+}
+
+Result<keys::Invite> MainWindow::inviteFor(const QString& id) {
+    if (!m_spaces || !m_keyStore) return makeError(tr("spaces are not available in this window"));
+    const auto space = m_spaces->find(id);
+    if (!space) return makeError(tr("no such space"));
+    auto key = m_keyStore->syncKey(id);
+    if (!key) return key.error();
+    if (!key->has_value()) return makeError(tr("the key of \"%1\" is not in the keychain").arg(space->name));
+    return keys::Invite{**key, space->name, true};
+}
+
+void MainWindow::createSpaceInteractive() {
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Create a space"), tr("Name of the new space:"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok) return;
+    if (auto r = createSpace(name); !r) showError(tr("Cannot create the space"), r.errorMessage());
+}
+
+void MainWindow::joinSpaceInteractive(const QString& inviteText) {
+    JoinDialog dialog(this);
+    if (!inviteText.isEmpty()) dialog.setInviteText(inviteText);
+    if (dialog.exec() != QDialog::Accepted || !dialog.isValid()) return;
+    if (auto r = joinSpace(dialog.invite()); !r) showError(tr("Cannot join the space"), r.errorMessage());
+}
+
+void MainWindow::shareCurrentSpace() {
+    if (m_currentSpace.isEmpty()) return;
+    auto invite = inviteFor(m_currentSpace);
+    if (!invite) {
+        showError(tr("Cannot share the space"), invite.errorMessage());
         return;
     }
-    if (err.error != QJsonParseError::NoError) problem = tr("Invalid JSON at offset %1: %2").arg(err.offset).arg(err.errorString());
-    else if (!doc.isObject()) problem = tr("The fields must be a JSON object: { ... }");
-    m_save->setEnabled(problem.isEmpty());
-    setEditorMessage(problem, !problem.isEmpty());
+    ShareDialog dialog(*invite, nullptr, this);
+    dialog.exec();
 }
 
-void MainWindow::saveRecord() {
-    validateEditor();
-    if (!m_save->isEnabled()) return;
-    const QString id = m_idEdit->text();
-    QJsonObject fields = QJsonDocument::fromJson(m_json->toPlainText().toUtf8()).object();
-    // put overlays fields; a field removed in the editor is deleted explicitly.
-    if (id == m_loadedId) {
-        for (auto it = m_loaded.begin(); it != m_loaded.end(); ++it) {
-            if (!fields.contains(it.key())) fields.insert(it.key(), QJsonValue::Null);
-        }
-    }
-    m_db->put(id, fields).then(this, [this, id](const WriteResult& r) {
-        if (!r.ok) {
-            setEditorMessage(tr("Not saved: %1").arg(r.error), true);
-            emit writeFinished(false, r.error);
-            return;
-        }
-        m_model->reload();
-        selectRecord(id);
-        showRecord(id);
-        statusBar()->showMessage(tr("Saved %1").arg(id), 3000);
-        emit writeFinished(true, {});
-    });
+void MainWindow::renameCurrentSpace() {
+    const auto space = m_spaces ? m_spaces->find(m_currentSpace) : std::nullopt;
+    if (!space) return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename the space"), tr("New name:"), QLineEdit::Normal,
+                                               space->name, &ok);
+    if (!ok) return;
+    if (auto r = renameSpace(space->id, name); !r) showError(tr("Cannot rename the space"), r.errorMessage());
 }
 
-void MainWindow::deleteRecord() {
-    const QString id = m_loadedId;
-    if (id.isEmpty()) return;
-    m_db->remove(id).then(this, [this, id](const WriteResult& r) {
-        if (!r.ok) {
-            setEditorMessage(tr("Not deleted: %1").arg(r.error), true);
-            emit writeFinished(false, r.error);
-            return;
-        }
-        m_model->reload();
-        newRecord();
-        statusBar()->showMessage(tr("Deleted %1").arg(id), 3000);
-        emit writeFinished(true, {});
-    });
+void MainWindow::leaveCurrentSpace() {
+    const auto space = m_spaces ? m_spaces->find(m_currentSpace) : std::nullopt;
+    if (!space) return;
+    QMessageBox box(QMessageBox::Warning, tr("Leave the space"),
+                    tr("Leave \"%1\"? This device forgets the space's key and stops syncing it. "
+                       "To come back you need a new invite.").arg(space->name),
+                    QMessageBox::Cancel, this);
+    auto* leave = box.addButton(tr("Leave"), QMessageBox::DestructiveRole);
+    auto* removeData = new QCheckBox(tr("Also delete this space's data from this device"));
+    box.setCheckBox(removeData);
+    box.exec();
+    if (box.clickedButton() != leave) return;
+    if (auto r = leaveSpace(space->id, removeData->isChecked()); !r) showError(tr("Cannot leave the space"), r.errorMessage());
 }
 
 }  // namespace pluresdb::ui

@@ -1,63 +1,88 @@
 #pragma once
 
-// The first window: the records of the open database in a table, filtered by id prefix, and a
-// JSON editor to create, edit and delete records. (Spaces, peers, graphs and the debugger come in
-// the desktop-app issues.)
+// The main window: a sidebar of the spaces this device belongs to, the selected space's data
+// browser in the centre, and a status bar. Create a space (new key), join one (invite text, a
+// pluresdb:// link or a QR picture), share it (QR code and invite text), rename it or leave it.
+// Sync keys go to the keychain (keys::KeyStore), never to a plain file.
+//
+// A second mode shows one database without spaces (`pluresdb-desktop --db DIR`), for databases
+// made with pluresdb-cli.
 
 #include "core/api/Database.h"
+#include "core/keys/Invite.h"
+#include "core/spaces/SpaceList.h"
 
 #include <QMainWindow>
 
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QPushButton;
-class QTableView;
+class QListWidget;
+class QStackedWidget;
+
+namespace pluresdb::keys {
+class KeyStore;
+}
 
 namespace pluresdb::ui {
 
-class RecordsModel;
+class RecordsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    // One database, no spaces.
     explicit MainWindow(Database* db, QWidget* parent = nullptr);
+    // The spaces under the list's data directory; keys in `keyStore` (which must be ready: probed,
+    // and unlocked if it uses the encrypted file).
+    MainWindow(spaces::SpaceList spaces, keys::KeyStore* keyStore, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    // For tests and scripts: the widgets a user works with.
-    QTableView* recordsView() const { return m_view; }
-    RecordsModel* recordsModel() const { return m_model; }
-    QLineEdit* idEdit() const { return m_idEdit; }
-    QLineEdit* filterEdit() const { return m_filter; }
-    QPlainTextEdit* jsonEdit() const { return m_json; }
-    QString editorMessage() const;
+    RecordsPanel* currentPanel() const;
+    QString currentSpaceId() const { return m_currentSpace; }
+    QListWidget* spaceListWidget() const { return m_sidebar; }
+    const spaces::SpaceList* spaceList() const { return m_spaces ? &*m_spaces : nullptr; }
+
+    // The actions, without dialogs (the menu and tests call these); errors come back as values.
+    Result<QString> createSpace(const QString& name);
+    Result<QString> joinSpace(const keys::Invite& invite);
+    Result<void> renameSpace(const QString& id, const QString& name);
+    Result<void> leaveSpace(const QString& id, bool removeLocalData);
+    Result<keys::Invite> inviteFor(const QString& id);
 
 public slots:
-    void newRecord();
-    void saveRecord();
-    void deleteRecord();
-    void selectRecord(const QString& id);
+    void selectSpace(const QString& id);
+    void createSpaceInteractive();
+    void joinSpaceInteractive(const QString& inviteText = {});
+    void shareCurrentSpace();
+    void renameCurrentSpace();
+    void leaveCurrentSpace();
 
 signals:
-    void writeFinished(bool ok, const QString& message);
+    void currentSpaceChanged(const QString& id);
 
 private:
-    void showRecord(const QString& id);
-    void validateEditor();
+    void buildMenus(bool withSpaces);
+    void addPanel(const QString& key, Database* db);
+    void refreshSidebar();
     void updateStatus();
-    void setEditorMessage(const QString& text, bool error);
+    void showError(const QString& title, const QString& message);
+    Database* openSpaceDatabase(const QString& id, QString* error);
 
-    Database* m_db;
-    RecordsModel* m_model;
-    QTableView* m_view;
-    QLineEdit* m_filter;
-    QLineEdit* m_idEdit;
-    QPlainTextEdit* m_json;
-    QLabel* m_message;
-    QLabel* m_count;
-    QPushButton* m_save;
-    QPushButton* m_delete;
-    QJsonObject m_loaded;  // the record as it was when loaded into the editor
-    QString m_loadedId;
+    std::optional<spaces::SpaceList> m_spaces;
+    keys::KeyStore* m_keyStore = nullptr;
+    std::map<QString, std::unique_ptr<Database>> m_databases;  // open spaces, by id
+    std::map<QString, RecordsPanel*> m_panels;                 // by space id ("" in one-database mode)
+    QString m_currentSpace;
+    QListWidget* m_sidebar = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QWidget* m_emptyPage = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_keysLabel = nullptr;
+    std::function<QByteArray()> m_splitterState;
 };
 
 }  // namespace pluresdb::ui

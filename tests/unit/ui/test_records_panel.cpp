@@ -1,4 +1,4 @@
-// The first window as a user drives it: create, edit (removing a field deletes it) and delete a
+// The data browser as a user drives it: create, edit (removing a field deletes it) and delete a
 // record through the editor; invalid JSON is refused before saving; a change made elsewhere (another
 // writer through the engine) appears live without losing the selection; the model passes
 // QAbstractItemModelTester.
@@ -6,7 +6,7 @@
 #include "core/api/Database.h"
 #include "tests/support/TestSupport.h"
 #include "ui/models/RecordsModel.h"
-#include "ui/windows/MainWindow.h"
+#include "ui/windows/RecordsPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -22,13 +22,13 @@
 using namespace pluresdb;
 using namespace pluresdb::ui;
 
-class TestMainWindow : public QObject {
+class TestRecordsPanel : public QObject {
     Q_OBJECT
 private slots:
     void init() {
         m_dir = std::make_unique<QTemporaryDir>();
         m_db = std::move(Database::open(m_dir->path())).value();
-        m_window = std::make_unique<MainWindow>(m_db.get());
+        m_window = std::make_unique<RecordsPanel>(m_db.get());
         m_tester = std::make_unique<QAbstractItemModelTester>(m_window->recordsModel(),
                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_window->show();
@@ -62,7 +62,7 @@ private slots:
         save("a", R"({"v": 1})");
         save("b", R"({"v": 2})");
         m_window->selectRecord("a");
-        QSignalSpy done(m_window.get(), &MainWindow::writeFinished);
+        QSignalSpy done(m_window.get(), &RecordsPanel::writeFinished);
         m_window->deleteRecord();
         QVERIFY(done.wait(30000));
         QVERIFY(!m_db->get("a")->has_value());
@@ -123,7 +123,7 @@ private:
             m_window->idEdit()->setText(id);
         }
         m_window->jsonEdit()->setPlainText(json);
-        QSignalSpy done(m_window.get(), &MainWindow::writeFinished);
+        QSignalSpy done(m_window.get(), &RecordsPanel::writeFinished);
         m_window->saveRecord();
         QVERIFY(done.wait(30000));
         QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
@@ -131,9 +131,9 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<RecordsPanel> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-QTEST_MAIN(TestMainWindow)
-#include "test_main_window.moc"
+QTEST_MAIN(TestRecordsPanel)
+#include "test_records_panel.moc"

@@ -1,0 +1,197 @@
+#include "ui/windows/RecordsPanel.h"
+
+#include "ui/models/RecordsModel.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace pluresdb::ui {
+
+RecordsPanel::RecordsPanel(Database* db, QWidget* parent) : QWidget(parent), m_db(db) {
+    m_model = new RecordsModel(db, this);
+
+    // Left: filter and table.
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 3, 6);
+    m_filter = new QLineEdit;
+    m_filter->setPlaceholderText(tr("Filter by id prefix"));
+    m_filter->setClearButtonEnabled(true);
+    m_view = new QTableView;
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(RecordsModel::FieldsColumn, QHeaderView::ResizeToContents);
+    m_view->setColumnWidth(RecordsModel::IdColumn, 180);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_view);
+
+    // Right: the editor.
+    auto* right = new QWidget;
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(3, 6, 6, 6);
+    m_idEdit = new QLineEdit;
+    m_idEdit->setPlaceholderText(tr("Record id, e.g. user:1"));
+    m_json = new QPlainTextEdit;
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_json->setPlaceholderText(tr("{\"field\": \"value\"}"));
+    m_message = new QLabel;
+    m_message->setWordWrap(true);
+    auto* buttons = new QHBoxLayout;
+    auto* newButton = new QPushButton(tr("New"));
+    m_save = new QPushButton(tr("Save"));
+    m_delete = new QPushButton(tr("Delete"));
+    buttons->addWidget(newButton);
+    buttons->addStretch();
+    buttons->addWidget(m_delete);
+    buttons->addWidget(m_save);
+    rightLayout->addWidget(new QLabel(tr("Id")));
+    rightLayout->addWidget(m_idEdit);
+    rightLayout->addWidget(new QLabel(tr("Fields (a JSON object; remove a field to delete it)")));
+    rightLayout->addWidget(m_json, 1);
+    rightLayout->addWidget(m_message);
+    rightLayout->addLayout(buttons);
+
+    auto* splitter = new QSplitter;
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(newButton, &QPushButton::clicked, this, &RecordsPanel::newRecord);
+    connect(m_save, &QPushButton::clicked, this, &RecordsPanel::saveRecord);
+    connect(m_delete, &QPushButton::clicked, this, &RecordsPanel::deleteRecord);
+    connect(m_filter, &QLineEdit::textChanged, m_model, &RecordsModel::setPrefix);
+    connect(m_json, &QPlainTextEdit::textChanged, this, &RecordsPanel::validateEditor);
+    connect(m_idEdit, &QLineEdit::textChanged, this, &RecordsPanel::validateEditor);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid()) showRecord(m_model->idAt(current.row()));
+            });
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &RecordsPanel::summaryChanged);
+    connect(m_model, &RecordsModel::loadFailed, this,
+            [this](const QString& msg) { emit statusMessage(tr("Cannot read the database: %1").arg(msg), 0); });
+    connect(m_db, &Database::recordsChanged, this, [this](const QStringList& ids, bool remote) {
+        if (remote && ids.contains(m_loadedId)) emit statusMessage(tr("%1 was changed by a peer").arg(m_loadedId), 5000);
+    });
+
+    newRecord();
+    if (m_model->rowCount() > 0) m_view->setCurrentIndex(m_model->index(0, 0));
+}
+
+QString RecordsPanel::editorMessage() const { return m_message->text(); }
+
+void RecordsPanel::setEditorMessage(const QString& text, bool error) {
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+}
+
+QString RecordsPanel::summary() const {
+    return tr("%n record(s)", nullptr, m_model->rowCount()) + QStringLiteral("  ·  ") + m_db->directory();
+}
+
+void RecordsPanel::focusFilter() {
+    m_filter->setFocus();
+    m_filter->selectAll();
+}
+
+void RecordsPanel::newRecord() {
+    m_view->clearSelection();
+    m_loadedId.clear();
+    m_loaded = {};
+    m_idEdit->clear();
+    m_idEdit->setReadOnly(false);
+    m_json->setPlainText(QStringLiteral("{\n}\n"));
+    m_delete->setEnabled(false);
+    m_idEdit->setFocus();
+}
+
+void RecordsPanel::selectRecord(const QString& id) {
+    const int row = m_model->rowOfId(id);
+    if (row >= 0) m_view->setCurrentIndex(m_model->index(row, 0));
+}
+
+void RecordsPanel::showRecord(const QString& id) {
+    auto r = m_db->get(id);
+    if (!r || !r->has_value()) return;
+    m_loadedId = id;
+    m_loaded = **r;
+    m_idEdit->setText(id);
+    m_idEdit->setReadOnly(true);
+    m_json->setPlainText(QString::fromUtf8(QJsonDocument(m_loaded).toJson(QJsonDocument::Indented)));
+    m_delete->setEnabled(true);
+}
+
+void RecordsPanel::validateEditor() {
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(m_json->toPlainText().toUtf8(), &err);
+    QString problem;
+    if (m_idEdit->text().isEmpty()) {
+        m_save->setEnabled(false);
+        setEditorMessage(tr("Enter a record id."), false);  // a hint, not an error
+        return;
+    }
+    if (err.error != QJsonParseError::NoError) problem = tr("Invalid JSON at offset %1: %2").arg(err.offset).arg(err.errorString());
+    else if (!doc.isObject()) problem = tr("The fields must be a JSON object: { ... }");
+    m_save->setEnabled(problem.isEmpty());
+    setEditorMessage(problem, !problem.isEmpty());
+}
+
+void RecordsPanel::saveRecord() {
+    validateEditor();
+    if (!m_save->isEnabled()) return;
+    const QString id = m_idEdit->text();
+    QJsonObject fields = QJsonDocument::fromJson(m_json->toPlainText().toUtf8()).object();
+    // put overlays fields; a field removed in the editor is deleted explicitly.
+    if (id == m_loadedId) {
+        for (auto it = m_loaded.begin(); it != m_loaded.end(); ++it) {
+            if (!fields.contains(it.key())) fields.insert(it.key(), QJsonValue::Null);
+        }
+    }
+    m_db->put(id, fields).then(this, [this, id](const WriteResult& r) {
+        if (!r.ok) {
+            setEditorMessage(tr("Not saved: %1").arg(r.error), true);
+            emit writeFinished(false, r.error);
+            return;
+        }
+        m_model->reload();
+        selectRecord(id);
+        showRecord(id);
+        emit statusMessage(tr("Saved %1").arg(id), 3000);
+        emit writeFinished(true, {});
+    });
+}
+
+void RecordsPanel::deleteRecord() {
+    const QString id = m_loadedId;
+    if (id.isEmpty()) return;
+    m_db->remove(id).then(this, [this, id](const WriteResult& r) {
+        if (!r.ok) {
+            setEditorMessage(tr("Not deleted: %1").arg(r.error), true);
+            emit writeFinished(false, r.error);
+            return;
+        }
+        m_model->reload();
+        newRecord();
+        emit statusMessage(tr("Deleted %1").arg(id), 3000);
+        emit writeFinished(true, {});
+    });
+}
+
+}  // namespace pluresdb::ui

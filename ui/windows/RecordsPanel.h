@@ -1,0 +1,66 @@
+#pragma once
+
+// The data browser of one database: its records in a table, filtered by id prefix, and a JSON
+// editor to create, edit and delete records. The main window shows one per open space.
+
+#include "core/api/Database.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace pluresdb::ui {
+
+class RecordsModel;
+
+class RecordsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RecordsPanel(Database* db, QWidget* parent = nullptr);
+    Database* database() const { return m_db; }
+    QString summary() const;  // "N records · path", for the status bar
+
+    // For tests and scripts: the widgets a user works with.
+    QTableView* recordsView() const { return m_view; }
+    RecordsModel* recordsModel() const { return m_model; }
+    QLineEdit* idEdit() const { return m_idEdit; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    QPlainTextEdit* jsonEdit() const { return m_json; }
+    QString editorMessage() const;
+
+public slots:
+    void newRecord();
+    void saveRecord();
+    void deleteRecord();
+    void selectRecord(const QString& id);
+
+    void focusFilter();
+
+signals:
+    void writeFinished(bool ok, const QString& message);
+    void statusMessage(const QString& text, int timeoutMs);
+    void summaryChanged();
+
+private:
+    void showRecord(const QString& id);
+    void validateEditor();
+    void setEditorMessage(const QString& text, bool error);
+
+    Database* m_db;
+    RecordsModel* m_model;
+    QTableView* m_view;
+    QLineEdit* m_filter;
+    QLineEdit* m_idEdit;
+    QPlainTextEdit* m_json;
+    QLabel* m_message;
+    QPushButton* m_save;
+    QPushButton* m_delete;
+    QJsonObject m_loaded;  // the record as it was when loaded into the editor
+    QString m_loadedId;
+};
+
+}  // namespace pluresdb::ui
