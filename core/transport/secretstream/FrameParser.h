@@ -1,0 +1,31 @@
+#pragma once
+
+// Splits the raw byte stream into secret-stream frames: uint24 LE length || body (connection.md §5.1).
+// Bytes arrive in arbitrary chunks; the 3-byte length may straddle chunks. The caller gives the largest
+// body it accepts for the next frame (it depends on the stream's phase), so a forged length is refused
+// as soon as its 3 bytes are in, before any body is buffered.
+
+#include <QByteArray>
+#include <QString>
+
+namespace pluresdb::transport::secretstream {
+
+class FrameParser {
+public:
+    enum class Status { NeedMore, Frame, Error };
+
+    void feed(const QByteArray& bytes);
+    // Extracts the next complete frame body into *frame. Error: *error says why; the parser is then
+    // failed for good.
+    Status next(qsizetype maxBody, QByteArray* frame, QString* error);
+    // Bytes of an incomplete frame held back (non-zero at end of stream means truncation).
+    qsizetype pendingBytes() const { return m_buffer.size() - m_offset; }
+    bool hasFailed() const { return m_failed; }
+
+private:
+    QByteArray m_buffer;
+    qsizetype m_offset = 0;
+    bool m_failed = false;
+};
+
+}  // namespace pluresdb::transport::secretstream
