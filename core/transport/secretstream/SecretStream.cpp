@@ -76,13 +76,17 @@ bool SecretStream::sendHandshakeMessage() {
         fail(msg.errorMessage());
         return false;
     }
+    if (m_noise->isComplete()) {
+        // Our message completes the handshake (XX initiator, IK responder). Switch to the keyed phase
+        // before it goes out: a raw stream may deliver the peer's header synchronously inside write().
+        return onKeysReady(m_noise->result().value(), *msg);
+    }
     sendFrame(msg->constData(), msg->size());
-    if (m_noise->isComplete()) return onKeysReady(m_noise->result().value());
-    return true;
+    return !m_closed;
 }
 
 // §5.3: keys known -> send our header at once (the peer's is not awaited), then anything queued.
-bool SecretStream::onKeysReady(const noise::NoiseResult& result) {
+bool SecretStream::onKeysReady(const noise::NoiseResult& result, const QByteArray& finalHandshakeMessage) {
     if (result.tx.size() != crypto::kSecretStreamKeyBytes || result.rx.size() != crypto::kSecretStreamKeyBytes ||
         result.handshakeHash.size() != noise::kHashLen) {
         fail(QStringLiteral("secret-stream: handshake keys have the wrong sizes"));
@@ -116,14 +120,20 @@ bool SecretStream::onKeysReady(const noise::NoiseResult& result) {
     m_options.handshake.reset();  // keys now live only in the cipher states
     m_noise.reset();
     m_phase = Phase::AwaitingHeader;
+    QPointer<SecretStream> self(this);
+    if (!finalHandshakeMessage.isEmpty()) sendFrame(finalHandshakeMessage.constData(), finalHandshakeMessage.size());
+    if (!self || m_closed) return false;
     const QByteArray body = ownId + header;
     sendFrame(body.constData(), body.size());
+    if (!self || m_closed) return false;
     if (m_options.keepAliveMs > 0) m_keepAlive.start(m_options.keepAliveMs);
 
     const QList<QByteArray> pending = std::exchange(m_pendingWrites, {});
     m_pendingBytes = 0;
-    for (const QByteArray& w : pending) writeRecord(w.constData(), w.size());
-    QPointer<SecretStream> self(this);
+    for (const QByteArray& w : pending) {
+        writeRecord(w.constData(), w.size());
+        if (!self || m_closed) return false;
+    }
     emit connected();
     if (!self || m_closed) return false;
     maybeEndRaw();

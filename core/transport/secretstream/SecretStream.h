@@ -85,7 +85,7 @@ private:
     bool handleHeaderFrame(const QByteArray& frame);
     bool handleDataFrame(const QByteArray& frame);
     bool sendHandshakeMessage();
-    bool onKeysReady(const noise::NoiseResult& result);
+    bool onKeysReady(const noise::NoiseResult& result, const QByteArray& finalHandshakeMessage = {});
     void sendFrame(const char* body, qsizetype len);
     void writeRecord(const char* data, qsizetype len);
     void maybeEndRaw();

@@ -92,6 +92,23 @@ struct VectorResponder {
         stream->start();
     }
 };
+// Delivers each write to the peer synchronously, inside write(): the harshest re-entrancy a raw
+// stream can inflict on secret-stream.
+class SyncPipeEnd final : public ByteStream {
+public:
+    SyncPipeEnd* peer = nullptr;
+    bool write(const QByteArray& bytes) override {
+        if (peer) emit peer->dataReceived(bytes);
+        return true;
+    }
+    void end() override {
+        if (peer) emit peer->remoteEnded();
+    }
+    void destroy(const QString& error = {}) override { emit closed(error); }
+    qint64 bytesToWrite() const override { return 0; }
+    bool isOpen() const override { return true; }
+    QString remoteDescription() const override { return QStringLiteral("sync"); }
+};
 }  // namespace
 
 class TestSecretStream : public QObject {
@@ -225,6 +242,35 @@ private slots:
         QVERIFY(si.data == y);
         QVERIFY(si.remoteEnded && sr.remoteEnded);
         QVERIFY(!init.write("late"));
+    }
+
+    /// A raw stream that delivers synchronously inside write() (re-entering the stream mid-handshake)
+    /// still completes XX and IK and carries data both ways.
+    void synchronousRawStream() {
+        for (auto pattern : {noise::NoisePattern::XX, noise::NoisePattern::IK}) {
+            auto* a = new SyncPipeEnd;
+            auto* b = new SyncPipeEnd;
+            a->peer = b;
+            b->peer = a;
+            SecretStreamOptions io, ro;
+            io.pattern = ro.pattern = pattern;
+            ro.isInitiator = false;
+            ro.keyPair = crypto::generateKeyPair();
+            io.remotePublicKey = ro.keyPair.publicKey;
+            SecretStream resp(b, std::move(ro));
+            SecretStream init(a, std::move(io));
+            Sink si, sr;
+            si.attach(&init);
+            sr.attach(&resp);
+            connect(&resp, &ByteStream::connected, &resp, [&] { resp.write("from responder"); });
+            init.write("from initiator");
+            resp.start();
+            init.start();
+            QVERIFY2(!si.closed && !sr.closed, qPrintable(si.error + QLatin1String(" / ") + sr.error));
+            QCOMPARE(sr.data, QByteArray("from initiator"));
+            QCOMPARE(si.data, QByteArray("from responder"));
+            QCOMPARE(init.handshakeHash(), resp.handshakeHash());
+        }
     }
 
     /// Bytes that are not a secret-stream (an HTTP request) before the handshake: refused at once with a
