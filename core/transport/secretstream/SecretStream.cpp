@@ -49,8 +49,10 @@ void SecretStream::start() {
     }
     if (m_options.timeoutMs > 0) m_timeout.start(m_options.timeoutMs);
     if (m_options.handshakeTimeoutMs > 0) m_handshakeTimer.start(m_options.handshakeTimeoutMs);
+    QPointer<SecretStream> self(this);
     if (m_options.handshake) {
-        onKeysReady(*m_options.handshake);
+        const noise::NoiseResult keys = *m_options.handshake;
+        if (onKeysReady(keys) && self && !m_closed) processFrames();
         return;
     }
     if (!m_options.keyPair.isValid()) m_options.keyPair = crypto::generateKeyPair();
@@ -58,7 +60,8 @@ void SecretStream::start() {
                                                       QByteArray(), m_options.remotePublicKey);
     if (m_options.ephemeralForTesting) m_noise->setEphemeralKeyPair(*m_options.ephemeralForTesting);
     m_phase = Phase::Handshaking;
-    if (m_noise->isMyTurn()) sendHandshakeMessage();  // §5.2: the initiator speaks first
+    if (m_noise->isMyTurn() && !sendHandshakeMessage()) return;  // §5.2: the initiator speaks first
+    if (self && !m_closed) processFrames();
 }
 
 void SecretStream::sendFrame(const char* body, qsizetype len) {
@@ -205,12 +208,13 @@ QString SecretStream::remoteDescription() const { return m_raw ? m_raw->remoteDe
 
 void SecretStream::onRawData(const QByteArray& bytes) {
     if (m_closed) return;
-    if (m_phase == Phase::Idle) {
-        fail(QStringLiteral("secret-stream: data arrived before the stream was started"));
-        return;
-    }
-    if (m_options.timeoutMs > 0) m_timeout.start(m_options.timeoutMs);
     m_parser.feed(bytes);
+    if (m_phase == Phase::Idle) return;  // kept until start(): the peer may be quicker than our owner
+    if (m_options.timeoutMs > 0) m_timeout.start(m_options.timeoutMs);
+    processFrames();
+}
+
+void SecretStream::processFrames() {
     QPointer<SecretStream> self(this);
     while (self && !m_closed) {
         qsizetype maxBody = kMaxFrameBody;
@@ -290,6 +294,10 @@ bool SecretStream::handleDataFrame(const QByteArray& frame) {
 
 void SecretStream::onRawRemoteEnded() {
     if (m_closed) return;
+    if (m_phase == Phase::Idle) {
+        fail(QStringLiteral("Noise handshake failed: stream ended before it started"));
+        return;
+    }
     if (m_phase != Phase::Open) {
         fail(m_phase == Phase::AwaitingHeader ? QStringLiteral("stream ended before the peer's header record")
                                               : QStringLiteral("Noise handshake failed: stream ended during the handshake"));

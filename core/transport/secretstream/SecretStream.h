@@ -78,6 +78,7 @@ private:
     enum class Phase { Idle, Handshaking, AwaitingHeader, Open };
 
     void onRawData(const QByteArray& bytes);
+    void processFrames();
     void onRawRemoteEnded();
     void onRawClosed(const QString& error);
     bool handleFrame(const QByteArray& frame);
