@@ -4,8 +4,18 @@
 
 namespace pluresdb::transport::secretstream {
 
+void FrameParser::dropConsumed() {
+    m_offset += m_consumed;
+    m_consumed = 0;
+    if (m_offset == m_buffer.size()) {
+        m_buffer.clear();
+        m_offset = 0;
+    }
+}
+
 void FrameParser::feed(const QByteArray& bytes) {
     if (m_failed) return;
+    dropConsumed();
     // Compact once the consumed prefix dominates, so long streams do not keep growing the buffer.
     if (m_offset > 0 && m_offset >= m_buffer.size() / 2) {
         m_buffer.remove(0, m_offset);
@@ -18,7 +28,8 @@ void FrameParser::feed(const QByteArray& bytes) {
     }
 }
 
-FrameParser::Status FrameParser::next(qsizetype maxBody, QByteArray* frame, QString* error) {
+FrameParser::Status FrameParser::next(qsizetype maxBody, QByteArrayView* frame, QString* error) {
+    dropConsumed();
     if (m_failed) {
         *error = QStringLiteral("frame parser already failed");
         return Status::Error;
@@ -38,17 +49,8 @@ FrameParser::Status FrameParser::next(qsizetype maxBody, QByteArray* frame, QStr
         return Status::Error;
     }
     if (avail < kFrameLengthBytes + len) return Status::NeedMore;
-    if (m_offset == 0 && m_buffer.size() == kFrameLengthBytes + len) {
-        *frame = m_buffer.mid(kFrameLengthBytes);
-        m_buffer.clear();
-    } else {
-        *frame = m_buffer.mid(m_offset + kFrameLengthBytes, len);
-        m_offset += kFrameLengthBytes + len;
-        if (m_offset == m_buffer.size()) {
-            m_buffer.clear();
-            m_offset = 0;
-        }
-    }
+    *frame = QByteArrayView(m_buffer.constData() + m_offset + kFrameLengthBytes, len);
+    m_consumed = kFrameLengthBytes + len;
     return Status::Frame;
 }
 

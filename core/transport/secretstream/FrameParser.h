@@ -6,6 +6,7 @@
 // as soon as its 3 bytes are in, before any body is buffered.
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 namespace pluresdb::transport::secretstream {
@@ -15,16 +16,19 @@ public:
     enum class Status { NeedMore, Frame, Error };
 
     void feed(const QByteArray& bytes);
-    // Extracts the next complete frame body into *frame. Error: *error says why; the parser is then
-    // failed for good.
-    Status next(qsizetype maxBody, QByteArray* frame, QString* error);
+    // Points *frame at the next complete frame body, without copying; the view stays valid until the
+    // next feed() or next(). Error: *error says why; the parser is then failed for good.
+    Status next(qsizetype maxBody, QByteArrayView* frame, QString* error);
     // Bytes of an incomplete frame held back (non-zero at end of stream means truncation).
-    qsizetype pendingBytes() const { return m_buffer.size() - m_offset; }
+    qsizetype pendingBytes() const { return m_buffer.size() - m_offset - m_consumed; }
     bool hasFailed() const { return m_failed; }
 
 private:
+    void dropConsumed();
+
     QByteArray m_buffer;
-    qsizetype m_offset = 0;
+    qsizetype m_offset = 0;    // start of the first unconsumed byte
+    qsizetype m_consumed = 0;  // bytes handed out by the last next(), dropped lazily
     bool m_failed = false;
 };
 

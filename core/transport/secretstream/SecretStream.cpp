@@ -220,7 +220,7 @@ void SecretStream::processFrames() {
         qsizetype maxBody = kMaxFrameBody;
         if (m_phase == Phase::Handshaking) maxBody = kMaxHandshakeFrame;
         if (m_phase == Phase::AwaitingHeader) maxBody = kHeaderRecordBody;
-        QByteArray frame;
+        QByteArrayView frame;
         QString error;
         const auto status = m_parser.next(maxBody, &frame, &error);
         if (status == FrameParser::Status::NeedMore) return;
@@ -234,7 +234,7 @@ void SecretStream::processFrames() {
     }
 }
 
-bool SecretStream::handleFrame(const QByteArray& frame) {
+bool SecretStream::handleFrame(QByteArrayView frame) {
     switch (m_phase) {
         case Phase::Handshaking: return handleHandshakeFrame(frame);
         case Phase::AwaitingHeader: return handleHeaderFrame(frame);
@@ -244,8 +244,8 @@ bool SecretStream::handleFrame(const QByteArray& frame) {
     return false;
 }
 
-bool SecretStream::handleHandshakeFrame(const QByteArray& frame) {
-    auto payload = m_noise->readMessage(frame);
+bool SecretStream::handleHandshakeFrame(QByteArrayView frame) {
+    auto payload = m_noise->readMessage(frame.toByteArray());
     if (!payload) {
         fail(payload.errorMessage());
         return false;
@@ -256,16 +256,16 @@ bool SecretStream::handleHandshakeFrame(const QByteArray& frame) {
 }
 
 // §5.3: exactly 56 bytes, and the id the *other* role derives from the same handshake hash.
-bool SecretStream::handleHeaderFrame(const QByteArray& frame) {
+bool SecretStream::handleHeaderFrame(QByteArrayView frame) {
     if (frame.size() != kHeaderRecordBody) {
         fail(QStringLiteral("Invalid header message received"));
         return false;
     }
-    if (sodium_memcmp(frame.constData(), m_expectedRemoteId.constData(), kStreamIdBytes) != 0) {
+    if (sodium_memcmp(frame.data(), m_expectedRemoteId.constData(), kStreamIdBytes) != 0) {
         fail(QStringLiteral("Invalid header received: the stream id does not match this handshake"));
         return false;
     }
-    if (!m_pull->init(m_rxKey, frame.mid(kStreamIdBytes))) {
+    if (!m_pull->init(m_rxKey, frame.sliced(kStreamIdBytes).toByteArray())) {
         fail(QStringLiteral("Invalid header received"));
         return false;
     }
@@ -275,13 +275,13 @@ bool SecretStream::handleHeaderFrame(const QByteArray& frame) {
     return true;
 }
 
-bool SecretStream::handleDataFrame(const QByteArray& frame) {
+bool SecretStream::handleDataFrame(QByteArrayView frame) {
     if (frame.size() < kRecordOverhead) {
         fail(QStringLiteral("Invalid message received: a %1-byte record is shorter than 17 bytes").arg(frame.size()));
         return false;
     }
     QByteArray plain(frame.size() - kRecordOverhead, Qt::Uninitialized);
-    if (!m_pull->pull(frame.constData(), frame.size(), plain.data())) {
+    if (!m_pull->pull(frame.data(), frame.size(), plain.data())) {
         fail(QStringLiteral("Invalid message received: record failed authentication (forged, replayed or reordered)"));
         return false;
     }

@@ -81,10 +81,10 @@ private:
     void processFrames();
     void onRawRemoteEnded();
     void onRawClosed(const QString& error);
-    bool handleFrame(const QByteArray& frame);
-    bool handleHandshakeFrame(const QByteArray& frame);
-    bool handleHeaderFrame(const QByteArray& frame);
-    bool handleDataFrame(const QByteArray& frame);
+    bool handleFrame(QByteArrayView frame);
+    bool handleHandshakeFrame(QByteArrayView frame);
+    bool handleHeaderFrame(QByteArrayView frame);
+    bool handleDataFrame(QByteArrayView frame);
     bool sendHandshakeMessage();
     bool onKeysReady(const noise::NoiseResult& result, const QByteArray& finalHandshakeMessage = {});
     void sendFrame(const char* body, qsizetype len);
