@@ -9,6 +9,7 @@
 #include "core/crypto/SecretStreamCipher.h"
 #include "core/crypto/SecureBytes.h"
 #include "core/crypto/Sodium.h"
+#include "core/encoding/CompactEncoding.h"
 
 #include <QTest>
 
@@ -121,6 +122,45 @@ private slots:
                  QByteArray("210a2e371db5add08771c6527b18f38ab48cd429ff1194e7e3eb7ced8ba6927587f275792c23cc829f26af8c5"
                             "9b83d00c44ab7821c2952878db6c5daee86b608"));
         QVERIFY(!verify(sig.left(63), nsAnnounce() + inner, kp.publicKey));
+
+        // The request values that carry them: flags(peer=1 | signature=4) || peer || signature, and
+        // MUTABLE_PUT publicKey || seq || value || signature, MUTABLE_GET reply seq || value || signature.
+        using pluresdb::encoding::Encoder;
+        Encoder announce;
+        announce.uint(0x05);
+        announce.fixed(peer);
+        announce.fixed(sig);
+        QCOMPARE(announce.bytes().toHex(),
+                 QByteArray("058a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c017f0000014ac2ee55c9e054ddaf"
+                            "65cea37375e8f224aee1da3156ebf6f06e8311bd4d3f3cdf13c94879fb6889ac1d1e4a9f12e1ddfc227862f9327eca"
+                            "f390eea94ffd05df6f0f"));
+        Encoder unannounce;
+        unannounce.uint(0x05);
+        unannounce.fixed(kp.publicKey);
+        unannounce.arrayLength(0);
+        unannounce.fixed(sign(nsUnannounce() + unInner, kp));
+        QCOMPARE(unannounce.bytes().toHex(),
+                 QByteArray("058a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c005bfa5e180202a0e7a6d00a3fce"
+                            "2e0082cf920aa6eee5c5f391afdf00fa1b286d5feb1783f91e113204034afd5fff0474cd93faedf145d7c92f754664"
+                            "22c8b806"));
+        const QByteArray putSig = sign(nsMutablePut() + mutableHash, kp);
+        Encoder put;
+        put.fixed(kp.publicKey);
+        put.uint(1);
+        put.buffer("hello");
+        put.fixed(putSig);
+        QCOMPARE(put.bytes().toHex(),
+                 QByteArray("8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c010568656c6c6f210a2e371db5add0"
+                            "8771c6527b18f38ab48cd429ff1194e7e3eb7ced8ba6927587f275792c23cc829f26af8c59b83d00c44ab7821c2952"
+                            "878db6c5daee86b608"));
+        Encoder get;
+        get.uint(1);
+        get.buffer("hello");
+        get.fixed(putSig);
+        QCOMPARE(get.bytes().toHex(),
+                 QByteArray("010568656c6c6f210a2e371db5add08771c6527b18f38ab48cd429ff1194e7e3eb7ced8ba6927587f275792c23cc82"
+                            "9f26af8c59b83d00c44ab7821c2952878db6c5daee86b608"));
+        QCOMPARE(blake2b(kp.publicKey).toHex(), QByteArray("c5e21ab1c9f6022d81c3b25e3436cb7f1df77f9652ae3e1310c28e621dd87b4c"));
     }
 
     /// V8: hole-punch payloads are secretbox(nonce, key = holepunchSecret); a flipped bit fails to open.

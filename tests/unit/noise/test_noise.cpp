@@ -5,13 +5,16 @@
 #include "core/crypto/Ed25519.h"
 #include "core/crypto/Hash.h"
 #include "core/crypto/Namespaces.h"
+#include "core/transport/noise/NoiseConstants.h"
 #include "core/transport/noise/NoiseHandshake.h"
+#include "core/transport/noise/SymmetricState.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTest>
 
 using namespace pluresdb;
@@ -91,6 +94,69 @@ private slots:
                  m_ik[QLatin1String("streamIdResponder")].toString().toLatin1());
         QCOMPARE(crypto::blake2bBatch({crypto::nsResponder(), crypto::nsSend()}, 32, hash).toHex(),
                  m_ik[QLatin1String("sendKeyResponderToInitiator")].toString().toLatin1());
+    }
+
+    /// §7.2 trace, row by row: every intermediate h, ck, k, DH output and ciphertext that noise-handshake
+    /// logged, recomputed with SymmetricState and the Edwards DH (not only the final outputs).
+    void ikTraceEveryStep() {
+        const KeyPair is = seeded('\x11'), rs = seeded('\x22'), ie = seeded('\x33'), re = seeded('\x44');
+        const QByteArray prologue = hex(m_ik[QLatin1String("prologue")].toString());
+        SymmetricState st{QByteArray(kProtocolNameIK)};
+        QMap<QString, QByteArray> got;
+        got[QStringLiteral("protocol_name")] = QByteArray(kProtocolNameIK);
+        got[QStringLiteral("h0 = ck0")] = st.handshakeHash();
+        st.mixHash(prologue);
+        got[QStringLiteral("h after prologue")] = st.handshakeHash();
+        st.mixHash(rs.publicKey);
+        got[QStringLiteral("h after pre-message rs")] = st.handshakeHash();
+        got[QStringLiteral("m1: e (initiator ephemeral pub)")] = ie.publicKey;
+        st.mixHash(ie.publicKey);
+        got[QStringLiteral("m1: h after e")] = st.handshakeHash();
+        const auto es = crypto::ed25519Dh(ie, rs.publicKey).value();
+        got[QStringLiteral("m1: es DH")] = es.toByteArray();
+        st.mixKey(es);
+        got[QStringLiteral("m1: ck after es")] = st.chainingKeyForTesting();
+        got[QStringLiteral("m1: k after es")] = st.cipherKeyForTesting();
+        got[QStringLiteral("m1: encrypted s (48 B)")] = st.encryptAndHash(is.publicKey);
+        got[QStringLiteral("m1: h after s")] = st.handshakeHash();
+        const auto ss = crypto::ed25519Dh(is, rs.publicKey).value();
+        got[QStringLiteral("m1: ss DH")] = ss.toByteArray();
+        st.mixKey(ss);
+        got[QStringLiteral("m1: ck after ss")] = st.chainingKeyForTesting();
+        got[QStringLiteral("m1: k after ss")] = st.cipherKeyForTesting();
+        const QByteArray p1 = hex(m_ik[QLatin1String("clientPayload")].toString());
+        got[QStringLiteral("m1: payload plaintext")] = p1;
+        got[QStringLiteral("m1: encrypted payload")] = st.encryptAndHash(p1);
+        got[QStringLiteral("m1: h after payload")] = st.handshakeHash();
+        got[QStringLiteral("m2: e (responder ephemeral pub)")] = re.publicKey;
+        st.mixHash(re.publicKey);
+        got[QStringLiteral("m2: h after e")] = st.handshakeHash();
+        const auto ee = crypto::ed25519Dh(ie, re.publicKey).value();
+        got[QStringLiteral("m2: ee DH")] = ee.toByteArray();
+        st.mixKey(ee);
+        got[QStringLiteral("m2: ck after ee")] = st.chainingKeyForTesting();
+        const auto se = crypto::ed25519Dh(is, re.publicKey).value();
+        got[QStringLiteral("m2: se DH")] = se.toByteArray();
+        st.mixKey(se);
+        got[QStringLiteral("m2: ck after se")] = st.chainingKeyForTesting();
+        got[QStringLiteral("m2: k after se")] = st.cipherKeyForTesting();
+        const QByteArray p2 = hex(m_ik[QLatin1String("serverPayload")].toString());
+        got[QStringLiteral("m2: payload plaintext")] = p2;
+        got[QStringLiteral("m2: encrypted payload")] = st.encryptAndHash(p2);
+        got[QStringLiteral("m2: h after payload = handshake hash")] = st.handshakeHash();
+        const auto [k1, k2] = st.split();
+        got[QStringLiteral("split k1 (initiator tx / responder rx)")] = k1.toByteArray();
+        got[QStringLiteral("split k2 (initiator rx / responder tx)")] = k2.toByteArray();
+
+        const QJsonArray rows = m_ik.value(QLatin1String("trace")).toArray();
+        QCOMPARE(rows.size(), 29);
+        for (const auto& row : rows) {
+            const QString step = row.toArray().at(0).toString();
+            QVERIFY2(got.contains(step), qPrintable(QStringLiteral("trace row not recomputed: ") + step));
+            const QByteArray want = hex(row.toArray().at(1).toString());
+            const QByteArray have = got.value(step);
+            QVERIFY2(have == want, qPrintable(step));
+        }
     }
 
     /// §7.3: stand-alone XX (empty prologue, empty payloads) gives Node's three messages, hash and keys.
