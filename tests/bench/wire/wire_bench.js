@@ -13,6 +13,9 @@ const { NS } = require('hyperdht/lib/constants')
 
 const MIB = Number(process.argv[2]) || 128
 const now = () => Number(process.hrtime.bigint()) / 1e6
+// CPU time of the whole process (ms): steadier than wall time on a shared machine; bench_wire
+// reports the same quantity (CLOCK_PROCESS_CPUTIME_ID).
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000 }
 
 function kp () {
   const publicKey = b4a.alloc(32); const secretKey = b4a.alloc(64)
@@ -20,23 +23,23 @@ function kp () {
   return { publicKey, secretKey }
 }
 
-function perOpMs (n, fn) {
+function perOp (n, fn) {
   for (let k = 0; k < 50; k++) fn()
-  const t0 = now()
+  const t0 = now(); const c0 = cpu()
   for (let k = 0; k < n; k++) fn()
-  return (now() - t0) / n
+  return { wall: (now() - t0) / n, cpu: (cpu() - c0) / n }
 }
 
 const client = kp(); const server = kp()
 const payload = b4a.alloc(40, 1)
 
-const ikMs = perOpMs(1000, () => {
+const ik = perOp(1000, () => {
   const i = new Noise('IK', true, client, { curve }); const r = new Noise('IK', false, server, { curve })
   i.initialise(NS.PEER_HANDSHAKE, server.publicKey); r.initialise(NS.PEER_HANDSHAKE)
   r.recv(i.send(payload)); i.recv(r.send(payload))
   if (!b4a.equals(i.hash, r.hash)) throw new Error('mismatch')
 })
-const xxMs = perOpMs(1000, () => {
+const xx = perOp(1000, () => {
   const i = new Noise('XX', true, client, { curve }); const r = new Noise('XX', false, server, { curve })
   i.initialise(b4a.alloc(0)); r.initialise(b4a.alloc(0))
   r.recv(i.send()); i.recv(r.send()); r.recv(i.send())
@@ -59,17 +62,17 @@ function records (size) {
     const r = new NoiseSecretStream(false, rb, { handshake: { tx: rx, rx: tx, hash, publicKey: server.publicKey, remotePublicKey: client.publicKey } })
     const n = Math.floor(MIB * 1048576 / size)
     const record = b4a.alloc(size, 1)
-    let got = 0; let t0 = 0
+    let got = 0; let t0 = 0; let c0 = 0
     r.on('data', (d) => {
       got += d.byteLength
       if (got === n * size) {
-        const s = (now() - t0) / 1000
+        const s = (now() - t0) / 1000; const cs = (cpu() - c0) / 1000
         w.destroy(); r.destroy()
-        resolve(+(got / 1048576 / s).toFixed(1))
+        resolve({ wall: +(got / 1048576 / s).toFixed(1), cpu: +(got / 1048576 / cs).toFixed(1) })
       }
     })
     w.opened.then(() => {
-      t0 = now()
+      t0 = now(); c0 = cpu()
       let i = 0
       const pump = () => {
         while (i < n) {
@@ -87,16 +90,18 @@ function crypto (size) {
   const push = new Push(key); const pull = new Pull(key); pull.init(push.header)
   const msg = b4a.alloc(size, 1); const c = b4a.alloc(size + 17); const out = b4a.alloc(size)
   const n = Math.max(1000, Math.floor(MIB * 1048576 / size))
-  const t0 = now()
+  const t0 = now(); const c0 = cpu()
   for (let i = 0; i < n; i++) { push.next(msg, c); pull.next(c, out) }
-  return +((n * size) / 1048576 / ((now() - t0) / 1000)).toFixed(1)
+  const mib = (n * size) / 1048576
+  return { wall: +(mib / ((now() - t0) / 1000)).toFixed(1), cpu: +(mib / ((cpu() - c0) / 1000)).toFixed(1) }
 }
 
 async function main () {
-  const out = { impl: 'node', ikMs: +ikMs.toFixed(4), xxMs: +xxMs.toFixed(4) }
+  const out = { impl: 'node', ikMs: +ik.wall.toFixed(4), ikCpuMs: +ik.cpu.toFixed(4), xxMs: +xx.wall.toFixed(4), xxCpuMs: +xx.cpu.toFixed(4) }
   for (const size of [1024, 65536]) {
-    out['records' + size + 'MiBps'] = await records(size)
-    out['crypto' + size + 'MiBps'] = crypto(size)
+    const r = await records(size); const c = crypto(size)
+    out['records' + size + 'MiBps'] = r.wall; out['records' + size + 'CpuMiBps'] = r.cpu
+    out['crypto' + size + 'MiBps'] = c.wall; out['crypto' + size + 'CpuMiBps'] = c.cpu
   }
   console.log(JSON.stringify(out))
 }
