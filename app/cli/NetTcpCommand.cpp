@@ -56,17 +56,31 @@ struct StdinPump : QObject {
         std::thread([this] {
             for (;;) {
                 permits.acquire();
-                if (stopped) return;
+                if (stopped)
+                    return;
                 QByteArray buf(kStdinChunk, Qt::Uninitialized);
                 const auto n = PLURES_READ(0, buf.data(), kStdinChunk);
-                if (stopped) return;
+                if (stopped)
+                    return;
                 if (n <= 0) {
                     const QString why = n < 0 ? QStringLiteral("reading stdin failed") : QString();
-                    QMetaObject::invokeMethod(this, [this, why] { if (!stopped && onEnd) onEnd(why); }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, why] {
+                            if (!stopped && onEnd)
+                                onEnd(why);
+                        },
+                        Qt::QueuedConnection);
                     return;
                 }
                 buf.truncate(n);
-                QMetaObject::invokeMethod(this, [this, buf] { if (!stopped && onChunk) onChunk(buf); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, buf] {
+                        if (!stopped && onChunk)
+                            onChunk(buf);
+                    },
+                    Qt::QueuedConnection);
             }
         }).detach();
     }
@@ -76,7 +90,8 @@ bool writeAll(int fd, const QByteArray& bytes) {
     qsizetype off = 0;
     while (off < bytes.size()) {
         const auto n = PLURES_WRITE(fd, bytes.constData() + off, static_cast<unsigned>(bytes.size() - off));
-        if (n <= 0) return false;
+        if (n <= 0)
+            return false;
         off += n;
     }
     return true;
@@ -94,7 +109,8 @@ bool parseEndpoint(const QByteArray& arg, Endpoint* out, QString* error) {
         return false;
     }
     QByteArray host = arg.left(colon);
-    if (host.startsWith('[') && host.endsWith(']')) host = host.mid(1, host.size() - 2);
+    if (host.startsWith('[') && host.endsWith(']'))
+        host = host.mid(1, host.size() - 2);
     bool ok = false;
     const uint port = arg.mid(colon + 1).toUInt(&ok);
     if (!ok || port > 65535) {
@@ -102,7 +118,8 @@ bool parseEndpoint(const QByteArray& arg, Endpoint* out, QString* error) {
         return false;
     }
     out->port = static_cast<quint16>(port);
-    if (out->host.setAddress(QString::fromUtf8(host))) return true;
+    if (out->host.setAddress(QString::fromUtf8(host)))
+        return true;
     const QHostInfo info = QHostInfo::fromName(QString::fromUtf8(host));
     if (info.addresses().isEmpty()) {
         *error = QStringLiteral("cannot resolve '%1'").arg(QString::fromUtf8(host));
@@ -114,7 +131,8 @@ bool parseEndpoint(const QByteArray& arg, Endpoint* out, QString* error) {
 
 int runNetTcp(CliContext& ctx) {
     const QByteArrayList& args = ctx.args;
-    if (args.isEmpty() || (args[0] != "listen" && args[0] != "connect")) return kNotThisCommand;
+    if (args.isEmpty() || (args[0] != "listen" && args[0] != "connect"))
+        return kNotThisCommand;
     QByteArray tcpArg;
     QByteArray seedHex;
     bool hasTcp = false;
@@ -129,13 +147,15 @@ int runNetTcp(CliContext& ctx) {
         } else if (a == "--seed" && i + 1 < args.size()) {
             seedHex = args[++i];
         } else if (a.startsWith("--udx")) {
-            if (!hasTcp) return kNotThisCommand;
+            if (!hasTcp)
+                return kNotThisCommand;
         } else if (a != "--tcp") {
             ctx.err << "pluresdb-cli net: unknown argument '" << QString::fromUtf8(a) << "'\n";
             return 2;
         }
     }
-    if (!hasTcp) return kNotThisCommand;
+    if (!hasTcp)
+        return kNotThisCommand;
     Endpoint ep;
     QString error;
     if (!parseEndpoint(tcpArg, &ep, &error)) {
@@ -162,7 +182,8 @@ int runNetTcp(CliContext& ctx) {
     constexpr qint64 kHighWater = 8 * 1024 * 1024;
 
     auto finish = [&](int code, const QString& message) {
-        if (!message.isEmpty()) ctx.err << "pluresdb-cli net: " << message << "\n";
+        if (!message.isEmpty())
+            ctx.err << "pluresdb-cli net: " << message << "\n";
         ctx.err.flush();
         exitCode = code;
         pump->stopped = true;
@@ -182,20 +203,28 @@ int runNetTcp(CliContext& ctx) {
             }
         });
         QObject::connect(stream, &ByteStream::drained, stream, [&] {
-            for (; deferredPermits > 0; --deferredPermits) pump->permits.release();
+            for (; deferredPermits > 0; --deferredPermits)
+                pump->permits.release();
         });
         QObject::connect(stream, &ByteStream::closed, stream, [&](const QString& e) {
-            if (e.isEmpty()) finish(0, {});
-            else finish(1, e);
+            if (e.isEmpty())
+                finish(0, {});
+            else
+                finish(1, e);
         });
         pump->onChunk = [&](const QByteArray& chunk) {
-            if (!stream->write(chunk)) return;
-            if (stream->bytesToWrite() > kHighWater) ++deferredPermits;
-            else pump->permits.release();
+            if (!stream->write(chunk))
+                return;
+            if (stream->bytesToWrite() > kHighWater)
+                ++deferredPermits;
+            else
+                pump->permits.release();
         };
         pump->onEnd = [&](const QString& why) {
-            if (!why.isEmpty()) stream->destroy(why);
-            else stream->end();
+            if (!why.isEmpty())
+                stream->destroy(why);
+            else
+                stream->end();
         };
         stream->start();
         pump->start();
@@ -227,11 +256,10 @@ int runNetTcp(CliContext& ctx) {
     return exitCode;
 }
 
-const CliCommandRegistration kRegistration{CliCommand{
-    "net",
-    "net listen --tcp HOST:PORT [--seed HEX]\nnet connect --tcp HOST:PORT [--seed HEX]",
-    "secret-stream over TCP: stdin -> peer, peer -> stdout; prints REMOTE <public key> on stderr",
-    runNetTcp}};
+const CliCommandRegistration kRegistration{
+    CliCommand{"net", "net listen --tcp HOST:PORT [--seed HEX]\nnet connect --tcp HOST:PORT [--seed HEX]",
+               "secret-stream over TCP: stdin -> peer, peer -> stdout; prints REMOTE <public key> on stderr",
+               runNetTcp}};
 
 }  // namespace
 }  // namespace pluresdb::cli

@@ -33,7 +33,8 @@ Result<KeyPair> keyPairFromSecretKey(const SecureBytes& secretKey64) {
         return makeError(QStringLiteral("an Ed25519 secret key is 64 bytes, got %1").arg(secretKey64.size()));
     }
     auto kp = keyPairFromSeed(SecureBytes::fromBytes(secretKey64.data(), kEd25519SeedBytes));
-    if (!kp) return kp;
+    if (!kp)
+        return kp;
     // The stored public half must match the seed, or the key is corrupt.
     if (sodium_memcmp(kp->publicKey.constData(), secretKey64.data() + 32, 32) != 0) {
         return makeError(QStringLiteral("Ed25519 secret key: public half does not match the seed"));
@@ -52,7 +53,8 @@ QByteArray sign(const QByteArray& message, const KeyPair& keyPair) {
 
 bool verify(const QByteArray& signature, const QByteArray& message, const QByteArray& publicKey) {
     ensureSodium();
-    if (signature.size() != kEd25519SignatureBytes || publicKey.size() != kEd25519PublicKeyBytes) return false;
+    if (signature.size() != kEd25519SignatureBytes || publicKey.size() != kEd25519PublicKeyBytes)
+        return false;
     return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.constData()),
                                        reinterpret_cast<const unsigned char*>(message.constData()),
                                        static_cast<unsigned long long>(message.size()),
@@ -61,9 +63,11 @@ bool verify(const QByteArray& signature, const QByteArray& message, const QByteA
 
 Result<SecureBytes> ed25519Dh(const KeyPair& local, const QByteArray& remotePublicKey) {
     ensureSodium();
-    if (local.secretKey.size() != kEd25519SecretKeyBytes) return makeError(QStringLiteral("DH: no local secret key"));
+    if (local.secretKey.size() != kEd25519SecretKeyBytes)
+        return makeError(QStringLiteral("DH: no local secret key"));
     if (remotePublicKey.size() != kEd25519PublicKeyBytes) {
-        return makeError(QStringLiteral("DH: remote public key is %1 bytes, not 32").arg(remotePublicKey.size()));
+        return makeError(
+            QStringLiteral("DH: remote public key is %1 bytes, not 32").arg(remotePublicKey.size()));
     }
     SecureBytes digest(crypto_hash_sha512_BYTES);
     crypto_hash_sha512(digest.data(), local.secretKey.data(), kEd25519SeedBytes);
@@ -72,8 +76,9 @@ Result<SecureBytes> ed25519Dh(const KeyPair& local, const QByteArray& remotePubl
     digest.data()[31] &= 0x7f;
     digest.data()[31] |= 0x40;
     SecureBytes out(kDhOutputBytes);
-    if (crypto_scalarmult_ed25519_noclamp(out.data(), digest.data(),
-                                          reinterpret_cast<const unsigned char*>(remotePublicKey.constData())) != 0) {
+    if (crypto_scalarmult_ed25519_noclamp(
+            out.data(), digest.data(), reinterpret_cast<const unsigned char*>(remotePublicKey.constData())) !=
+        0) {
         return makeError(QStringLiteral("DH: remote key is not a valid Ed25519 point"));
     }
     return out;

@@ -17,8 +17,8 @@ inline constexpr int kEd25519SignatureBytes = 64;
 inline constexpr int kDhOutputBytes = 32;
 
 struct KeyPair {
-    QByteArray publicKey;    // 32 bytes
-    SecureBytes secretKey;   // 64 bytes, libsodium layout seed || publicKey
+    QByteArray publicKey;   // 32 bytes
+    SecureBytes secretKey;  // 64 bytes, libsodium layout seed || publicKey
     bool isValid() const { return publicKey.size() == kEd25519PublicKeyBytes && secretKey.size() == 64; }
 };
 

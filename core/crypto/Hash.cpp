@@ -10,13 +10,15 @@ QByteArray blake2bBatch(const QByteArrayList& parts, int outLen, const QByteArra
     ensureSodium();
     crypto_generichash_state state;
     QByteArray out(outLen, Qt::Uninitialized);
-    crypto_generichash_init(&state, key.isEmpty() ? nullptr : reinterpret_cast<const unsigned char*>(key.constData()),
+    crypto_generichash_init(&state,
+                            key.isEmpty() ? nullptr : reinterpret_cast<const unsigned char*>(key.constData()),
                             static_cast<size_t>(key.size()), static_cast<size_t>(outLen));
     for (const QByteArray& p : parts) {
         crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(p.constData()),
                                   static_cast<unsigned long long>(p.size()));
     }
-    crypto_generichash_final(&state, reinterpret_cast<unsigned char*>(out.data()), static_cast<size_t>(outLen));
+    crypto_generichash_final(&state, reinterpret_cast<unsigned char*>(out.data()),
+                             static_cast<size_t>(outLen));
     sodium_memzero(&state, sizeof state);
     return out;
 }

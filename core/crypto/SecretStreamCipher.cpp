@@ -17,22 +17,24 @@ SecretStreamPush::SecretStreamPush() : m_state(sizeof(crypto_secretstream_xchach
 QByteArray SecretStreamPush::init(const SecureBytes& key) {
     ensureSodium();
     QByteArray header(kSecretStreamHeaderBytes, Qt::Uninitialized);
-    if (key.size() != kSecretStreamKeyBytes) return {};
-    crypto_secretstream_xchacha20poly1305_init_push(stateOf(m_state), reinterpret_cast<unsigned char*>(header.data()),
-                                                    key.data());
+    if (key.size() != kSecretStreamKeyBytes)
+        return {};
+    crypto_secretstream_xchacha20poly1305_init_push(
+        stateOf(m_state), reinterpret_cast<unsigned char*>(header.data()), key.data());
     return header;
 }
 
 bool SecretStreamPush::initWithHeader(const SecureBytes& key, const QByteArray& header) {
     ensureSodium();
-    if (key.size() != kSecretStreamKeyBytes || header.size() != kSecretStreamHeaderBytes) return false;
+    if (key.size() != kSecretStreamKeyBytes || header.size() != kSecretStreamHeaderBytes)
+        return false;
     return crypto_secretstream_xchacha20poly1305_init_pull(
                stateOf(m_state), reinterpret_cast<const unsigned char*>(header.constData()), key.data()) == 0;
 }
 
 void SecretStreamPush::push(const char* in, qsizetype len, char* out) {
-    crypto_secretstream_xchacha20poly1305_push(stateOf(m_state), reinterpret_cast<unsigned char*>(out), nullptr,
-                                               reinterpret_cast<const unsigned char*>(in),
+    crypto_secretstream_xchacha20poly1305_push(stateOf(m_state), reinterpret_cast<unsigned char*>(out),
+                                               nullptr, reinterpret_cast<const unsigned char*>(in),
                                                static_cast<unsigned long long>(len), nullptr, 0,
                                                crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
 }
@@ -47,21 +49,25 @@ SecretStreamPull::SecretStreamPull() : m_state(sizeof(crypto_secretstream_xchach
 
 bool SecretStreamPull::init(const SecureBytes& key, const QByteArray& header) {
     ensureSodium();
-    if (key.size() != kSecretStreamKeyBytes || header.size() != kSecretStreamHeaderBytes) return false;
+    if (key.size() != kSecretStreamKeyBytes || header.size() != kSecretStreamHeaderBytes)
+        return false;
     return crypto_secretstream_xchacha20poly1305_init_pull(
                stateOf(m_state), reinterpret_cast<const unsigned char*>(header.constData()), key.data()) == 0;
 }
 
 bool SecretStreamPull::pull(const char* in, qsizetype len, char* out) {
-    if (len < kSecretStreamABytes) return false;
+    if (len < kSecretStreamABytes)
+        return false;
     unsigned char tag = 0;
-    return crypto_secretstream_xchacha20poly1305_pull(stateOf(m_state), reinterpret_cast<unsigned char*>(out), nullptr,
-                                                      &tag, reinterpret_cast<const unsigned char*>(in),
+    return crypto_secretstream_xchacha20poly1305_pull(stateOf(m_state), reinterpret_cast<unsigned char*>(out),
+                                                      nullptr, &tag,
+                                                      reinterpret_cast<const unsigned char*>(in),
                                                       static_cast<unsigned long long>(len), nullptr, 0) == 0;
 }
 
 Result<QByteArray> SecretStreamPull::pull(const QByteArray& ciphertext) {
-    if (ciphertext.size() < kSecretStreamABytes) return makeError(QStringLiteral("record shorter than 17 bytes"));
+    if (ciphertext.size() < kSecretStreamABytes)
+        return makeError(QStringLiteral("record shorter than 17 bytes"));
     QByteArray out(ciphertext.size() - kSecretStreamABytes, Qt::Uninitialized);
     if (!pull(ciphertext.constData(), ciphertext.size(), out.data())) {
         return makeError(QStringLiteral("record failed authentication"));

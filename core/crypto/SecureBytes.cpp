@@ -25,8 +25,10 @@ class SlotPool {
 public:
     uint8_t* take() {
         std::lock_guard<std::mutex> lock(m_mutex);
-        if (m_free.empty()) grow();
-        if (m_free.empty()) return nullptr;
+        if (m_free.empty())
+            grow();
+        if (m_free.empty())
+            return nullptr;
         uint8_t* p = m_free.back();
         m_free.pop_back();
         return p;
@@ -40,10 +42,12 @@ public:
 private:
     void grow() {
         auto* slab = static_cast<uint8_t*>(sodium_malloc(kSlotBytes * kSlotsPerSlab));
-        if (!slab) return;
+        if (!slab)
+            return;
         sodium_memzero(slab, kSlotBytes * kSlotsPerSlab);
         m_free.reserve(m_free.size() + kSlotsPerSlab);
-        for (std::size_t i = 0; i < kSlotsPerSlab; ++i) m_free.push_back(slab + i * kSlotBytes);
+        for (std::size_t i = 0; i < kSlotsPerSlab; ++i)
+            m_free.push_back(slab + i * kSlotBytes);
     }
 
     std::mutex m_mutex;
@@ -58,25 +62,32 @@ SlotPool& pool() {
 }  // namespace
 
 SecureBytes::SecureBytes(std::size_t size) : m_size(size) {
-    if (size == 0) return;
+    if (size == 0)
+        return;
     ensureSodium();
     m_data = size <= kSlotBytes ? pool().take() : static_cast<uint8_t*>(sodium_malloc(size));
-    if (!m_data) throw std::bad_alloc();  // out of locked memory is as fatal as out of memory
+    if (!m_data)
+        throw std::bad_alloc();  // out of locked memory is as fatal as out of memory
     sodium_memzero(m_data, size);
 }
 
 SecureBytes SecureBytes::fromBytes(const void* data, std::size_t size) {
     SecureBytes s(size);
-    if (size) std::memcpy(s.m_data, data, size);
+    if (size)
+        std::memcpy(s.m_data, data, size);
     return s;
 }
 
-SecureBytes::~SecureBytes() { release(); }
+SecureBytes::~SecureBytes() {
+    release();
+}
 
 void SecureBytes::release() {
     if (m_data) {
-        if (m_size <= kSlotBytes) pool().give(m_data);  // wiped there
-        else sodium_free(m_data);                       // sodium_free wipes before unmapping
+        if (m_size <= kSlotBytes)
+            pool().give(m_data);  // wiped there
+        else
+            sodium_free(m_data);  // sodium_free wipes before unmapping
     }
     m_data = nullptr;
     m_size = 0;
@@ -85,7 +96,8 @@ void SecureBytes::release() {
 SecureBytes::SecureBytes(const SecureBytes& other) : SecureBytes(fromBytes(other.m_data, other.m_size)) {}
 
 SecureBytes& SecureBytes::operator=(const SecureBytes& other) {
-    if (this != &other) *this = fromBytes(other.m_data, other.m_size);
+    if (this != &other)
+        *this = fromBytes(other.m_data, other.m_size);
     return *this;
 }
 
@@ -110,7 +122,8 @@ QByteArray SecureBytes::toByteArray() const {
 }
 
 bool SecureBytes::equals(const SecureBytes& other) const {
-    if (m_size != other.m_size) return false;
+    if (m_size != other.m_size)
+        return false;
     return m_size == 0 || sodium_memcmp(m_data, other.m_data, m_size) == 0;
 }
 

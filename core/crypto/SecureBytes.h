@@ -15,7 +15,9 @@ public:
     SecureBytes() = default;
     explicit SecureBytes(std::size_t size);  // zero-filled
     static SecureBytes fromBytes(const void* data, std::size_t size);
-    static SecureBytes fromByteArray(const QByteArray& bytes) { return fromBytes(bytes.constData(), bytes.size()); }
+    static SecureBytes fromByteArray(const QByteArray& bytes) {
+        return fromBytes(bytes.constData(), bytes.size());
+    }
     ~SecureBytes();
 
     SecureBytes(const SecureBytes& other);

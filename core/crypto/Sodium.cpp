@@ -9,7 +9,8 @@ namespace pluresdb::crypto {
 void ensureSodium() {
     static const bool initialised = [] {
         // sodium_init fails only when no entropy source exists; nothing secure can run then.
-        if (sodium_init() < 0) std::abort();
+        if (sodium_init() < 0)
+            std::abort();
         return true;
     }();
     (void)initialised;

@@ -94,7 +94,8 @@ public:
     // The decoded value, or the first error prefixed with `what`.
     template <typename T>
     Result<T> finish(T value, const char* what) const {
-        if (!ok()) return makeError(QStringLiteral("%1: %2").arg(QLatin1String(what), m_error));
+        if (!ok())
+            return makeError(QStringLiteral("%1: %2").arg(QLatin1String(what), m_error));
         return value;
     }
 

@@ -23,13 +23,16 @@ crypto::KeyPair seeded(char byte) {
 
 void check(NoiseHandshake& hs, const QByteArray& message) {
     const auto r = hs.readMessage(message);
-    if (!r.ok() && !hs.hasFailed()) __builtin_trap();
-    if (hs.result().ok() != (hs.isComplete() && !hs.hasFailed())) __builtin_trap();
+    if (!r.ok() && !hs.hasFailed())
+        __builtin_trap();
+    if (hs.result().ok() != (hs.isComplete() && !hs.hasFailed()))
+        __builtin_trap();
 }
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    if (size < 1) return 0;
+    if (size < 1)
+        return 0;
     static const crypto::KeyPair initiatorStatic = seeded('\x11');
     static const crypto::KeyPair responderStatic = seeded('\x22');
     static const crypto::KeyPair initiatorEphemeral = seeded('\x33');
@@ -47,7 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             hs.setEphemeralKeyPair(responderEphemeral);
             // Message 1 of XX is the first 32 bytes (e, no payload); what follows is message 3.
             const auto r = hs.readMessage(message.left(32));
-            if (r.ok() && hs.writeMessage().ok()) check(hs, message.mid(32));
+            if (r.ok() && hs.writeMessage().ok())
+                check(hs, message.mid(32));
             break;
         }
         case 2:
@@ -56,7 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             NoiseHandshake hs(ik ? NoisePattern::IK : NoisePattern::XX, true, initiatorStatic,
                               ik ? crypto::nsPeerHandshake() : QByteArray(), responderStatic.publicKey);
             hs.setEphemeralKeyPair(initiatorEphemeral);
-            if (hs.writeMessage().ok()) check(hs, message);
+            if (hs.writeMessage().ok())
+                check(hs, message);
             break;
         }
     }

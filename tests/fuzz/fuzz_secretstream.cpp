@@ -23,7 +23,8 @@ public:
     bool write(const QByteArray&) override { return m_open; }
     void end() override {}
     void destroy(const QString& error = {}) override {
-        if (!m_open) return;
+        if (!m_open)
+            return;
         m_open = false;
         emit closed(error);
     }
@@ -44,7 +45,8 @@ crypto::KeyPair seeded(char byte) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    if (size < 2) return 0;
+    if (size < 2)
+        return 0;
     secretstream::SecretStreamOptions o;
     o.isInitiator = false;
     o.handshakeTimeoutMs = 0;  // no event loop here: nothing may start a timer
@@ -59,7 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         k.rx = crypto::SecureBytes::fromByteArray(
             QByteArray::fromHex("0449dc486159e766f752316ddeb055984cc0ad321ca030c4df8f52c054e8e813"));
         k.handshakeHash = QByteArray::fromHex(
-            "7b9f60fe32f2d1157261f6d3092558031979066ce371947b40ad3c1ccdb241cef51d9a1fdc6a7810bca7a319a86d6248ae5e0971"
+            "7b9f60fe32f2d1157261f6d3092558031979066ce371947b40ad3c1ccdb241cef51d9a1fdc6a7810bca7a319a86d6248"
+            "ae5e0971"
             "164066e26e4a64c9c4004d56");
         o.handshake = std::move(k);
     }
@@ -70,15 +73,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     bool deliveredAfterClose = false;
     QObject::connect(&stream, &ByteStream::closed, &stream, [&](const QString&) { closed = true; });
     QObject::connect(&stream, &ByteStream::dataReceived, &stream, [&](const QByteArray&) {
-        if (closed) deliveredAfterClose = true;
+        if (closed)
+            deliveredAfterClose = true;
     });
     stream.start();
     const size_t chunk = static_cast<size_t>(data[1]) + 1;
     for (size_t off = 2; off < size && raw->isOpen(); off += chunk) {
-        raw->inject(QByteArray(reinterpret_cast<const char*>(data) + off, static_cast<qsizetype>(std::min(chunk, size - off))));
+        raw->inject(QByteArray(reinterpret_cast<const char*>(data) + off,
+                               static_cast<qsizetype>(std::min(chunk, size - off))));
     }
-    if (raw->isOpen()) raw->injectEnd();
-    if (deliveredAfterClose) __builtin_trap();
-    if (closed && stream.isOpen()) __builtin_trap();
+    if (raw->isOpen())
+        raw->injectEnd();
+    if (deliveredAfterClose)
+        __builtin_trap();
+    if (closed && stream.isOpen())
+        __builtin_trap();
     return 0;
 }

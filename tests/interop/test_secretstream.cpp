@@ -33,7 +33,9 @@ KeyPair fromSeedHex(const char* hex) {
     return crypto::keyPairFromSeed(SecureBytes::fromByteArray(QByteArray::fromHex(hex))).value();
 }
 
-QString interopDir() { return qEnvironmentVariable("PLURESDB_INTEROP_DIR"); }
+QString interopDir() {
+    return qEnvironmentVariable("PLURESDB_INTEROP_DIR");
+}
 
 // A Node peer process; collects its stdout lines.
 struct NodePeer {
@@ -44,17 +46,20 @@ struct NodePeer {
         process.setWorkingDirectory(interopDir());
         QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,
                          [this] { out += process.readAllStandardOutput(); });
-        process.start(QStringLiteral("node"), QStringList{interopDir() + QStringLiteral("/secretstream_peer.js")} + args);
+        process.start(QStringLiteral("node"),
+                      QStringList{interopDir() + QStringLiteral("/secretstream_peer.js")} + args);
     }
     int port() const {
         for (const QByteArray& line : out.split('\n')) {
-            if (line.startsWith("PORT ")) return line.mid(5).toInt();
+            if (line.startsWith("PORT "))
+                return line.mid(5).toInt();
         }
         return 0;
     }
     QJsonObject result() const {
         for (const QByteArray& line : out.split('\n')) {
-            if (line.startsWith('{')) return QJsonDocument::fromJson(line).object();
+            if (line.startsWith('{'))
+                return QJsonDocument::fromJson(line).object();
         }
         return {};
     }
@@ -79,7 +84,8 @@ struct CppSide {
             const quint32 v = gen.generate();
             std::memcpy(payload.data() + i, &v, 4);
         }
-        for (qsizetype i = size & ~qsizetype(3); i < size; ++i) payload[i] = static_cast<char>(gen.generate());
+        for (qsizetype i = size & ~qsizetype(3); i < size; ++i)
+            payload[i] = static_cast<char>(gen.generate());
         QObject::connect(s, &ByteStream::connected, s, [this] { pump(); });
         QObject::connect(s, &ByteStream::drained, s, [this] { pump(); });
         QObject::connect(s, &ByteStream::dataReceived, s, [this](const QByteArray& b) {
@@ -98,9 +104,12 @@ struct CppSide {
             stream->write(payload.mid(sent, n));
             sent += n;
         }
-        if (sent == payload.size()) stream->end();
+        if (sent == payload.size())
+            stream->end();
     }
-    QByteArray sentHashHex() const { return QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex(); }
+    QByteArray sentHashHex() const {
+        return QCryptographicHash::hash(payload, QCryptographicHash::Sha256).toHex();
+    }
 };
 
 }  // namespace
@@ -110,7 +119,8 @@ class TestSecretStreamInterop : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY2(!interopDir().isEmpty(), "PLURESDB_INTEROP_DIR is not set");
-        QVERIFY2(QFile::exists(interopDir() + QStringLiteral("/node_modules/@hyperswarm/secret-stream/package.json")),
+        QVERIFY2(QFile::exists(interopDir() +
+                               QStringLiteral("/node_modules/@hyperswarm/secret-stream/package.json")),
                  "npm packages missing: run `npm ci` in tests/interop (scripts/test.sh does)");
     }
 
@@ -141,22 +151,25 @@ private slots:
             s->start();
         };
         if (cppInitiator) {
-            node.start({QStringLiteral("listen"), QStringLiteral("0"), QString::number(size), QLatin1String(kNodeSeed)});
+            node.start({QStringLiteral("listen"), QStringLiteral("0"), QString::number(size),
+                        QLatin1String(kNodeSeed)});
             QTRY_VERIFY_WITH_TIMEOUT(node.port() > 0 || node.finished(), 30000);
             QVERIFY2(node.port() > 0, node.out.constData());
-            startCpp(tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, static_cast<quint16>(node.port())));
+            startCpp(
+                tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, static_cast<quint16>(node.port())));
         } else {
             QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
             connect(&listener, &tcp::TcpListener::streamAccepted, this, [&](tcp::TcpByteStream* raw) {
                 raw->setParent(nullptr);
                 startCpp(raw);
             });
-            node.start({QStringLiteral("connect"), QString::number(listener.serverPort()), QString::number(size),
-                        QLatin1String(kNodeSeed)});
+            node.start({QStringLiteral("connect"), QString::number(listener.serverPort()),
+                        QString::number(size), QLatin1String(kNodeSeed)});
         }
         QTRY_VERIFY_WITH_TIMEOUT(cpp.closed && node.finished(), 90000);
         const QJsonObject r = node.result();
-        QVERIFY2(!r.isEmpty() && !r.contains(QLatin1String("error")), (node.out + node.process.readAllStandardError()).constData());
+        QVERIFY2(!r.isEmpty() && !r.contains(QLatin1String("error")),
+                 (node.out + node.process.readAllStandardError()).constData());
         QCOMPARE(node.process.exitCode(), 0);
         QCOMPARE(cpp.error, QString());
         // Contents, by hash, both ways.
@@ -171,7 +184,8 @@ private slots:
         QCOMPARE(r[QLatin1String("remotePublicKey")].toString().toLatin1(), cppKey);
         QCOMPARE(cpp.stream->remotePublicKey().toHex(), nodeKey);
         QCOMPARE(cpp.stream->publicKey().toHex(), cppKey);
-        QCOMPARE(cpp.stream->handshakeHash().toHex(), r[QLatin1String("handshakeHash")].toString().toLatin1());
+        QCOMPARE(cpp.stream->handshakeHash().toHex(),
+                 r[QLatin1String("handshakeHash")].toString().toLatin1());
         delete cpp.stream;
     }
 
@@ -186,25 +200,31 @@ private slots:
         QFETCH(bool, cliConnects);
         const int size = 300 * 1024 + 7;
         QByteArray input(size, Qt::Uninitialized);
-        for (int i = 0; i < size; ++i) input[i] = static_cast<char>(QRandomGenerator::global()->generate());
+        for (int i = 0; i < size; ++i)
+            input[i] = static_cast<char>(QRandomGenerator::global()->generate());
         NodePeer node;
         QProcess cli;
         QByteArray cliOut, cliErr;
-        connect(&cli, &QProcess::readyReadStandardOutput, &cli, [&] { cliOut += cli.readAllStandardOutput(); });
+        connect(&cli, &QProcess::readyReadStandardOutput, &cli,
+                [&] { cliOut += cli.readAllStandardOutput(); });
         connect(&cli, &QProcess::readyReadStandardError, &cli, [&] { cliErr += cli.readAllStandardError(); });
         if (cliConnects) {
-            node.start({QStringLiteral("listen"), QStringLiteral("0"), QString::number(size), QLatin1String(kNodeSeed)});
+            node.start({QStringLiteral("listen"), QStringLiteral("0"), QString::number(size),
+                        QLatin1String(kNodeSeed)});
             QTRY_VERIFY_WITH_TIMEOUT(node.port() > 0 || node.finished(), 30000);
-            cli.start(test::cliPath(), {QStringLiteral("net"), QStringLiteral("connect"), QStringLiteral("--tcp"),
-                                        QStringLiteral("127.0.0.1:%1").arg(node.port()), QStringLiteral("--seed"),
-                                        QLatin1String(kCppSeed)});
+            cli.start(test::cliPath(),
+                      {QStringLiteral("net"), QStringLiteral("connect"), QStringLiteral("--tcp"),
+                       QStringLiteral("127.0.0.1:%1").arg(node.port()), QStringLiteral("--seed"),
+                       QLatin1String(kCppSeed)});
         } else {
-            cli.start(test::cliPath(), {QStringLiteral("net"), QStringLiteral("listen"), QStringLiteral("--tcp"),
-                                        QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QLatin1String(kCppSeed)});
+            cli.start(test::cliPath(),
+                      {QStringLiteral("net"), QStringLiteral("listen"), QStringLiteral("--tcp"),
+                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QLatin1String(kCppSeed)});
             QTRY_VERIFY_WITH_TIMEOUT(cliErr.contains("LISTENING 127.0.0.1:"), 30000);
             const int at = cliErr.indexOf("LISTENING 127.0.0.1:") + 20;
             const int port = cliErr.mid(at, cliErr.indexOf('\n', at) - at).toInt();
-            node.start({QStringLiteral("connect"), QString::number(port), QString::number(size), QLatin1String(kNodeSeed)});
+            node.start({QStringLiteral("connect"), QString::number(port), QString::number(size),
+                        QLatin1String(kNodeSeed)});
         }
         QVERIFY(cli.waitForStarted());
         cli.write(input);
@@ -216,7 +236,8 @@ private slots:
         QVERIFY2(!r.isEmpty() && !r.contains(QLatin1String("error")), node.out.constData());
         const QByteArray nodeKey = fromSeedHex(kNodeSeed).publicKey.toHex();
         QVERIFY2(cliErr.contains("REMOTE " + nodeKey + "\n"), cliErr.constData());
-        QCOMPARE(r[QLatin1String("remotePublicKey")].toString().toLatin1(), fromSeedHex(kCppSeed).publicKey.toHex());
+        QCOMPARE(r[QLatin1String("remotePublicKey")].toString().toLatin1(),
+                 fromSeedHex(kCppSeed).publicKey.toHex());
         QCOMPARE(r[QLatin1String("recvHash")].toString().toLatin1(),
                  QCryptographicHash::hash(input, QCryptographicHash::Sha256).toHex());
         QCOMPARE(QCryptographicHash::hash(cliOut, QCryptographicHash::Sha256).toHex(),

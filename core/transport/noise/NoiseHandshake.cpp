@@ -8,7 +8,6 @@ namespace pluresdb::transport::noise {
 
 using crypto::SecureBytes;
 
-
 NoiseHandshake::NoiseHandshake(NoisePattern pattern, bool isInitiator, crypto::KeyPair staticKeyPair,
                                const QByteArray& prologue, const QByteArray& remoteStaticKey)
     : m_pattern(pattern),
@@ -36,7 +35,8 @@ const std::initializer_list<NoiseHandshake::Token>& NoiseHandshake::tokensFor(in
 }
 
 bool NoiseHandshake::isMyTurn() const {
-    if (isComplete() || m_failed) return false;
+    if (isComplete() || m_failed)
+        return false;
     return (m_messageIndex % 2 == 0) == m_initiator;
 }
 
@@ -47,26 +47,34 @@ Error NoiseHandshake::fail(const QString& why) {
 
 // §2.7 role mapping: which local and remote key each DH token combines.
 Result<void> NoiseHandshake::mixDh(Token t) {
-    const bool localEphemeral = (t == Token::EE) || (t == Token::ES && m_initiator) || (t == Token::SE && !m_initiator);
-    const bool remoteEphemeral = (t == Token::EE) || (t == Token::SE && m_initiator) || (t == Token::ES && !m_initiator);
+    const bool localEphemeral =
+        (t == Token::EE) || (t == Token::ES && m_initiator) || (t == Token::SE && !m_initiator);
+    const bool remoteEphemeral =
+        (t == Token::EE) || (t == Token::SE && m_initiator) || (t == Token::ES && !m_initiator);
     const crypto::KeyPair* local = localEphemeral ? (m_e ? &*m_e : nullptr) : &m_s;
     const QByteArray& remote = remoteEphemeral ? m_re : m_rs;
-    if (!local || !local->isValid()) return fail(QStringLiteral("missing local key"));
+    if (!local || !local->isValid())
+        return fail(QStringLiteral("missing local key"));
     auto dh = crypto::ed25519Dh(*local, remote);
-    if (!dh) return fail(dh.errorMessage());
+    if (!dh)
+        return fail(dh.errorMessage());
     m_symmetric.mixKey(*dh);
     return {};
 }
 
 Result<QByteArray> NoiseHandshake::writeMessage(const QByteArray& payload) {
-    if (m_failed) return fail(QStringLiteral("handshake already failed"));
-    if (isComplete()) return fail(QStringLiteral("handshake already complete"));
-    if (!isMyTurn()) return fail(QStringLiteral("not our turn to write"));
+    if (m_failed)
+        return fail(QStringLiteral("handshake already failed"));
+    if (isComplete())
+        return fail(QStringLiteral("handshake already complete"));
+    if (!isMyTurn())
+        return fail(QStringLiteral("not our turn to write"));
     QByteArray out;
     for (Token t : tokensFor(m_messageIndex)) {
         switch (t) {
             case Token::E:
-                if (!m_e) m_e = crypto::generateKeyPair();
+                if (!m_e)
+                    m_e = crypto::generateKeyPair();
                 out += m_e->publicKey;
                 m_symmetric.mixHash(m_e->publicKey);
                 break;
@@ -74,52 +82,65 @@ Result<QByteArray> NoiseHandshake::writeMessage(const QByteArray& payload) {
                 out += m_symmetric.encryptAndHash(m_s.publicKey);
                 break;
             default:
-                if (auto r = mixDh(t); !r) return r.error();
+                if (auto r = mixDh(t); !r)
+                    return r.error();
         }
     }
     out += m_symmetric.encryptAndHash(payload);
-    if (out.size() > kMaxMessageLen) return fail(QStringLiteral("message longer than 65535 bytes"));
+    if (out.size() > kMaxMessageLen)
+        return fail(QStringLiteral("message longer than 65535 bytes"));
     ++m_messageIndex;
     return out;
 }
 
 Result<QByteArray> NoiseHandshake::readMessage(const QByteArray& message) {
-    if (m_failed) return fail(QStringLiteral("handshake already failed"));
-    if (isComplete()) return fail(QStringLiteral("handshake already complete"));
-    if (isMyTurn()) return fail(QStringLiteral("received a message out of turn"));
-    if (message.size() > kMaxMessageLen) return fail(QStringLiteral("message longer than 65535 bytes"));
+    if (m_failed)
+        return fail(QStringLiteral("handshake already failed"));
+    if (isComplete())
+        return fail(QStringLiteral("handshake already complete"));
+    if (isMyTurn())
+        return fail(QStringLiteral("received a message out of turn"));
+    if (message.size() > kMaxMessageLen)
+        return fail(QStringLiteral("message longer than 65535 bytes"));
     qsizetype pos = 0;
     for (Token t : tokensFor(m_messageIndex)) {
         switch (t) {
             case Token::E:
-                if (message.size() - pos < kDhLen) return fail(QStringLiteral("insufficient bytes"));
+                if (message.size() - pos < kDhLen)
+                    return fail(QStringLiteral("insufficient bytes"));
                 m_re = message.mid(pos, kDhLen);
                 pos += kDhLen;
                 m_symmetric.mixHash(m_re);
                 break;
             case Token::S: {
                 const int len = kDhLen + (m_symmetric.hasKey() ? kTagLen : 0);
-                if (message.size() - pos < len) return fail(QStringLiteral("insufficient bytes"));
+                if (message.size() - pos < len)
+                    return fail(QStringLiteral("insufficient bytes"));
                 auto rs = m_symmetric.decryptAndHash(message.mid(pos, len));
-                if (!rs) return fail(QStringLiteral("static key: %1").arg(rs.errorMessage()));
+                if (!rs)
+                    return fail(QStringLiteral("static key: %1").arg(rs.errorMessage()));
                 m_rs = std::move(rs).value();
                 pos += len;
                 break;
             }
             default:
-                if (auto r = mixDh(t); !r) return r.error();
+                if (auto r = mixDh(t); !r)
+                    return r.error();
         }
     }
     const QByteArray rest = message.mid(pos);
-    if (m_symmetric.hasKey() && rest.size() < kTagLen) return fail(QStringLiteral("insufficient bytes"));
+    if (m_symmetric.hasKey() && rest.size() < kTagLen)
+        return fail(QStringLiteral("insufficient bytes"));
     auto payload = m_symmetric.decryptAndHash(rest);
-    if (!payload) return fail(QStringLiteral("payload: %1").arg(payload.errorMessage()));
+    if (!payload)
+        return fail(QStringLiteral("payload: %1").arg(payload.errorMessage()));
     ++m_messageIndex;
     return payload;
 }
 
 Result<NoiseResult> NoiseHandshake::result() const {
-    if (m_failed || !isComplete()) return makeError(QStringLiteral("Noise handshake is not complete"));
+    if (m_failed || !isComplete())
+        return makeError(QStringLiteral("Noise handshake is not complete"));
     auto [k1, k2] = m_symmetric.split();
     NoiseResult r;
     r.isInitiator = m_initiator;

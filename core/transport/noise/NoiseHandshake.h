@@ -21,11 +21,11 @@ enum class NoisePattern { IK, XX };
 
 // What a completed handshake hands on (§2.8): the secret-stream keys and the handshake hash.
 struct NoiseResult {
-    crypto::SecureBytes tx;         // 32 bytes
-    crypto::SecureBytes rx;         // 32 bytes
-    QByteArray handshakeHash;       // 64 bytes
-    QByteArray publicKey;           // own static key
-    QByteArray remotePublicKey;     // the peer's static key (its identity)
+    crypto::SecureBytes tx;      // 32 bytes
+    crypto::SecureBytes rx;      // 32 bytes
+    QByteArray handshakeHash;    // 64 bytes
+    QByteArray publicKey;        // own static key
+    QByteArray remotePublicKey;  // the peer's static key (its identity)
     bool isInitiator = false;
 };
 

@@ -24,12 +24,14 @@ SecureBytes hmacBlake2b(const SecureBytes& key, const unsigned char* data, std::
     SecureBytes pad(kBlockLen);
     SecureBytes inner(kHashLen);
     crypto_generichash_state st;
-    for (int i = 0; i < kBlockLen; ++i) pad.data()[i] = block.data()[i] ^ 0x36;
+    for (int i = 0; i < kBlockLen; ++i)
+        pad.data()[i] = block.data()[i] ^ 0x36;
     crypto_generichash_init(&st, nullptr, 0, kHashLen);
     crypto_generichash_update(&st, pad.data(), kBlockLen);
     crypto_generichash_update(&st, data, len);
     crypto_generichash_final(&st, inner.data(), kHashLen);
-    for (int i = 0; i < kBlockLen; ++i) pad.data()[i] = block.data()[i] ^ 0x5c;
+    for (int i = 0; i < kBlockLen; ++i)
+        pad.data()[i] = block.data()[i] ^ 0x5c;
     SecureBytes out(kHashLen);
     crypto_generichash_init(&st, nullptr, 0, kHashLen);
     crypto_generichash_update(&st, pad.data(), kBlockLen);
@@ -57,7 +59,9 @@ SymmetricState::SymmetricState(const QByteArray& protocolName) {
     m_ck = SecureBytes::fromByteArray(m_h);
 }
 
-void SymmetricState::mixHash(const QByteArray& data) { m_h = crypto::blake2bBatch({m_h, data}, kHashLen); }
+void SymmetricState::mixHash(const QByteArray& data) {
+    m_h = crypto::blake2bBatch({m_h, data}, kHashLen);
+}
 
 void SymmetricState::mixKey(const SecureBytes& ikm) {
     auto [ck, temp] = hkdf(m_ck, ikm);
@@ -69,7 +73,8 @@ void SymmetricState::mixKey(const SecureBytes& ikm) {
 // §2.5: 12-byte nonce = 4 zero bytes || 64-bit little-endian counter.
 QByteArray SymmetricState::nonce() const {
     QByteArray n(crypto::kAeadNonceBytes, '\0');
-    for (int i = 0; i < 8; ++i) n[4 + i] = static_cast<char>((m_n >> (8 * i)) & 0xff);
+    for (int i = 0; i < 8; ++i)
+        n[4 + i] = static_cast<char>((m_n >> (8 * i)) & 0xff);
     return n;
 }
 
@@ -87,7 +92,8 @@ Result<QByteArray> SymmetricState::decryptAndHash(const QByteArray& ciphertext) 
     QByteArray p = ciphertext;
     if (hasKey()) {
         auto r = crypto::aeadDecrypt(m_k, nonce(), m_h, ciphertext);
-        if (!r) return r;
+        if (!r)
+            return r;
         p = std::move(r).value();
         ++m_n;
     }

@@ -17,7 +17,8 @@ namespace pluresdb::transport::noise {
 // HMAC over BLAKE2b-512 with a 128-byte block (§2.4).
 crypto::SecureBytes hmacBlake2b(const crypto::SecureBytes& key, const unsigned char* data, std::size_t len);
 // Noise HKDF with empty info: (o1, o2), 64 bytes each (§2.4).
-std::pair<crypto::SecureBytes, crypto::SecureBytes> hkdf(const crypto::SecureBytes& ck, const crypto::SecureBytes& ikm);
+std::pair<crypto::SecureBytes, crypto::SecureBytes> hkdf(const crypto::SecureBytes& ck,
+                                                         const crypto::SecureBytes& ikm);
 
 class SymmetricState {
 public:

@@ -14,7 +14,8 @@ void FrameParser::dropConsumed() {
 }
 
 void FrameParser::feed(const QByteArray& bytes) {
-    if (m_failed) return;
+    if (m_failed)
+        return;
     dropConsumed();
     // Compact once the consumed prefix dominates, so long streams do not keep growing the buffer.
     if (m_offset > 0 && m_offset >= m_buffer.size() / 2) {
@@ -35,7 +36,8 @@ FrameParser::Status FrameParser::next(qsizetype maxBody, QByteArrayView* frame, 
         return Status::Error;
     }
     const qsizetype avail = m_buffer.size() - m_offset;
-    if (avail < kFrameLengthBytes) return Status::NeedMore;
+    if (avail < kFrameLengthBytes)
+        return Status::NeedMore;
     const auto* p = reinterpret_cast<const uint8_t*>(m_buffer.constData() + m_offset);
     const qsizetype len = p[0] | (p[1] << 8) | (p[2] << 16);
     if (len == 0) {
@@ -45,10 +47,13 @@ FrameParser::Status FrameParser::next(qsizetype maxBody, QByteArrayView* frame, 
     }
     if (len > maxBody) {
         m_failed = true;
-        *error = QStringLiteral("received a %1-byte frame where at most %2 bytes are allowed").arg(len).arg(maxBody);
+        *error = QStringLiteral("received a %1-byte frame where at most %2 bytes are allowed")
+                     .arg(len)
+                     .arg(maxBody);
         return Status::Error;
     }
-    if (avail < kFrameLengthBytes + len) return Status::NeedMore;
+    if (avail < kFrameLengthBytes + len)
+        return Status::NeedMore;
     *frame = QByteArrayView(m_buffer.constData() + m_offset + kFrameLengthBytes, len);
     m_consumed = kFrameLengthBytes + len;
     return Status::Frame;

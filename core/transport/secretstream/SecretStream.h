@@ -32,8 +32,8 @@ struct SecretStreamOptions {
     QByteArray remotePublicKey;  // required for an IK initiator
     // Keys-handed-in mode (§5.7): when set, no handshake runs on the stream.
     std::optional<noise::NoiseResult> handshake;
-    int keepAliveMs = 0;          // send an empty record after this much write silence (0 = off; §5.6)
-    int timeoutMs = 0;            // destroy after this much read silence (0 = off; §5.6)
+    int keepAliveMs = 0;             // send an empty record after this much write silence (0 = off; §5.6)
+    int timeoutMs = 0;               // destroy after this much read silence (0 = off; §5.6)
     int handshakeTimeoutMs = 10000;  // in-band handshake + peer header deadline (0 = off)
 
     // Determinism for the vector tests only (§5.9): forced ephemeral, secretstream header, datagram counter.

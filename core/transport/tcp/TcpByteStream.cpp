@@ -23,31 +23,55 @@ namespace {
 
 // Thin portability layer over the few socket calls used here.
 #if defined(Q_OS_WIN)
-int lastSocketError() { return WSAGetLastError(); }
-bool wouldBlock(int e) { return e == WSAEWOULDBLOCK; }
-bool inProgress(int e) { return e == WSAEWOULDBLOCK || e == WSAEINPROGRESS; }
-bool interrupted(int) { return false; }
-void closeFd(qintptr fd) { ::closesocket(static_cast<SOCKET>(fd)); }
+int lastSocketError() {
+    return WSAGetLastError();
+}
+bool wouldBlock(int e) {
+    return e == WSAEWOULDBLOCK;
+}
+bool inProgress(int e) {
+    return e == WSAEWOULDBLOCK || e == WSAEINPROGRESS;
+}
+bool interrupted(int) {
+    return false;
+}
+void closeFd(qintptr fd) {
+    ::closesocket(static_cast<SOCKET>(fd));
+}
 void setNonBlocking(qintptr fd) {
     u_long on = 1;
     ::ioctlsocket(static_cast<SOCKET>(fd), FIONBIO, &on);
 }
 constexpr int kShutWrite = SD_SEND;
 constexpr int kSendFlags = 0;
-QString errorText(int e) { return QStringLiteral("socket error %1").arg(e); }
+QString errorText(int e) {
+    return QStringLiteral("socket error %1").arg(e);
+}
 #else
-int lastSocketError() { return errno; }
-bool wouldBlock(int e) { return e == EAGAIN || e == EWOULDBLOCK; }
-bool inProgress(int e) { return e == EINPROGRESS; }
-bool interrupted(int e) { return e == EINTR; }
-void closeFd(qintptr fd) { ::close(static_cast<int>(fd)); }
+int lastSocketError() {
+    return errno;
+}
+bool wouldBlock(int e) {
+    return e == EAGAIN || e == EWOULDBLOCK;
+}
+bool inProgress(int e) {
+    return e == EINPROGRESS;
+}
+bool interrupted(int e) {
+    return e == EINTR;
+}
+void closeFd(qintptr fd) {
+    ::close(static_cast<int>(fd));
+}
 void setNonBlocking(qintptr fd) {
     const int flags = ::fcntl(static_cast<int>(fd), F_GETFL, 0);
     ::fcntl(static_cast<int>(fd), F_SETFL, flags | O_NONBLOCK);
 }
 constexpr int kShutWrite = SHUT_WR;
 constexpr int kSendFlags = MSG_NOSIGNAL;  // a reset peer is an error value, not SIGPIPE
-QString errorText(int e) { return QString::fromLocal8Bit(std::strerror(e)); }
+QString errorText(int e) {
+    return QString::fromLocal8Bit(std::strerror(e));
+}
 #endif
 
 // Per readiness callback: read at most this much before yielding to the event loop (fairness), in
@@ -57,14 +81,17 @@ constexpr qsizetype kReadBudget = 4 * 1024 * 1024;
 
 void setNoDelay(qintptr fd) {
     int on = 1;
-    ::setsockopt(static_cast<int>(fd), IPPROTO_TCP, TCP_NODELAY, reinterpret_cast<const char*>(&on), sizeof on);
+    ::setsockopt(static_cast<int>(fd), IPPROTO_TCP, TCP_NODELAY, reinterpret_cast<const char*>(&on),
+                 sizeof on);
 }
 
 }  // namespace
 
 TcpByteStream::TcpByteStream(QObject* parent) : ByteStream(parent) {}
 
-TcpByteStream::~TcpByteStream() { closeSocket(); }
+TcpByteStream::~TcpByteStream() {
+    closeSocket();
+}
 
 TcpByteStream* TcpByteStream::adopt(qintptr socketDescriptor, QObject* parent) {
     auto* s = new TcpByteStream(parent);
@@ -106,10 +133,12 @@ TcpByteStream* TcpByteStream::connectTo(const QHostAddress& host, quint16 port, 
     }
     setNonBlocking(fd);
     setNoDelay(fd);
-    if (::connect(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&addr), len) != 0 && !inProgress(lastSocketError())) {
+    if (::connect(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&addr), len) != 0 &&
+        !inProgress(lastSocketError())) {
         const QString why = errorText(lastSocketError());
         closeFd(fd);
-        QTimer::singleShot(0, s, [s, why] { s->fail(QStringLiteral("connect to %1 failed: %2").arg(s->m_remote, why)); });
+        QTimer::singleShot(
+            0, s, [s, why] { s->fail(QStringLiteral("connect to %1 failed: %2").arg(s->m_remote, why)); });
         return s;
     }
     s->setUp(fd, true);
@@ -126,8 +155,9 @@ void TcpByteStream::setUp(qintptr fd, bool connecting) {
         socklen_t len = sizeof addr;
         if (::getpeername(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
             QHostAddress h(reinterpret_cast<sockaddr*>(&addr));
-            const quint16 port = addr.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
-                                                            : ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
+            const quint16 port = addr.ss_family == AF_INET6
+                                     ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
+                                     : ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
             m_remote = QStringLiteral("%1:%2").arg(h.toString()).arg(port);
         }
     }
@@ -152,13 +182,16 @@ void TcpByteStream::onConnectFinished() {
     m_writeNotifier->setEnabled(false);
     QPointer<TcpByteStream> self(this);
     emit connected();
-    if (!self || m_closed) return;
-    if (!flush()) return;
+    if (!self || m_closed)
+        return;
+    if (!flush())
+        return;
     maybeShutdownWrite();
 }
 
 void TcpByteStream::onReadable() {
-    if (m_closed || m_readEnded) return;
+    if (m_closed || m_readEnded)
+        return;
     QPointer<TcpByteStream> self(this);
     qsizetype total = 0;
     while (self && !m_closed && total < kReadBudget) {
@@ -174,28 +207,34 @@ void TcpByteStream::onReadable() {
             m_readEnded = true;
             m_readNotifier->setEnabled(false);
             emit remoteEnded();
-            if (self) maybeFinish();
+            if (self)
+                maybeFinish();
             return;
         }
         const int e = lastSocketError();
-        if (interrupted(e)) continue;
-        if (wouldBlock(e)) return;
+        if (interrupted(e))
+            continue;
+        if (wouldBlock(e))
+            return;
         fail(QStringLiteral("read from %1 failed: %2").arg(m_remote, errorText(e)));
         return;
     }
 }
 
 void TcpByteStream::onWritable() {
-    if (m_closed) return;
+    if (m_closed)
+        return;
     if (m_connecting) {
         onConnectFinished();
         return;
     }
-    if (!flush()) return;
+    if (!flush())
+        return;
     if (m_queue.empty()) {
         QPointer<TcpByteStream> self(this);
         emit drained();
-        if (!self) return;
+        if (!self)
+            return;
         maybeShutdownWrite();
     }
 }
@@ -207,7 +246,8 @@ bool TcpByteStream::flush() {
                               static_cast<size_t>(head.size() - m_headOffset), kSendFlags);
         if (n < 0) {
             const int e = lastSocketError();
-            if (interrupted(e)) continue;
+            if (interrupted(e))
+                continue;
             if (wouldBlock(e)) {
                 m_writeNotifier->setEnabled(true);
                 return true;
@@ -227,42 +267,52 @@ bool TcpByteStream::flush() {
 }
 
 bool TcpByteStream::write(const QByteArray& bytes) {
-    if (m_closed || m_endRequested) return false;
-    if (bytes.isEmpty()) return true;
+    if (m_closed || m_endRequested)
+        return false;
+    if (bytes.isEmpty())
+        return true;
     m_queue.push_back(bytes);
     m_queuedBytes += bytes.size();
-    if (m_connecting) return true;
+    if (m_connecting)
+        return true;
     // Only try the socket directly when nothing is waiting for writability already.
-    if (m_queue.size() == 1) return flush();
+    if (m_queue.size() == 1)
+        return flush();
     return true;
 }
 
 void TcpByteStream::end() {
-    if (m_closed || m_endRequested) return;
+    if (m_closed || m_endRequested)
+        return;
     m_endRequested = true;
     maybeShutdownWrite();
 }
 
 void TcpByteStream::maybeShutdownWrite() {
-    if (!m_endRequested || m_writeShut || m_connecting || m_closed || !m_queue.empty()) return;
+    if (!m_endRequested || m_writeShut || m_connecting || m_closed || !m_queue.empty())
+        return;
     m_writeShut = true;
     ::shutdown(static_cast<int>(m_fd), kShutWrite);
     maybeFinish();
 }
 
 void TcpByteStream::maybeFinish() {
-    if (m_closed || !m_writeShut || !m_readEnded) return;
+    if (m_closed || !m_writeShut || !m_readEnded)
+        return;
     closeSocket();
     emit closed(QString());
 }
 
 void TcpByteStream::destroy(const QString& error) {
-    if (m_closed) return;
+    if (m_closed)
+        return;
     closeSocket();
     emit closed(error);
 }
 
-void TcpByteStream::fail(const QString& error) { destroy(error); }
+void TcpByteStream::fail(const QString& error) {
+    destroy(error);
+}
 
 void TcpByteStream::closeSocket() {
     m_closed = true;
@@ -270,7 +320,8 @@ void TcpByteStream::closeSocket() {
     m_writeNotifier.reset();
     m_queue.clear();
     m_queuedBytes = 0;
-    if (m_fd >= 0) closeFd(m_fd);
+    if (m_fd >= 0)
+        closeFd(m_fd);
     m_fd = -1;
 }
 

@@ -20,9 +20,9 @@
 #include <QHostAddress>
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 
 using namespace pluresdb;
 using namespace pluresdb::transport;
@@ -30,7 +30,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+double msSince(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
 
 // CPU time of the whole process: on a shared machine this is steadier than wall time, and Node's
 // process.cpuUsage() reports the same quantity.
@@ -47,10 +49,12 @@ struct Timing {
 
 template <typename F>
 Timing perOp(int n, F&& f) {
-    for (int i = 0; i < 50; ++i) f();  // warm-up
+    for (int i = 0; i < 50; ++i)
+        f();  // warm-up
     const auto t0 = Clock::now();
     const double c0 = cpuMs();
-    for (int i = 0; i < n; ++i) f();
+    for (int i = 0; i < n; ++i)
+        f();
     return {msSince(t0) / n, (cpuMs() - c0) / n};
 }
 
@@ -95,19 +99,21 @@ Timing recordThroughput(int recordBytes, qint64 totalBytes) {
     secretstream::SecretStream writer(pa, std::move(oi));
     secretstream::SecretStream reader(pb, std::move(orr));
     qint64 received = 0;
-    QObject::connect(&reader, &ByteStream::dataReceived, &reader, [&](const QByteArray& d) { received += d.size(); });
+    QObject::connect(&reader, &ByteStream::dataReceived, &reader,
+                     [&](const QByteArray& d) { received += d.size(); });
     reader.start();
     writer.start();
     const QByteArray record(recordBytes, '\x01');
     const qint64 n = totalBytes / recordBytes;
     const auto t0 = Clock::now();
     const double c0 = cpuMs();
-    for (qint64 i = 0; i < n; ++i) writer.write(record);
+    for (qint64 i = 0; i < n; ++i)
+        writer.write(record);
     const double ms = msSince(t0);
     const double cms = cpuMs() - c0;
     if (received != n * recordBytes) {
-        std::fprintf(stderr, "bench_wire: records lost (%lld of %lld bytes)\n", static_cast<long long>(received),
-                     static_cast<long long>(n * recordBytes));
+        std::fprintf(stderr, "bench_wire: records lost (%lld of %lld bytes)\n",
+                     static_cast<long long>(received), static_cast<long long>(n * recordBytes));
         std::exit(1);
     }
     const double mib = static_cast<double>(received) / (1024.0 * 1024.0);
@@ -125,7 +131,8 @@ Timing cryptoThroughput(int recordBytes, qint64 totalBytes) {
     const double c0 = cpuMs();
     for (qint64 i = 0; i < n; ++i) {
         push.push(msg.constData(), recordBytes, c.data());
-        if (!pull.pull(c.constData(), c.size(), out.data())) std::exit(1);
+        if (!pull.pull(c.constData(), c.size(), out.data()))
+            std::exit(1);
     }
     const double mib = static_cast<double>(n) * recordBytes / (1024.0 * 1024.0);
     return {mib / (msSince(t0) / 1000.0), mib / ((cpuMs() - c0) / 1000.0)};
@@ -134,7 +141,8 @@ Timing cryptoThroughput(int recordBytes, qint64 totalBytes) {
 // Secret-stream over TCP between two processes: the receiver times first to last byte.
 int tcpReceive(qint64 mib) {
     tcp::TcpListener listener;
-    if (!listener.listen(QHostAddress::LocalHost, 0)) return 1;
+    if (!listener.listen(QHostAddress::LocalHost, 0))
+        return 1;
     std::printf("PORT %d\n", listener.serverPort());
     std::fflush(stdout);
     const qint64 total = mib * 1024 * 1024;
@@ -169,7 +177,8 @@ int tcpReceive(qint64 mib) {
 }
 
 int tcpSend(quint16 port, qint64 mib) {
-    auto* s = new secretstream::SecretStream(tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, port), {});
+    auto* s =
+        new secretstream::SecretStream(tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, port), {});
     const QByteArray chunk(64 * 1024, '\x01');
     qint64 left = mib * 1024 * 1024;
     auto pump = [&] {
@@ -177,11 +186,13 @@ int tcpSend(quint16 port, qint64 mib) {
             s->write(chunk);
             left -= chunk.size();
         }
-        if (left <= 0) s->end();
+        if (left <= 0)
+            s->end();
     };
     QObject::connect(s, &ByteStream::connected, s, pump);
     QObject::connect(s, &ByteStream::drained, s, pump);
-    QObject::connect(s, &ByteStream::closed, s, [](const QString& e) { QCoreApplication::exit(e.isEmpty() ? 0 : 1); });
+    QObject::connect(s, &ByteStream::closed, s,
+                     [](const QString& e) { QCoreApplication::exit(e.isEmpty() ? 0 : 1); });
     s->start();
     return QCoreApplication::exec();
 }
@@ -190,17 +201,20 @@ int tcpSend(quint16 port, qint64 mib) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    if (argc >= 3 && QByteArray(argv[1]) == "tcp-recv") return tcpReceive(std::atoll(argv[2]));
-    if (argc >= 4 && QByteArray(argv[1]) == "tcp-send") return tcpSend(static_cast<quint16>(std::atoi(argv[2])), std::atoll(argv[3]));
+    if (argc >= 3 && QByteArray(argv[1]) == "tcp-recv")
+        return tcpReceive(std::atoll(argv[2]));
+    if (argc >= 4 && QByteArray(argv[1]) == "tcp-send")
+        return tcpSend(static_cast<quint16>(std::atoi(argv[2])), std::atoll(argv[3]));
     const qint64 mib = argc > 1 ? std::atoll(argv[1]) : 128;
     const crypto::KeyPair client = crypto::generateKeyPair(), server = crypto::generateKeyPair();
     const QByteArray payload(40, '\x01');
 
     const Timing ik = perOp(1000, [&] {
-        noise::NoiseHandshake i(noise::NoisePattern::IK, true, client, crypto::nsPeerHandshake(), server.publicKey);
+        noise::NoiseHandshake i(noise::NoisePattern::IK, true, client, crypto::nsPeerHandshake(),
+                                server.publicKey);
         noise::NoiseHandshake r(noise::NoisePattern::IK, false, server, crypto::nsPeerHandshake());
-        if (!r.readMessage(i.writeMessage(payload).value()).ok() || !i.readMessage(r.writeMessage(payload).value()).ok() ||
-            i.handshakeHash() != r.handshakeHash()) {
+        if (!r.readMessage(i.writeMessage(payload).value()).ok() ||
+            !i.readMessage(r.writeMessage(payload).value()).ok() || i.handshakeHash() != r.handshakeHash()) {
             std::exit(1);
         }
     });

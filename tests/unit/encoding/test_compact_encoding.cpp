@@ -8,8 +8,12 @@
 using namespace pluresdb::encoding;
 
 namespace {
-QByteArray hex(const char* s) { return QByteArray::fromHex(s); }
-Ipv4Address v4(uint8_t a, uint8_t b, uint8_t c, uint8_t d, uint16_t port) { return {{a, b, c, d}, port}; }
+QByteArray hex(const char* s) {
+    return QByteArray::fromHex(s);
+}
+Ipv4Address v4(uint8_t a, uint8_t b, uint8_t c, uint8_t d, uint16_t port) {
+    return {{a, b, c, d}, port};
+}
 }  // namespace
 
 class TestCompactEncoding : public QObject {
@@ -42,7 +46,8 @@ private slots:
         QCOMPARE(d.remaining(), 0);
     }
 
-    /// V2 rows for the other primitives: fixed-width LE ints, buffer, string, bool, IPv4/IPv6 addresses, arrays.
+    /// V2 rows for the other primitives: fixed-width LE ints, buffer, string, bool, IPv4/IPv6 addresses,
+    /// arrays.
     void primitiveVectors() {
         Encoder e;
         e.uint16(49737);
@@ -75,8 +80,9 @@ private slots:
         e.uint8(0xab);
         QCOMPARE(e.take().toHex(), QByteArray("3800000102030405060708ab"));
 
-        Decoder d(hex("49c2e80300000568656c6c6f000a6879706572737761726d01020a0000010100c0a80102ffff"
-                      "000000000000000000000000000000010500"));
+        Decoder d(
+            hex("49c2e80300000568656c6c6f000a6879706572737761726d01020a0000010100c0a80102ffff"
+                "000000000000000000000000000000010500"));
         QCOMPARE(d.uint16(), quint16(49737));
         QCOMPARE(d.uint32(), 1000u);
         QCOMPARE(d.buffer(), QByteArray("hello"));
@@ -98,39 +104,62 @@ private slots:
         peer.fixed(serverKey);
         peer.arrayLength(1);
         peer.ipv4Address(v4(127, 0, 0, 1, 49738));
-        QCOMPARE(peer.bytes().toHex(),
-                 QByteArray("8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c017f0000014ac2"));
+        QCOMPARE(
+            peer.bytes().toHex(),
+            QByteArray("8a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c017f0000014ac2"));
         Encoder lookup;  // lookupRawReply {peers:[record], bump:0}
         lookup.arrayLength(1);
         lookup.fixed(peer.bytes());
         lookup.uint(0);
-        QCOMPARE(lookup.bytes().toHex(),
-                 QByteArray("018a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c017f0000014ac200"));
+        QCOMPARE(
+            lookup.bytes().toHex(),
+            QByteArray("018a88e3dd7409f195fd52db2d3cba5d72ca6709bf1d94121bf3748801b40f6f5c017f0000014ac200"));
         Encoder hs;  // handshake {flags, mode, noise, peerAddress?, relayAddress?}
-        hs.uint(0); hs.uint(0); hs.buffer(hex("aabbcc"));
+        hs.uint(0);
+        hs.uint(0);
+        hs.buffer(hex("aabbcc"));
         QCOMPARE(hs.take().toHex(), QByteArray("000003aabbcc"));
-        hs.uint(1); hs.uint(2); hs.buffer(hex("aabbcc")); hs.ipv4Address(v4(127, 0, 0, 1, 38427));
+        hs.uint(1);
+        hs.uint(2);
+        hs.buffer(hex("aabbcc"));
+        hs.ipv4Address(v4(127, 0, 0, 1, 38427));
         QCOMPARE(hs.take().toHex(), QByteArray("010203aabbcc7f0000011b96"));
-        hs.uint(3); hs.uint(3); hs.buffer(hex("aabbcc")); hs.ipv4Address(v4(1, 2, 3, 4, 5));
+        hs.uint(3);
+        hs.uint(3);
+        hs.buffer(hex("aabbcc"));
+        hs.ipv4Address(v4(1, 2, 3, 4, 5));
         hs.ipv4Address(v4(6, 7, 8, 9, 10));
         QCOMPARE(hs.take().toHex(), QByteArray("030303aabbcc010203040500060708090a00"));
         Encoder hp;  // holepunch {flags, mode, id, payload, peerAddress}
-        hp.uint(1); hp.uint(0); hp.uint(0); hp.buffer(hex("0102")); hp.ipv4Address(v4(127, 0, 0, 1, 33779));
+        hp.uint(1);
+        hp.uint(0);
+        hp.uint(0);
+        hp.buffer(hex("0102"));
+        hp.ipv4Address(v4(127, 0, 0, 1, 33779));
         QCOMPARE(hp.take().toHex(), QByteArray("0100000201027f000001f383"));
         Encoder hpp;  // holepunchPayload {flags, error, firewall, round, addresses, token}
-        hpp.uint(0x16); hpp.uint(0); hpp.uint(2); hpp.uint(1);
-        hpp.arrayLength(1); hpp.ipv4Address(v4(127, 0, 0, 1, 39043));
+        hpp.uint(0x16);
+        hpp.uint(0);
+        hpp.uint(2);
+        hpp.uint(1);
+        hpp.arrayLength(1);
+        hpp.ipv4Address(v4(127, 0, 0, 1, 39043));
         hpp.fixed(QByteArray(32, '\x11'));
-        QCOMPARE(hpp.take().toHex(),
-                 QByteArray("16000201017f00000183981111111111111111111111111111111111111111111111111111111111111111"));
+        QCOMPARE(
+            hpp.take().toHex(),
+            QByteArray(
+                "16000201017f00000183981111111111111111111111111111111111111111111111111111111111111111"));
         Encoder ms;  // mutableSignable {seq:1, value:"hello"}
-        ms.uint(1); ms.buffer("hello");
+        ms.uint(1);
+        ms.buffer("hello");
         QCOMPARE(ms.take().toHex(), QByteArray("010568656c6c6f"));
         Encoder get;  // MUTABLE_GET request (seq 0)
         get.uint(0);
         QCOMPARE(get.take().toHex(), QByteArray("00"));
         Encoder plugin;  // pluginRequest {plugin:"echo", version:1, command:2, value:0xff}
-        plugin.string(QStringLiteral("echo")); plugin.uint(1); plugin.uint(2);
+        plugin.string(QStringLiteral("echo"));
+        plugin.uint(1);
+        plugin.uint(2);
         plugin.uint(1);  // flags: value present
         plugin.buffer(hex("ff"));
         QCOMPARE(plugin.take().toHex(), QByteArray("046563686f01020101ff"));
@@ -139,15 +168,15 @@ private slots:
     /// connection.md §7.2 noisePayloads decode field by field (flags-gated optional fields, uint32 ids).
     void noisePayloadVectors() {
         Decoder c(hex("011800000100fe0d0c0b0a0001"));
-        QCOMPARE(c.uint(), quint64(1));      // version
-        QCOMPARE(c.uint(), quint64(0x18));   // flags: udx | secretStream
-        QCOMPARE(c.uint(), quint64(0));      // error
-        QCOMPARE(c.uint(), quint64(0));      // firewall
-        QCOMPARE(c.uint(), quint64(1));      // udx.version
-        QCOMPARE(c.uint(), quint64(0));      // udx.features
+        QCOMPARE(c.uint(), quint64(1));     // version
+        QCOMPARE(c.uint(), quint64(0x18));  // flags: udx | secretStream
+        QCOMPARE(c.uint(), quint64(0));     // error
+        QCOMPARE(c.uint(), quint64(0));     // firewall
+        QCOMPARE(c.uint(), quint64(1));     // udx.version
+        QCOMPARE(c.uint(), quint64(0));     // udx.features
         QCOMPARE(c.uint32Varint(), 0x0a0b0c0du);
-        QCOMPARE(c.uint(), quint64(0));      // udx.seq
-        QCOMPARE(c.uint(), quint64(1));      // secretStream.version
+        QCOMPARE(c.uint(), quint64(0));  // udx.seq
+        QCOMPARE(c.uint(), quint64(1));  // secretStream.version
         QVERIFY(c.ok());
         QCOMPARE(c.remaining(), 0);
 
@@ -187,7 +216,8 @@ private slots:
         QVERIFY(d.ok());
     }
 
-    /// Forged lengths (buffer longer than the input, huge array counts, non-UTF-8 strings, 64-bit ids) are errors.
+    /// Forged lengths (buffer longer than the input, huge array counts, non-UTF-8 strings, 64-bit ids) are
+    /// errors.
     void forgedLengthsFail() {
         Decoder b(hex("ffffffffffffffffff00"));
         QVERIFY(b.buffer().isEmpty());

@@ -23,12 +23,17 @@ using crypto::KeyPair;
 using crypto::SecureBytes;
 
 namespace {
-QByteArray hex(const QString& s) { return QByteArray::fromHex(s.toLatin1()); }
-KeyPair seeded(char byte) { return crypto::keyPairFromSeed(SecureBytes::fromByteArray(QByteArray(32, byte))).value(); }
+QByteArray hex(const QString& s) {
+    return QByteArray::fromHex(s.toLatin1());
+}
+KeyPair seeded(char byte) {
+    return crypto::keyPairFromSeed(SecureBytes::fromByteArray(QByteArray(32, byte))).value();
+}
 
 QJsonObject loadVectors() {
     QFile f(test::sourceDir() + QStringLiteral("/tests/unit/noise/vectors/connection-vectors.json"));
-    if (!f.open(QIODevice::ReadOnly)) return {};
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 }  // namespace
@@ -39,7 +44,8 @@ private:
     QJsonObject m_ik;
     QString trace(const QString& step) const {
         for (const auto& row : m_ik.value(QLatin1String("trace")).toArray()) {
-            if (row.toArray().at(0).toString() == step) return row.toArray().at(1).toString();
+            if (row.toArray().at(0).toString() == step)
+                return row.toArray().at(1).toString();
         }
         return {};
     }
@@ -66,14 +72,17 @@ private slots:
         const QByteArray p2 = hex(m_ik[QLatin1String("serverPayload")].toString());
         const QByteArray m1 = init.writeMessage(p1).value();
         QCOMPARE(m1.toHex(), m_ik[QLatin1String("message1")].toString().toLatin1());
-        QCOMPARE(init.symmetricState().chainingKeyForTesting().toHex(), trace(QStringLiteral("m1: ck after ss")).toLatin1());
-        QCOMPARE(init.symmetricState().cipherKeyForTesting().toHex(), trace(QStringLiteral("m1: k after ss")).toLatin1());
+        QCOMPARE(init.symmetricState().chainingKeyForTesting().toHex(),
+                 trace(QStringLiteral("m1: ck after ss")).toLatin1());
+        QCOMPARE(init.symmetricState().cipherKeyForTesting().toHex(),
+                 trace(QStringLiteral("m1: k after ss")).toLatin1());
         QCOMPARE(init.handshakeHash().toHex(), trace(QStringLiteral("m1: h after payload")).toLatin1());
         QCOMPARE(resp.readMessage(m1).value(), p1);
         QCOMPARE(resp.remoteStaticKey(), seeded('\x11').publicKey);
         const QByteArray m2 = resp.writeMessage(p2).value();
         QCOMPARE(m2.toHex(), m_ik[QLatin1String("message2")].toString().toLatin1());
-        QCOMPARE(resp.symmetricState().chainingKeyForTesting().toHex(), trace(QStringLiteral("m2: ck after se")).toLatin1());
+        QCOMPARE(resp.symmetricState().chainingKeyForTesting().toHex(),
+                 trace(QStringLiteral("m2: ck after se")).toLatin1());
         QCOMPARE(init.readMessage(m2).value(), p2);
         QVERIFY(init.isComplete() && resp.isComplete());
 
@@ -187,28 +196,36 @@ private slots:
 
     /// hyperdht.md §13.2 V7: IK with client seed 02, server seed 01 and ephemerals 03/04.
     void ikV7Vector() {
-        NoiseHandshake init(NoisePattern::IK, true, seeded('\x02'), crypto::nsPeerHandshake(), seeded('\x01').publicKey);
+        NoiseHandshake init(NoisePattern::IK, true, seeded('\x02'), crypto::nsPeerHandshake(),
+                            seeded('\x01').publicKey);
         NoiseHandshake resp(NoisePattern::IK, false, seeded('\x01'), crypto::nsPeerHandshake());
         init.setEphemeralKeyPair(seeded('\x03'));
         resp.setEphemeralKeyPair(seeded('\x04'));
         const QByteArray p1 = QByteArray::fromHex("011a0000017f00000105b60100fe7f7b3d7f0001");
-        const QByteArray p2 = QByteArray::fromHex("0159000000017f0000014ac27f000001f3830100fe29d8e7150001017f0000014ac2");
+        const QByteArray p2 =
+            QByteArray::fromHex("0159000000017f0000014ac27f000001f3830100fe29d8e7150001017f0000014ac2");
         const QByteArray m1 = init.writeMessage(p1).value();
-        QCOMPARE(m1.toHex(), QByteArray("ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1eb98e814d9b061b59c"
-                                        "29cb8a24bd293ee473e09abb37a0a40f29c9113dab177d939149ef1d5cb5e8eafb3b626eba3288d7"
-                                        "48bd565b8a9b119a9935ce4b5b679b78f5e4753436329e1f9131be3a4388633fe9015d"));
+        QCOMPARE(
+            m1.toHex(),
+            QByteArray("ed4928c628d1c2c6eae90338905995612959273a5c63f93636c14614ac8737d1eb98e814d9b061b59c"
+                       "29cb8a24bd293ee473e09abb37a0a40f29c9113dab177d939149ef1d5cb5e8eafb3b626eba3288d7"
+                       "48bd565b8a9b119a9935ce4b5b679b78f5e4753436329e1f9131be3a4388633fe9015d"));
         QCOMPARE(resp.readMessage(m1).value(), p1);
         const QByteArray m2 = resp.writeMessage(p2).value();
-        QCOMPARE(m2.toHex(), QByteArray("ca93ac1705187071d67b83c7ff0efe8108e8ec4530575d7726879333dbdabe7cf0c569ebb2c87f7201"
-                                        "f995e50cfecc7c6c0ebbd2c440fe5c73e151a4a30ae240886798de6b2257222853ad674f98da8ea6"
-                                        "58"));
+        QCOMPARE(
+            m2.toHex(),
+            QByteArray("ca93ac1705187071d67b83c7ff0efe8108e8ec4530575d7726879333dbdabe7cf0c569ebb2c87f7201"
+                       "f995e50cfecc7c6c0ebbd2c440fe5c73e151a4a30ae240886798de6b2257222853ad674f98da8ea6"
+                       "58"));
         QCOMPARE(init.readMessage(m2).value(), p2);
         const NoiseResult a = init.result().value();
-        QCOMPARE(a.handshakeHash.toHex(),
-                 QByteArray("6fc4c4c47a75c61b1f63d2bae92ccfd943d5187f4b594f2246dcd4d00e8a75cf029ae5d8aba1d5387818696cb41fe"
-                            "9e9e09b4437452566f5567f4b2ad0c6389d"));
-        QCOMPARE(a.tx.toByteArray().toHex(), QByteArray("88f41322c8efc67f344de059727676294ec96ff366637cc0db4d57a58a03c3a1"));
-        QCOMPARE(a.rx.toByteArray().toHex(), QByteArray("2d9e8726cff2116154a33281bfb730696d45a7dbc01ec0c702f82e9c83002685"));
+        QCOMPARE(a.handshakeHash.toHex(), QByteArray("6fc4c4c47a75c61b1f63d2bae92ccfd943d5187f4b594f2246dcd4d"
+                                                     "00e8a75cf029ae5d8aba1d5387818696cb41fe"
+                                                     "9e9e09b4437452566f5567f4b2ad0c6389d"));
+        QCOMPARE(a.tx.toByteArray().toHex(),
+                 QByteArray("88f41322c8efc67f344de059727676294ec96ff366637cc0db4d57a58a03c3a1"));
+        QCOMPARE(a.rx.toByteArray().toHex(),
+                 QByteArray("2d9e8726cff2116154a33281bfb730696d45a7dbc01ec0c702f82e9c83002685"));
         QCOMPARE(crypto::blake2b(crypto::nsPeerHolepunch(), 32, a.handshakeHash).toHex(),
                  QByteArray("af71f2e3501aa7b598c17fe49ca7e8a4ceb4124be0cf3054abbbf131be30a37c"));
         QCOMPARE(crypto::blake2b(crypto::nsInitiator(), 32, a.handshakeHash).toHex(),
@@ -244,7 +261,8 @@ private slots:
                 NoiseHandshake resp(p, false, r);
                 const auto res = resp.readMessage(m1.left(n));
                 // XX message 1 is plaintext e || payload: only a short e is detectable.
-                if (p == NoisePattern::XX && n >= 32) continue;
+                if (p == NoisePattern::XX && n >= 32)
+                    continue;
                 QVERIFY2(!res.ok(), qPrintable(QStringLiteral("truncated to %1").arg(n)));
                 QVERIFY(res.errorMessage().startsWith(QLatin1String("Noise handshake failed")));
                 QVERIFY(resp.hasFailed());
@@ -264,7 +282,8 @@ private slots:
     /// IK to the wrong responder key: the real responder cannot decrypt message 1; and a replayed or
     /// out-of-turn message is refused.
     void wrongKeyAndOutOfTurn() {
-        NoiseHandshake init(NoisePattern::IK, true, seeded('\x11'), crypto::nsPeerHandshake(), seeded('\x55').publicKey);
+        NoiseHandshake init(NoisePattern::IK, true, seeded('\x11'), crypto::nsPeerHandshake(),
+                            seeded('\x55').publicKey);
         const QByteArray m1 = init.writeMessage({}).value();
         NoiseHandshake resp(NoisePattern::IK, false, seeded('\x22'), crypto::nsPeerHandshake());
         QVERIFY(!resp.readMessage(m1).ok());

@@ -21,20 +21,24 @@ public:
     }
 
     bool write(const QByteArray& bytes) override {
-        if (m_closed || m_ended) return false;
+        if (m_closed || m_ended)
+            return false;
         m_written.append(bytes);
         QPointer<PipeEnd> peer = m_peer;
         QTimer::singleShot(0, peer, [peer, bytes] {
-            if (peer && !peer->m_closed) emit peer->dataReceived(bytes);
+            if (peer && !peer->m_closed)
+                emit peer->dataReceived(bytes);
         });
         return true;
     }
     void end() override {
-        if (m_closed || m_ended) return;
+        if (m_closed || m_ended)
+            return;
         m_ended = true;
         QPointer<PipeEnd> peer = m_peer;
         QTimer::singleShot(0, peer, [peer] {
-            if (!peer || peer->m_closed) return;
+            if (!peer || peer->m_closed)
+                return;
             peer->m_remoteEnded = true;
             emit peer->remoteEnded();
             if (peer && peer->m_ended) {
@@ -43,7 +47,8 @@ public:
         });
     }
     void destroy(const QString& error = {}) override {
-        if (m_closed) return;
+        if (m_closed)
+            return;
         m_closed = true;
         emit closed(error);
         QPointer<PipeEnd> peer = m_peer;

@@ -17,11 +17,13 @@ const char kSeedB[] = "020202020202020202020202020202020202020202020202020202020
 
 QByteArray randomBytes(int n) {
     QByteArray b(n, Qt::Uninitialized);
-    for (int i = 0; i < n; ++i) b[i] = static_cast<char>(QRandomGenerator::global()->generate());
+    for (int i = 0; i < n; ++i)
+        b[i] = static_cast<char>(QRandomGenerator::global()->generate());
     return b;
 }
 QByteArray keyHex(const char* seed) {
-    return crypto::keyPairFromSeed(crypto::SecureBytes::fromByteArray(QByteArray::fromHex(seed)))->publicKey.toHex();
+    return crypto::keyPairFromSeed(crypto::SecureBytes::fromByteArray(QByteArray::fromHex(seed)))
+        ->publicKey.toHex();
 }
 }  // namespace
 
@@ -33,23 +35,30 @@ private slots:
         const QByteArray a = randomBytes(1024 * 1024 + 3), b = randomBytes(1024 * 1024 + 3);
         QProcess listener, connector;
         QByteArray lOut, lErr, cOut, cErr;
-        connect(&listener, &QProcess::readyReadStandardOutput, &listener, [&] { lOut += listener.readAllStandardOutput(); });
-        connect(&listener, &QProcess::readyReadStandardError, &listener, [&] { lErr += listener.readAllStandardError(); });
-        connect(&connector, &QProcess::readyReadStandardOutput, &connector, [&] { cOut += connector.readAllStandardOutput(); });
-        connect(&connector, &QProcess::readyReadStandardError, &connector, [&] { cErr += connector.readAllStandardError(); });
-        listener.start(test::cliPath(), {QStringLiteral("net"), QStringLiteral("listen"), QStringLiteral("--tcp"),
-                                         QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QLatin1String(kSeedA)});
+        connect(&listener, &QProcess::readyReadStandardOutput, &listener,
+                [&] { lOut += listener.readAllStandardOutput(); });
+        connect(&listener, &QProcess::readyReadStandardError, &listener,
+                [&] { lErr += listener.readAllStandardError(); });
+        connect(&connector, &QProcess::readyReadStandardOutput, &connector,
+                [&] { cOut += connector.readAllStandardOutput(); });
+        connect(&connector, &QProcess::readyReadStandardError, &connector,
+                [&] { cErr += connector.readAllStandardError(); });
+        listener.start(test::cliPath(),
+                       {QStringLiteral("net"), QStringLiteral("listen"), QStringLiteral("--tcp"),
+                        QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"), QLatin1String(kSeedA)});
         QTRY_VERIFY_WITH_TIMEOUT(lErr.contains("LISTENING 127.0.0.1:") && lErr.endsWith('\n'), 20000);
         const int at = lErr.indexOf("LISTENING 127.0.0.1:") + 20;
         const QString port = QString::fromLatin1(lErr.mid(at, lErr.indexOf('\n', at) - at));
-        connector.start(test::cliPath(), {QStringLiteral("net"), QStringLiteral("connect"), QStringLiteral("--tcp"),
-                                          QStringLiteral("127.0.0.1:") + port, QStringLiteral("--seed"), QLatin1String(kSeedB)});
+        connector.start(test::cliPath(), {QStringLiteral("net"), QStringLiteral("connect"),
+                                          QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:") + port,
+                                          QStringLiteral("--seed"), QLatin1String(kSeedB)});
         QVERIFY(connector.waitForStarted());
         listener.write(b);
         listener.closeWriteChannel();
         connector.write(a);
         connector.closeWriteChannel();
-        QTRY_VERIFY_WITH_TIMEOUT(listener.state() == QProcess::NotRunning && connector.state() == QProcess::NotRunning, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            listener.state() == QProcess::NotRunning && connector.state() == QProcess::NotRunning, 60000);
         QVERIFY2(listener.exitCode() == 0, lErr.constData());
         QVERIFY2(connector.exitCode() == 0, cErr.constData());
         QVERIFY(lOut == a);
@@ -61,17 +70,19 @@ private slots:
     /// Usage errors exit 2 with a message; a port already in use exits 1 with a message.
     void errors() {
         auto run = [](const QStringList& args) { return test::runProcess(test::cliPath(), args, {}, 20000); };
-        auto r = run({QStringLiteral("net"), QStringLiteral("connect"), QStringLiteral("--tcp"), QStringLiteral("nohostport")});
+        auto r = run({QStringLiteral("net"), QStringLiteral("connect"), QStringLiteral("--tcp"),
+                      QStringLiteral("nohostport")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("HOST:PORT"));
-        r = run({QStringLiteral("net"), QStringLiteral("connect"), QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:70000")});
+        r = run({QStringLiteral("net"), QStringLiteral("connect"), QStringLiteral("--tcp"),
+                 QStringLiteral("127.0.0.1:70000")});
         QCOMPARE(r.exitCode, 2);
-        r = run({QStringLiteral("net"), QStringLiteral("connect"), QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:1"),
-                 QStringLiteral("--seed"), QStringLiteral("abcd")});
+        r = run({QStringLiteral("net"), QStringLiteral("connect"), QStringLiteral("--tcp"),
+                 QStringLiteral("127.0.0.1:1"), QStringLiteral("--seed"), QStringLiteral("abcd")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("--seed"));
-        r = run({QStringLiteral("net"), QStringLiteral("listen"), QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:1"),
-                 QStringLiteral("--bogus")});
+        r = run({QStringLiteral("net"), QStringLiteral("listen"), QStringLiteral("--tcp"),
+                 QStringLiteral("127.0.0.1:1"), QStringLiteral("--bogus")});
         QCOMPARE(r.exitCode, 2);
         QTcpServer busy;
         QVERIFY(busy.listen(QHostAddress::LocalHost, 0));

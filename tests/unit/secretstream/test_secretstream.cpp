@@ -22,18 +22,24 @@ using crypto::SecureBytes;
 using test::PipeEnd;
 
 namespace {
-QByteArray hex(const QString& s) { return QByteArray::fromHex(s.toLatin1()); }
-KeyPair seeded(char byte) { return crypto::keyPairFromSeed(SecureBytes::fromByteArray(QByteArray(32, byte))).value(); }
+QByteArray hex(const QString& s) {
+    return QByteArray::fromHex(s.toLatin1());
+}
+KeyPair seeded(char byte) {
+    return crypto::keyPairFromSeed(SecureBytes::fromByteArray(QByteArray(32, byte))).value();
+}
 
 QJsonObject vectors() {
     QFile f(test::sourceDir() + QStringLiteral("/tests/unit/noise/vectors/connection-vectors.json"));
-    if (!f.open(QIODevice::ReadOnly)) return {};
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
 QJsonObject secretStreamVector(const QString& name) {
     for (const auto& v : vectors().value(QLatin1String("secret_stream")).toArray()) {
-        if (v.toObject().value(QLatin1String("name")).toString() == name) return v.toObject();
+        if (v.toObject().value(QLatin1String("name")).toString() == name)
+            return v.toObject();
     }
     return {};
 }
@@ -41,7 +47,8 @@ QJsonObject secretStreamVector(const QString& name) {
 QByteArray wireFor(const QJsonObject& vec, const QString& dir) {
     QByteArray out;
     for (const auto& w : vec.value(QLatin1String("wire")).toArray()) {
-        if (w.toObject().value(QLatin1String("dir")).toString() == dir) out += hex(w.toObject().value(QLatin1String("bytes")).toString());
+        if (w.toObject().value(QLatin1String("dir")).toString() == dir)
+            out += hex(w.toObject().value(QLatin1String("bytes")).toString());
     }
     return out;
 }
@@ -49,7 +56,8 @@ QByteArray wireFor(const QJsonObject& vec, const QString& dir) {
 QByteArrayList framesFor(const QJsonObject& vec, const QString& dir) {
     QByteArrayList out;
     for (const auto& w : vec.value(QLatin1String("wire")).toArray()) {
-        if (w.toObject().value(QLatin1String("dir")).toString() == dir) out << hex(w.toObject().value(QLatin1String("bytes")).toString());
+        if (w.toObject().value(QLatin1String("dir")).toString() == dir)
+            out << hex(w.toObject().value(QLatin1String("bytes")).toString());
     }
     return out;
 }
@@ -98,11 +106,13 @@ class SyncPipeEnd final : public ByteStream {
 public:
     SyncPipeEnd* peer = nullptr;
     bool write(const QByteArray& bytes) override {
-        if (peer) emit peer->dataReceived(bytes);
+        if (peer)
+            emit peer->dataReceived(bytes);
         return true;
     }
     void end() override {
-        if (peer) emit peer->remoteEnded();
+        if (peer)
+            emit peer->remoteEnded();
     }
     void destroy(const QString& error = {}) override { emit closed(error); }
     qint64 bytesToWrite() const override { return 0; }
@@ -149,12 +159,16 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(si.data, QByteArray("world"), 5000);
         QCOMPARE(a->written().join().toHex(), wireFor(vec, QStringLiteral("I->R")).toHex());
         QCOMPARE(b->written().join().toHex(), wireFor(vec, QStringLiteral("R->I")).toHex());
-        QCOMPARE(init.handshakeHash().toHex(), vec[QLatin1String("initiatorHandshakeHash")].toString().toLatin1());
+        QCOMPARE(init.handshakeHash().toHex(),
+                 vec[QLatin1String("initiatorHandshakeHash")].toString().toLatin1());
         QCOMPARE(resp.handshakeHash(), init.handshakeHash());
-        QCOMPARE(init.remotePublicKey().toHex(), vec[QLatin1String("responderPublicKey")].toString().toLatin1());
-        QCOMPARE(resp.remotePublicKey().toHex(), vec[QLatin1String("initiatorPublicKey")].toString().toLatin1());
+        QCOMPARE(init.remotePublicKey().toHex(),
+                 vec[QLatin1String("responderPublicKey")].toString().toLatin1());
+        QCOMPARE(resp.remotePublicKey().toHex(),
+                 vec[QLatin1String("initiatorPublicKey")].toString().toLatin1());
         const QByteArray env = init.sealDatagram("ping").value();
-        QCOMPARE(env.toHex(), vec[QLatin1String("unorderedEnvelopeInitiatorToResponder")].toString().toLatin1());
+        QCOMPARE(env.toHex(),
+                 vec[QLatin1String("unorderedEnvelopeInitiatorToResponder")].toString().toLatin1());
         QCOMPARE(resp.openDatagram(env).value(), QByteArray("ping"));
         QByteArray forged = env;
         forged[10] = static_cast<char>(forged[10] ^ 1);
@@ -207,7 +221,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(si.data, QByteArray("world"), 5000);
         QCOMPARE(a->written().join().toHex(), wireFor(vec, QStringLiteral("I->R")).toHex());
         QCOMPARE(b->written().join().toHex(), wireFor(vec, QStringLiteral("R->I")).toHex());
-        QCOMPARE(init.sealDatagram("ping")->toHex(), vec[QLatin1String("unorderedEnvelopeInitiatorToResponder")].toString().toLatin1());
+        QCOMPARE(init.sealDatagram("ping")->toHex(),
+                 vec[QLatin1String("unorderedEnvelopeInitiatorToResponder")].toString().toLatin1());
     }
 
     /// Random keys, 1 MiB each way in odd-sized writes at once, both ends half-close: everything arrives
@@ -231,9 +246,11 @@ private slots:
         init.start();
         resp.start();
         // Writes before the handshake completes are queued, then sent after the header.
-        for (qsizetype off = 0; off < x.size(); off += 70001) init.write(x.mid(off, 70001));
+        for (qsizetype off = 0; off < x.size(); off += 70001)
+            init.write(x.mid(off, 70001));
         init.end();
-        for (qsizetype off = 0; off < y.size(); off += 4099) resp.write(y.mid(off, 4099));
+        for (qsizetype off = 0; off < y.size(); off += 4099)
+            resp.write(y.mid(off, 4099));
         resp.end();
         QTRY_VERIFY_WITH_TIMEOUT(si.closed && sr.closed, 10000);
         QCOMPARE(si.error, QString());
@@ -295,7 +312,8 @@ private slots:
     /// Replaying Node's initiator bytes with one record's bit flipped, a record replayed, or a record cut
     /// short at end of stream: each destroys the stream with its own clear error.
     void forgedReplayedTruncatedRecords() {
-        const QByteArrayList frames = framesFor(secretStreamVector(QStringLiteral("standalone-XX")), QStringLiteral("I->R"));
+        const QByteArrayList frames =
+            framesFor(secretStreamVector(QStringLiteral("standalone-XX")), QStringLiteral("I->R"));
         QCOMPARE(frames.size(), 5);  // m1, m3, header, "hello", empty
         auto feedHandshake = [&](VectorResponder& r) {
             r.attacker->write(frames[0]);
@@ -340,13 +358,15 @@ private slots:
             feedHandshake(r);
             r.attacker->write(QByteArray::fromHex("0500000102030405"));
             QTRY_VERIFY_WITH_TIMEOUT(r.sink.closed, 5000);
-            QVERIFY2(r.sink.error.startsWith(QLatin1String("Invalid message received")), qPrintable(r.sink.error));
+            QVERIFY2(r.sink.error.startsWith(QLatin1String("Invalid message received")),
+                     qPrintable(r.sink.error));
         }
     }
 
     /// Oversized frames: a header record longer than 56 bytes, a handshake frame above 64 KiB.
     void oversizedFrames() {
-        const QByteArrayList frames = framesFor(secretStreamVector(QStringLiteral("standalone-XX")), QStringLiteral("I->R"));
+        const QByteArrayList frames =
+            framesFor(secretStreamVector(QStringLiteral("standalone-XX")), QStringLiteral("I->R"));
         VectorResponder r(this);
         r.attacker->write(frames[0]);
         QTest::qWait(20);
@@ -354,7 +374,8 @@ private slots:
         header[0] = 57;
         r.attacker->write(frames[1] + header + "x");
         QTRY_VERIFY_WITH_TIMEOUT(r.sink.closed, 5000);
-        QVERIFY2(r.sink.error.startsWith(QLatin1String("Invalid header message received")), qPrintable(r.sink.error));
+        QVERIFY2(r.sink.error.startsWith(QLatin1String("Invalid header message received")),
+                 qPrintable(r.sink.error));
 
         VectorResponder r2(this);
         r2.attacker->write(QByteArray::fromHex("000001"));  // 65536-byte handshake frame announced
@@ -460,7 +481,8 @@ private slots:
         VectorResponder r2(this);
         r2.attacker->end();
         QTRY_VERIFY_WITH_TIMEOUT(r2.sink.closed, 5000);
-        QVERIFY2(r2.sink.error.contains(QLatin1String("ended during the handshake")), qPrintable(r2.sink.error));
+        QVERIFY2(r2.sink.error.contains(QLatin1String("ended during the handshake")),
+                 qPrintable(r2.sink.error));
     }
 
     /// Keep-alive: with keepAliveMs set, an idle stream sends empty records, and the peer delivers nothing.
@@ -478,7 +500,7 @@ private slots:
         init.start();
         resp.start();
         QTRY_VERIFY_WITH_TIMEOUT(a->written().size() >= 6, 5000);  // m1, m3, header, >= 3 keep-alives
-        QCOMPARE(a->written().last().toHex(), QByteArray("110000") + a->written().last().mid(3).toHex());
+        QVERIFY(a->written().last().startsWith(QByteArray::fromHex("110000")));  // len 17: empty record
         QCOMPARE(a->written().last().size(), 20);
         QVERIFY(sr.data.isEmpty());
         QVERIFY(!sr.closed);

@@ -34,7 +34,8 @@ struct End {
 
 QByteArray randomBytes(qsizetype n) {
     QByteArray b(n, Qt::Uninitialized);
-    for (qsizetype i = 0; i < n; ++i) b[i] = static_cast<char>(QRandomGenerator::global()->generate());
+    for (qsizetype i = 0; i < n; ++i)
+        b[i] = static_cast<char>(QRandomGenerator::global()->generate());
     return b;
 }
 }  // namespace
@@ -63,8 +64,9 @@ private slots:
                 }
             });
             SecretStreamOptions o;
-            client.attach(new SecretStream(tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, listener.serverPort()),
-                                           std::move(o), this));
+            client.attach(new SecretStream(
+                tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, listener.serverPort()), std::move(o),
+                this));
             client.stream->start();
             if (clientEndsFirst) {
                 client.stream->write(early);
@@ -93,7 +95,8 @@ private slots:
         const quint16 port = probe.serverPort();
         probe.close();
         End client;
-        client.attach(new SecretStream(tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, port), {}, this));
+        client.attach(
+            new SecretStream(tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, port), {}, this));
         client.stream->start();
         QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
         QVERIFY2(client.error.contains(QLatin1String("connect to 127.0.0.1")), qPrintable(client.error));
@@ -111,7 +114,8 @@ private slots:
             });
         });
         End client;
-        client.attach(new SecretStream(tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, server.serverPort()), {}, this));
+        client.attach(new SecretStream(
+            tcp::TcpByteStream::connectTo(QHostAddress::LocalHost, server.serverPort()), {}, this));
         client.stream->start();
         QTRY_VERIFY_WITH_TIMEOUT(client.closed, 10000);
         QVERIFY(!client.error.isEmpty());
