@@ -2,14 +2,15 @@
 // net.Socket on 127.0.0.1. It sends SIZE random bytes (64 KiB writes, honouring backpressure) while
 // receiving, ends its side, and when the stream has closed prints one JSON line with the SHA-256 of
 // what it sent and received, the handshake hash and both public keys.
-//   node secretstream_peer.js listen  0    SIZE SEEDHEX   (prints "PORT <n>" first)
-//   node secretstream_peer.js connect PORT SIZE SEEDHEX
+//   node secretstream_peer.js listen  0    SIZE SEEDHEX [IK REMOTEKEYHEX]   (prints "PORT <n>" first)
+//   node secretstream_peer.js connect PORT SIZE SEEDHEX [IK REMOTEKEYHEX]
+// With IK the in-band handshake uses pattern IK (the initiator must be given the responder's key).
 'use strict'
 const net = require('net')
 const crypto = require('crypto')
 const NoiseSecretStream = require('@hyperswarm/secret-stream')
 
-const [mode, portArg, sizeArg, seedHex] = process.argv.slice(2)
+const [mode, portArg, sizeArg, seedHex, pattern, remoteKeyHex] = process.argv.slice(2)
 const size = Number(sizeArg)
 const keyPair = NoiseSecretStream.keyPair(Buffer.from(seedHex, 'hex'))
 
@@ -22,7 +23,12 @@ setTimeout(() => fail('timed out'), 120000).unref()
 
 function run (socket) {
   socket.setNoDelay(true)
-  const s = new NoiseSecretStream(mode === 'connect', socket, { keyPair })
+  const opts = { keyPair }
+  if (pattern === 'IK') {
+    opts.pattern = 'IK'
+    if (mode === 'connect') opts.remotePublicKey = Buffer.from(remoteKeyHex, 'hex')
+  }
+  const s = new NoiseSecretStream(mode === 'connect', socket, opts)
   const sentHash = crypto.createHash('sha256')
   const recvHash = crypto.createHash('sha256')
   let recvBytes = 0

@@ -127,10 +127,15 @@ private slots:
     void bothWays_data() {
         QTest::addColumn<bool>("cppInitiator");
         QTest::addColumn<int>("size");
+        QTest::addColumn<bool>("ik");
         for (bool init : {true, false}) {
             for (int size : {0, 1, 64 * 1024, 16 * 1024 * 1024}) {
-                QTest::addRow("%s-%d", init ? "cpp-initiator" : "cpp-responder", size) << init << size;
+                QTest::addRow("%s-%d", init ? "cpp-initiator" : "cpp-responder", size)
+                    << init << size << false;
             }
+            // The in-band IK variant (opts.pattern = 'IK'; the initiator knows the responder's key).
+            QTest::addRow("%s-IK-65536", init ? "cpp-initiator" : "cpp-responder")
+                << init << 64 * 1024 << true;
         }
     }
 
@@ -139,20 +144,29 @@ private slots:
     void bothWays() {
         QFETCH(bool, cppInitiator);
         QFETCH(int, size);
+        QFETCH(bool, ik);
         NodePeer node;
         tcp::TcpListener listener;
         CppSide cpp;
         secretstream::SecretStreamOptions opts;
         opts.isInitiator = cppInitiator;
         opts.keyPair = fromSeedHex(kCppSeed);
+        QStringList ikArgs;
+        if (ik) {
+            opts.pattern = transport::noise::NoisePattern::IK;
+            if (cppInitiator)
+                opts.remotePublicKey = fromSeedHex(kNodeSeed).publicKey;
+            ikArgs = {QStringLiteral("IK"), QString::fromLatin1(fromSeedHex(kCppSeed).publicKey.toHex())};
+        }
         auto startCpp = [&](ByteStream* raw) {
             auto* s = new secretstream::SecretStream(raw, std::move(opts), this);
             cpp.attach(s, size);
             s->start();
         };
         if (cppInitiator) {
-            node.start({QStringLiteral("listen"), QStringLiteral("0"), QString::number(size),
-                        QLatin1String(kNodeSeed)});
+            node.start(QStringList{QStringLiteral("listen"), QStringLiteral("0"), QString::number(size),
+                                   QLatin1String(kNodeSeed)} +
+                       ikArgs);
             QTRY_VERIFY_WITH_TIMEOUT(node.port() > 0 || node.finished(), 30000);
             QVERIFY2(node.port() > 0, node.out.constData());
             startCpp(
@@ -163,13 +177,15 @@ private slots:
                 raw->setParent(nullptr);
                 startCpp(raw);
             });
-            node.start({QStringLiteral("connect"), QString::number(listener.serverPort()),
-                        QString::number(size), QLatin1String(kNodeSeed)});
+            node.start(QStringList{QStringLiteral("connect"), QString::number(listener.serverPort()),
+                                   QString::number(size), QLatin1String(kNodeSeed)} +
+                       ikArgs);
         }
         QTRY_VERIFY_WITH_TIMEOUT(cpp.closed && node.finished(), 90000);
         const QJsonObject r = node.result();
-        QVERIFY2(!r.isEmpty() && !r.contains(QLatin1String("error")),
-                 (node.out + node.process.readAllStandardError()).constData());
+        QVERIFY2(
+            !r.isEmpty() && !r.contains(QLatin1String("error")),
+            (node.out + node.process.readAllStandardError() + "\nC++: " + cpp.error.toUtf8()).constData());
         QCOMPARE(node.process.exitCode(), 0);
         QCOMPARE(cpp.error, QString());
         // Contents, by hash, both ways.
