@@ -127,6 +127,10 @@ Result<std::optional<QJsonObject>> Database::get(const QString& id) {
 
 Result<std::vector<store::Record>> Database::list(const QString& prefix) { return m_reader->list(prefix); }
 
+Result<std::vector<store::Record>> Database::listPage(const QString& prefix, const QString& after, int limit) {
+    return m_reader->listPage(prefix, after, limit);
+}
+
 Result<std::vector<store::FieldState>> Database::fieldStates(const QString& id) { return m_reader->fieldStates(id); }
 
 Result<store::Digest> Database::digest() {

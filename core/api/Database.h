@@ -72,6 +72,7 @@ public:
     // Reads: this thread's read-only connection; see every write whose future has finished.
     Result<std::optional<QJsonObject>> get(const QString& id);
     Result<std::vector<store::Record>> list(const QString& prefix = {});
+    Result<std::vector<store::Record>> listPage(const QString& prefix, const QString& after, int limit);
     Result<std::vector<store::FieldState>> fieldStates(const QString& id);
     Result<store::Digest> digest();
     Result<store::VersionVector> versionVector();

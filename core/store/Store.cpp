@@ -47,7 +47,7 @@ QString describeOpenError(const QString& path, const QString& sqliteMessage) {
 }  // namespace
 
 struct Store::Statements {
-    Statement getRecord, upsertRecord, getData, listRecords, allRecords;
+    Statement getRecord, upsertRecord, getData, listRecords, listPage, allRecords;
     Statement insertOp, nextSeqs, setVersion, setMeta, opsFrom;
 };
 
@@ -184,6 +184,8 @@ Result<void> Store::prepareStatements() {
          "INSERT OR REPLACE INTO records(id, put_hlc, del_hlc, fields, data, h) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&s.getData, "SELECT data FROM records WHERE id = ?1"},
         {&s.listRecords, "SELECT id, data FROM records WHERE id >= ?1 AND data IS NOT NULL ORDER BY id"},
+        {&s.listPage,
+         "SELECT id, data FROM records WHERE id > ?2 AND id >= ?1 AND data IS NOT NULL ORDER BY id LIMIT ?3"},
         {&s.allRecords, "SELECT id, put_hlc, del_hlc, fields FROM records"},
         {&s.insertOp, "INSERT OR IGNORE INTO ops(origin, seq, hlc, rid, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&s.nextSeqs, "SELECT seq FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq LIMIT 4096"},
@@ -525,6 +527,27 @@ Result<std::vector<Record>> Store::list(const QString& prefix) {
         if (!*r) break;
         const QString id = s.columnText(0);
         if (!id.startsWith(prefix)) break;  // ids are sorted: past the prefix range
+        auto rec = recordFromRow(id, s.columnTextUtf8(1));
+        if (!rec) { s.reset(); return rec.error(); }
+        out.push_back(std::move(rec).value());
+    }
+    s.reset();
+    return out;
+}
+
+Result<std::vector<Record>> Store::listPage(const QString& prefix, const QString& after, int limit) {
+    auto& s = m_st->listPage;
+    s.reset();
+    s.bindText(1, prefix);
+    s.bindText(2, after);
+    s.bind(3, static_cast<int64_t>(limit));
+    std::vector<Record> out;
+    for (;;) {
+        auto r = s.step();
+        if (!r) { s.reset(); return r.error(); }
+        if (!*r) break;
+        const QString id = s.columnText(0);
+        if (!id.startsWith(prefix)) break;
         auto rec = recordFromRow(id, s.columnTextUtf8(1));
         if (!rec) { s.reset(); return rec.error(); }
         out.push_back(std::move(rec).value());

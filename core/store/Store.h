@@ -68,6 +68,9 @@ public:
 
     Result<std::optional<Record>> get(const QString& id);
     Result<std::vector<Record>> list(const QString& prefix = {});
+    // At most `limit` records whose id starts with `prefix` and sorts after `after` (UTF-8 byte
+    // order), in id order: pages for views over large spaces.
+    Result<std::vector<Record>> listPage(const QString& prefix, const QString& after, int limit);
     Result<std::vector<FieldState>> fieldStates(const QString& id);  // tombstones included
 
     VersionVector versionVector() const { return m_contiguous; }

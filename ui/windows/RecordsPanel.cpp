@@ -84,7 +84,9 @@ RecordsPanel::RecordsPanel(Database* db, QWidget* parent) : QWidget(parent), m_d
             [this](const QModelIndex& current) {
                 if (current.isValid()) showRecord(m_model->idAt(current.row()));
             });
-    connect(m_model, &QAbstractItemModel::layoutChanged, this, &RecordsPanel::summaryChanged);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RecordsPanel::summaryChanged);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RecordsPanel::summaryChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RecordsPanel::summaryChanged);
     connect(m_model, &RecordsModel::loadFailed, this,
             [this](const QString& msg) { emit statusMessage(tr("Cannot read the database: %1").arg(msg), 0); });
     connect(m_db, &Database::recordsChanged, this, [this](const QStringList& ids, bool remote) {
@@ -103,7 +105,10 @@ void RecordsPanel::setEditorMessage(const QString& text, bool error) {
 }
 
 QString RecordsPanel::summary() const {
-    return tr("%n record(s)", nullptr, m_model->rowCount()) + QStringLiteral("  ·  ") + m_db->directory();
+    // While pages are still to load the count is a lower bound.
+    const QString count = m_model->complete() ? tr("%n record(s)", nullptr, m_model->rowCount())
+                                              : tr("%n+ records", nullptr, m_model->rowCount());
+    return count + QStringLiteral("  ·  ") + m_db->directory();
 }
 
 void RecordsPanel::focusFilter() {
@@ -170,7 +175,7 @@ void RecordsPanel::saveRecord() {
             emit writeFinished(false, r.error);
             return;
         }
-        m_model->reload();
+        m_model->refresh({id});
         selectRecord(id);
         showRecord(id);
         emit statusMessage(tr("Saved %1").arg(id), 3000);
@@ -187,7 +192,7 @@ void RecordsPanel::deleteRecord() {
             emit writeFinished(false, r.error);
             return;
         }
-        m_model->reload();
+        m_model->refresh({id});
         newRecord();
         emit statusMessage(tr("Deleted %1").arg(id), 3000);
         emit writeFinished(true, {});
