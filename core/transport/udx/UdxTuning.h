@@ -1,0 +1,43 @@
+#pragma once
+
+// Sender-local tuning of our UDX implementation: none of this is visible on the wire
+// (spec/connection.md §6.10–§6.11 say congestion control, pacing and timers are ours to choose).
+
+#include <cstdint>
+
+namespace pluresdb::transport::udx::tuning {
+
+// RTO: RFC 6298 formula with a 200 ms floor (libudx uses 1 s; RACK and TLP recover most losses
+// long before either fires), doubled on every expiry up to 4 s; the stream gives up on the 7th
+// expiry for one packet: a dead peer is detected after about 10 s with an RTT estimate and 23 s
+// without one (libudx: 13 s, §6.10).
+inline constexpr int64_t kInitialRtoUs = 1'000'000;
+inline constexpr int64_t kMinRtoUs = 200'000;
+inline constexpr int64_t kMaxRtoUs = 30'000'000;
+inline constexpr int64_t kMaxBackedOffRtoUs = 4'000'000;
+inline constexpr int kMaxRtoTimeouts = 6;
+
+// Tail loss probe: PTO = 2·srtt, at least 10 ms so that a receiver that ACKs once per receive
+// batch never triggers a spurious probe on loopback.
+inline constexpr int64_t kMinPtoUs = 10'000;
+
+// RACK reordering window: max(min_rtt/4, 1 ms).
+inline constexpr int64_t kMinReorderWindowUs = 1'000;
+
+// Congestion control: slow start from 10 packets, then additive increase, multiplicative
+// decrease by kLossBeta at most once per round trip (a recovery episode), 4 packets minimum.
+inline constexpr double kInitialCwnd = 10;
+inline constexpr double kMinCwnd = 4;
+inline constexpr double kLossBeta = 0.7;
+
+// Pacing: rate = gain × cwnd × mtu / srtt; bursts up to 2 ms of the rate (the timer tick is 1 ms).
+inline constexpr double kSlowStartPacingGain = 2.0;
+inline constexpr double kPacingGain = 1.25;
+inline constexpr int64_t kPacingBurstUs = 2'000;
+inline constexpr int kMinPacingBurstPackets = 16;
+
+// Out-of-order buffer limits that protect memory from a hostile or broken peer.
+inline constexpr uint32_t kMaxReorderDistance = 65'536;
+inline constexpr int64_t kMaxReorderBytes = 16 * 1024 * 1024;
+
+}  // namespace pluresdb::transport::udx::tuning

@@ -1,0 +1,158 @@
+// UDX streams C++↔C++ over real UDP sockets on 127.0.0.1: data both ways at once, half-close,
+// destroy, messages, learning the remote from the first packet, the DHT demux hook.
+
+#include "core/transport/udx/UdxSocket.h"
+#include "core/transport/udx/UdxStream.h"
+#include "core/transport/udx/UdxStreamRegistry.h"
+#include "tests/unit/udx/UdxTestHelpers.h"
+
+#include <QTest>
+
+using namespace pluresdb::transport::udx;
+using namespace pluresdb::test::udx;
+
+namespace {
+
+struct Pair {
+    UdxSocket a, b;
+    std::unique_ptr<UdxStream> sa, sb;
+    Sink ka, kb;
+
+    // `learn`: b learns its remote from a's first packet instead of being connected up front.
+    explicit Pair(bool learn = false) {
+        QVERIFY(a.bind(QHostAddress::LocalHost, 0).ok());
+        QVERIFY(b.bind(QHostAddress::LocalHost, 0).ok());
+        sa = std::make_unique<UdxStream>();
+        sb = std::make_unique<UdxStream>();
+        ka.attach(sa.get());
+        kb.attach(sb.get());
+        QVERIFY(sa->connectTo(&a, sb->localId(), QHostAddress::LocalHost, b.localPort()).ok());
+        if (learn) sb->acceptFirstPacket(&b, sa->localId());
+        else QVERIFY(sb->connectTo(&b, sa->localId(), QHostAddress::LocalHost, a.localPort()).ok());
+    }
+};
+
+}  // namespace
+
+class TestUdxStream : public QObject {
+    Q_OBJECT
+private slots:
+    void transferBothWays_data() {
+        QTest::addColumn<qint64>("size");
+        QTest::newRow("0 B") << qint64(0);
+        QTest::newRow("1 B") << qint64(1);
+        QTest::newRow("1151 B") << qint64(1151);
+        QTest::newRow("100 KiB") << qint64(100 * 1024);
+        QTest::newRow("8 MiB") << qint64(8 << 20);
+    }
+    /// Both ends write and end at once; each receives exactly the other's bytes, and both
+    /// streams close cleanly once both ENDs are acknowledged (§6.12).
+    void transferBothWays() {
+        QFETCH(qint64, size);
+        Pair p;
+        const QByteArray da = payload(size, 1), db = payload(size, 2);
+        for (qint64 off = 0; off < size; off += 65536) {
+            p.sa->write(da.mid(off, 65536));
+            p.sb->write(db.mid(off, 65536));
+        }
+        p.sa->end();
+        p.sb->end();
+        QVERIFY(waitFor([&] { return p.ka.closed && p.kb.closed; }, 30000));
+        QCOMPARE(p.ka.closeError, QString());
+        QCOMPARE(p.kb.closeError, QString());
+        QCOMPARE(p.kb.bytes, size);
+        QCOMPARE(p.ka.bytes, size);
+        QCOMPARE(p.kb.digest(), sha256(da));
+        QCOMPARE(p.ka.digest(), sha256(db));
+        QVERIFY(p.ka.remoteEnded && p.kb.remoteEnded);
+        QVERIFY(p.sa->stats().mtu > kBaseMtu || size < (1 << 20));  // PMTU search ran (§6.13)
+    }
+
+    /// A listening stream learns its remote from the first packet (firewall hook, §4.4) and
+    /// answers to that address.
+    void learnsRemoteFromFirstPacket() {
+        Pair p(/*learn=*/true);
+        QVERIFY(!p.sb->isConnected());
+        p.sa->write("hello");
+        QVERIFY(waitFor([&] { return p.kb.bytes == 5; }, 5000));
+        QVERIFY(p.sb->isConnected());
+        QCOMPARE(p.sb->remoteDescription(), QStringLiteral("127.0.0.1:%1").arg(p.a.localPort()));
+        p.sb->write("world!");
+        QVERIFY(waitFor([&] { return p.ka.bytes == 6; }, 5000));
+    }
+
+    /// destroy() sends DESTROY; the peer closes with ECONNRESET (§6.12); the id is released.
+    void destroyResetsPeer() {
+        Pair p;
+        p.sa->write("abc");
+        QVERIFY(waitFor([&] { return p.kb.bytes == 3; }, 5000));
+        const quint32 idB = p.sb->localId();
+        p.sa->destroy();
+        QVERIFY(p.ka.closed);
+        QVERIFY(waitFor([&] { return p.kb.closed; }, 5000));
+        QVERIFY(p.kb.closeError.contains(QStringLiteral("ECONNRESET")));
+        QVERIFY(UdxStreamRegistry::instance().find(idB) == nullptr);
+        QVERIFY(!p.sb->write("x"));
+    }
+
+    /// MESSAGE datagrams go both ways, unacknowledged, beside the stream (§6.16).
+    void messagesBothWays() {
+        Pair p;
+        QVERIFY(p.sa->sendMessage("ping"));
+        QVERIFY(waitFor([&] { return p.kb.messages.size() == 1; }, 5000));
+        QCOMPARE(p.kb.messages.first(), QByteArray("ping"));
+        QVERIFY(p.sb->sendMessage("pong"));
+        QVERIFY(waitFor([&] { return p.ka.messages.size() == 1; }, 5000));
+        QCOMPARE(p.ka.messages.first(), QByteArray("pong"));
+        QVERIFY(!p.sa->sendMessage(QByteArray(p.sa->maxMessageSize() + 1, 'x')));
+    }
+
+    /// Datagrams that are not for a live stream reach the DHT's handler unchanged (§6.1).
+    void nonUdxDatagramsGoToHandler() {
+        UdxSocket s, t;
+        QVERIFY(s.bind(QHostAddress::LocalHost, 0).ok());
+        QVERIFY(t.bind(QHostAddress::LocalHost, 0).ok());
+        QList<QByteArray> got;
+        s.setDatagramHandler([&](const QByteArray& d, const QHostAddress& from, quint16 port) {
+            QCOMPARE(port, t.localPort());
+            QCOMPARE(from, QHostAddress(QHostAddress::LocalHost));
+            got << d;
+        });
+        const QByteArray rpc = QByteArray::fromHex("13") + QByteArray(30, 'r');
+        QByteArray unknownStream = QByteArray::fromHex("ff010100 11223344 00004000 00000000 00000000");
+        unknownStream.replace(4, 4, QByteArray::fromHex("efbeadde"));
+        while (UdxStreamRegistry::instance().find(0xdeadbeef)) QSKIP("id collision");
+        QVERIFY(t.sendDatagram(rpc, QHostAddress::LocalHost, s.localPort()));
+        QVERIFY(t.sendDatagram(unknownStream, QHostAddress::LocalHost, s.localPort()));
+        QVERIFY(t.sendDatagram("x", QHostAddress::LocalHost, s.localPort()));
+        QVERIFY(waitFor([&] { return got.size() == 3; }, 5000));
+        QCOMPARE(got[0], rpc);
+        QCOMPARE(got[1], unknownStream);
+        QCOMPARE(got[2], QByteArray("x"));
+    }
+
+    /// A peer that never answers makes the stream fail with ETIMEDOUT instead of hanging (§6.10).
+    void deadPeerTimesOut() {
+        UdxSocket a, silent;
+        QVERIFY(a.bind(QHostAddress::LocalHost, 0).ok());
+        QVERIFY(silent.bind(QHostAddress::LocalHost, 0).ok());
+        UdxStream s;
+        Sink k;
+        k.attach(&s);
+        QVERIFY(s.connectTo(&a, 12345, QHostAddress::LocalHost, silent.localPort()).ok());
+        s.write("hi");
+        QVERIFY(waitFor([&] { return k.closed; }, 40000));
+        QVERIFY(k.closeError.contains(QStringLiteral("ETIMEDOUT")));
+        QVERIFY(s.stats().rtoCount >= 6);
+    }
+
+    /// Chosen ids are unique in the process.
+    void idsAreUnique() {
+        auto first = UdxStream::withId(777);
+        QVERIFY(first.ok());
+        QVERIFY(!UdxStream::withId(777).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUdxStream)
+#include "test_stream.moc"
