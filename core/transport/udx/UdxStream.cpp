@@ -367,11 +367,13 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
     }
     if (m_haveSacked && seqDiff(m_highestSacked, m_sndUna) < 0) m_haveSacked = false;
     if (newestCleanSend >= 0) updateRtt(now - newestCleanSend);
+    if (delivered > 0) {
+        m_tlpOutstanding = false;
+        m_tlpDeadline = 0;
+    }
     if (progressed) {
         m_rtoBackoff = 0;
         m_rtoDeadline = m_inflight.empty() ? 0 : now + std::min(m_rtoUs, tuning::kMaxRtoUs);
-        m_tlpOutstanding = false;
-        m_tlpDeadline = 0;
         if (m_inRecovery && seqDiff(m_sndUna, m_recoveryPoint) >= 0) m_inRecovery = false;
     }
     if (delivered > 0 && !m_inRecovery) {
@@ -544,6 +546,7 @@ bool UdxStream::paceAllows(int64_t now, int bytes) {
 void UdxStream::trySend() {
     if (m_closed || !m_socket || m_socket->isSendBlocked()) return;
     const int64_t now = nowUs();
+    const quint64 sentBefore = m_stats.packetsSent;
     while (!m_retransmit.empty()) {
         const uint32_t seq = m_retransmit.front();
         const int32_t idx = seqDiff(seq, m_sndUna);
@@ -558,13 +561,15 @@ void UdxStream::trySend() {
         pkt.padding = 0;
         transmit(seq, pkt, now);
     }
-    bool sentNew = false;
+    bool sent = m_stats.packetsSent != sentBefore;
     while (m_retransmit.empty() && (m_queuedBytes > 0 || (m_endRequested && !m_endQueued))) {
         if (m_pipe >= int(m_cwnd) || !paceAllows(now, maxPayload() + overhead())) break;
         if (!sendNewPacket(now, false)) break;
-        sentNew = true;
+        sent = true;
     }
-    if (sentNew && !m_inRecovery && !m_haveSacked && !m_tlpOutstanding) {
+    // Unlike libudx (TLP only in the open state) we also probe during recovery: a lost
+    // retransmission at the tail is then found by RACK within a PTO instead of an RTO.
+    if (sent && !m_tlpOutstanding) {
         const int64_t pto = m_srttUs ? std::max(2 * m_srttUs, tuning::kMinPtoUs) : tuning::kInitialRtoUs;
         m_tlpDeadline = now + pto;
         if (m_rtoDeadline && m_tlpDeadline >= m_rtoDeadline) m_tlpDeadline = 0;
