@@ -478,12 +478,13 @@ void UdxStream::onRto(int64_t now) {
     ++m_stats.rtoCount;
     // §6.10: the oldest unacknowledged packet and every packet past its RACK deadline are lost.
     const int64_t reoWnd = std::max(m_minRttUs / 4, tuning::kMinReorderWindowUs);
+    ++oldest.rtoCount;
     for (std::size_t i = 0; i < m_inflight.size(); ++i) {
         OutPacket& pkt = m_inflight[i];
         if (pkt.sacked || pkt.lost) continue;
         const bool overdue = now >= pkt.sentUs + std::max(m_rackRttUs + reoWnd, m_rtoUs);
         if (i == 0 || overdue) {
-            ++pkt.rtoCount;
+            if (i > 0 && pkt.rtoCount < 255) ++pkt.rtoCount;
             markLost(m_sndUna + uint32_t(i), pkt);
         }
     }
@@ -655,8 +656,10 @@ void UdxStream::transmit(uint32_t seq, OutPacket& pkt, int64_t now) {
     if (pkt.transmits < 255) ++pkt.transmits;
     ++m_stats.packetsSent;
     pkt.sentUs = now;
-    pkt.inPipe = true;
-    ++m_pipe;
+    if (!pkt.inPipe) {  // a tail loss probe may repeat a packet that is still counted
+        pkt.inPipe = true;
+        ++m_pipe;
+    }
     if (m_rtoDeadline == 0) m_rtoDeadline = now + backedOffRto();
 }
 

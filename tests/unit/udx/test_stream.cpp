@@ -141,7 +141,9 @@ private slots:
         k.attach(&s);
         QVERIFY(s.connectTo(&a, 12345, QHostAddress::LocalHost, silent.localPort()).ok());
         s.write("hi");
-        QVERIFY(waitFor([&] { return k.closed; }, 40000));
+        const bool timedOut = waitFor([&] { return k.closed; }, 40000);
+        qInfo("rto %llu tlp %llu sent %llu", s.stats().rtoCount, s.stats().tailLossProbes, s.stats().packetsSent);
+        QVERIFY(timedOut);
         QVERIFY(k.closeError.contains(QStringLiteral("ETIMEDOUT")));
         QVERIFY(s.stats().rtoCount >= 6);
     }
