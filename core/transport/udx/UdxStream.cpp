@@ -340,9 +340,12 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
         const std::size_t count = std::min<std::size_t>(p.sackCount, 2 * kMaxSackBlocks);
         for (std::size_t b = 0; b < count; ++b) {
             const SackBlock blk = p.sackBlock(b);
-            // §6.6 validation; invalid blocks are ignored.
-            if (seqDiff(blk.start, blk.end) >= 0 || seqDiff(blk.end, m_sndNxt) > 0 || seqDiff(blk.start, m_sndUna) < 0)
-                continue;
+            // §6.6 validation (snd_una ≤ start < end ≤ snd_nxt); invalid blocks are ignored. Offsets
+            // from snd_una, not pairwise wrap-around comparisons, which are not transitive across
+            // 2^31 and once let a hostile block index past the window (found by fuzz_udx_stream).
+            const uint32_t startOff = blk.start - m_sndUna;
+            const uint32_t endOff = blk.end - m_sndUna;
+            if (startOff >= endOff || endOff > m_inflight.size()) continue;
             for (uint32_t s = blk.start; s != blk.end; ++s) {
                 OutPacket& pkt = m_inflight[std::size_t(uint32_t(s - m_sndUna))];
                 if (pkt.sacked) continue;
