@@ -3,6 +3,9 @@
 #include "core/transport/udx/UdxPacket.h"
 #include "core/transport/udx/UdxStream.h"
 #include "core/transport/udx/UdxStreamRegistry.h"
+#include "core/transport/udx/UdxTuning.h"
+
+#include <QDateTime>
 
 #include <QSocketNotifier>
 #include <QTimer>
@@ -326,10 +329,38 @@ void UdxSocket::dispatch(const uint8_t* data, std::size_t size, const UdxEndpoin
             stream->receiveDatagram(this, from, data, size);
             return;
         }
+        if (!m_tombstones.empty() && answerTombstone(data, size)) return;
     }
     ++m_stats.nonUdxDatagrams;
     if (m_handler)
         m_handler(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)), from.host(), from.port());
+}
+
+void UdxSocket::addTombstone(quint32 localId, quint32 remoteId, const UdxEndpoint& remote, quint32 seq, quint32 ack) {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_tombstones.size() > 4096) {  // prune expired ones now and then
+        for (auto it = m_tombstones.begin(); it != m_tombstones.end();)
+            it = it->second.expiresMs < now ? m_tombstones.erase(it) : std::next(it);
+    }
+    m_tombstones[localId] = Tombstone{remoteId, remote, seq, ack, now + tuning::kTombstoneLifetimeMs};
+}
+
+bool UdxSocket::answerTombstone(const uint8_t* data, std::size_t size) {
+    const auto it = m_tombstones.find(readLe32(data + 4));
+    if (it == m_tombstones.end()) return false;
+    const Tombstone& t = it->second;
+    if (t.expiresMs < QDateTime::currentMSecsSinceEpoch()) {
+        m_tombstones.erase(it);
+        return false;
+    }
+    const auto p = decodeUdxPacket(data, size);
+    // Only repeats of what we already acknowledged get the final ACK again.
+    if (!p || !(p->header.type & (kTypeData | kTypeEnd)) || seqDiff(p->header.seq, t.ack) >= 0) return true;
+    if (uint8_t* out = reserve(t.remote, kHeaderSize)) {
+        encodeUdxHeader(out, UdxHeader{kTypeAck, 0, t.remoteId, kDefaultReceiveWindow, t.seq, t.ack});
+        commit(kHeaderSize);
+    }
+    return true;
 }
 
 void UdxSocket::attachStream(UdxStream* stream) {

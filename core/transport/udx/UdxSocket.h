@@ -17,6 +17,7 @@
 #include <QObject>
 
 #include <functional>
+#include <unordered_map>
 #include <vector>
 
 class QSocketNotifier;
@@ -71,6 +72,11 @@ public:
     void detachStream(UdxStream* stream);
     // A stream that received packets in the current batch; it gets afterReceiveBatch() once.
     void markTouched(UdxStream* stream);
+    // After a clean close (§6.12) the stream is gone, but our final ACK may be lost and the peer
+    // then repeats its END. For a while the socket answers repeated DATA/END for `localId` with
+    // that final ACK, so the peer closes cleanly instead of timing out (libudx has no such
+    // TIME_WAIT; the spec calls it out in §6.12).
+    void addTombstone(quint32 localId, quint32 remoteId, const UdxEndpoint& remote, quint32 seq, quint32 ack);
 
     const UdxSocketStats& stats() const { return m_stats; }
     bool gsoEnabled() const { return m_gso; }
@@ -86,7 +92,16 @@ private:
         std::size_t size;
     };
 
+    struct Tombstone {
+        quint32 remoteId;
+        UdxEndpoint remote;
+        quint32 seq;
+        quint32 ack;
+        qint64 expiresMs;
+    };
+
     void onReadable();
+    bool answerTombstone(const uint8_t* data, std::size_t size);
     void onWritable();
     void dispatch(const uint8_t* data, std::size_t size, const UdxEndpoint& from);
     void scheduleFlush();
@@ -112,6 +127,7 @@ private:
     std::vector<uint8_t> m_recvBuffer;
     std::vector<UdxStream*> m_streams;
     std::vector<UdxStream*> m_touched;
+    std::unordered_map<quint32, Tombstone> m_tombstones;
     UdxSocketStats m_stats;
 };
 

@@ -461,7 +461,11 @@ void UdxStream::enterRecovery() {
     if (m_inRecovery) return;
     m_inRecovery = true;
     m_recoveryPoint = m_sndNxt;
-    m_ssthresh = std::max(m_cwnd * tuning::kLossBeta, tuning::kMinCwnd);
+    // Loss while the RTT shows no standing queue is most likely random (radio, a lossy hop), not
+    // congestion: back off gently then, fully when the queue has grown.
+    const bool queueBuilt = m_minRttUs > 0 &&
+                            m_srttUs > m_minRttUs + std::max(m_minRttUs / 4, tuning::kQueueDelayThresholdUs);
+    m_ssthresh = std::max(m_cwnd * (queueBuilt ? tuning::kLossBeta : tuning::kRandomLossBeta), tuning::kMinCwnd);
     m_cwnd = m_ssthresh;
 }
 
@@ -731,6 +735,8 @@ void UdxStream::closeWith(const QString& error, bool sendDestroy) {
     if (m_idValid) UdxStreamRegistry::instance().release(m_localId, this);
     m_idValid = false;
     if (m_socket) {
+        if (error.isEmpty() && !sendDestroy)
+            m_socket->addTombstone(m_localId, m_remoteId, m_remote, m_sndNxt, uint32_t(m_rcvNxt));
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->detachStream(this);
     }

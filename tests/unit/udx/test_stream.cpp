@@ -68,6 +68,45 @@ private slots:
         QVERIFY(p.sa->stats().mtu > kBaseMtu || size < (1 << 20));  // PMTU search ran (§6.13)
     }
 
+    /// After a clean close a repeated END (our final ACK was lost) still gets the final ACK, so
+    /// the peer closes cleanly instead of timing out (§6.12 has no TIME_WAIT; we add one).
+    void repeatedEndAfterCloseIsAcknowledged() {
+        UdxSocket peer;
+        QVERIFY(peer.bind(QHostAddress::LocalHost, 0).ok());
+        UdxSocket mine;
+        QVERIFY(mine.bind(QHostAddress::LocalHost, 0).ok());
+        UdxStream s;
+        Sink k;
+        k.attach(&s);
+        const quint32 peerId = 0x7e570001;
+        QVERIFY(s.connectTo(&mine, peerId, QHostAddress::LocalHost, peer.localPort()).ok());
+        QList<QByteArray> got;
+        peer.setDatagramHandler([&](const QByteArray& d, const QHostAddress&, quint16) { got << d; });
+        auto packet = [&](uint8_t type, uint32_t seq, uint32_t ack) {
+            QByteArray b(int(kHeaderSize), '\0');
+            encodeUdxHeader(reinterpret_cast<uint8_t*>(b.data()), UdxHeader{type, 0, s.localId(), kDefaultReceiveWindow, seq, ack});
+            return b;
+        };
+        s.end();  // our END is seq 0
+        QVERIFY(waitFor([&] { return !got.isEmpty(); }, 5000));
+        const quint32 id = s.localId();
+        // The peer acknowledges our END and sends its own END (seq 0): both sides ended.
+        QVERIFY(peer.sendDatagram(packet(kTypeEnd, 0, 1), QHostAddress::LocalHost, mine.localPort()));
+        QVERIFY(waitFor([&] { return k.closed; }, 5000));
+        QCOMPARE(k.closeError, QString());
+        got.clear();
+        // The peer did not get our ACK and repeats its END.
+        QByteArray again = packet(kTypeEnd, 0, 1);
+        writeLe32(reinterpret_cast<uint8_t*>(again.data()) + 4, id);
+        QVERIFY(peer.sendDatagram(again, QHostAddress::LocalHost, mine.localPort()));
+        QVERIFY(waitFor([&] { return !got.isEmpty(); }, 5000));
+        const auto ack = decodeUdxPacket(reinterpret_cast<const uint8_t*>(got.last().constData()), std::size_t(got.last().size()));
+        QVERIFY(ack.ok());
+        QCOMPARE(ack->header.type, kTypeAck);
+        QCOMPARE(ack->header.id, peerId);
+        QCOMPARE(ack->header.ack, 1u);
+    }
+
     /// A listening stream learns its remote from the first packet (firewall hook, §4.4) and
     /// answers to that address.
     void learnsRemoteFromFirstPacket() {
