@@ -135,6 +135,12 @@ bool UdxStream::sendMessage(const QByteArray& datagram) {
     return true;
 }
 
+void UdxStream::setKeepAlive(int ms) {
+    m_keepAliveUs = int64_t(std::max(0, ms)) * 1000;
+    m_keepAliveDeadline = m_keepAliveUs ? nowUs() + m_keepAliveUs : 0;
+    armTimer();
+}
+
 bool UdxStream::write(const QByteArray& bytes) {
     if (m_closed || m_endRequested) return false;
     if (bytes.isEmpty()) return true;
@@ -298,6 +304,7 @@ void UdxStream::sendAck() {
 
 void UdxStream::sendControl(uint8_t type) {
     if (!m_socket) return;
+    if (m_keepAliveUs) m_keepAliveDeadline = nowUs() + m_keepAliveUs;
     uint8_t* out = m_socket->reserve(m_remote, kHeaderSize);
     if (!out) return;
     encodeUdxHeader(out, UdxHeader{type, 0, m_remoteId, receiveWindow(), m_sndNxt, uint32_t(m_rcvNxt)});
@@ -397,7 +404,10 @@ void UdxStream::onDelivered(OutPacket& pkt, int64_t now, int64_t& newestCleanSen
     if (pkt.transmits == 1 && pkt.sentUs > newestCleanSend) newestCleanSend = pkt.sentUs;
     // RACK (RFC 8985 §6.2): remember the most recently sent delivered packet, skipping ACKs that
     // may belong to an earlier transmission of a retransmitted packet.
-    if (pkt.transmits > 1 && now - pkt.sentUs < m_minRttUs) return;
+    if (pkt.transmits > 1 && now - pkt.sentUs < m_minRttUs) {
+        onSpuriousRetransmit(now);
+        return;
+    }
     if (pkt.sentUs >= m_rackXmitUs) {
         m_rackXmitUs = pkt.sentUs;
         m_rackRttUs = now - pkt.sentUs;
@@ -420,7 +430,7 @@ void UdxStream::updateRtt(int64_t sample) {
 void UdxStream::detectLosses(int64_t now) {
     m_reorderDeadline = 0;
     if (!m_haveSacked || m_rackXmitUs == 0) return;
-    const int64_t reoWnd = std::max(m_minRttUs / 4, tuning::kMinReorderWindowUs);
+    const int64_t reoWnd = reorderWindow();
     const uint32_t limit = uint32_t(m_highestSacked - m_sndUna);
     bool lostAny = false;
     int64_t earliest = 0;
@@ -442,6 +452,26 @@ void UdxStream::detectLosses(int64_t now) {
     m_reorderDeadline = earliest;
 }
 
+// An ACK sooner than any round trip after a retransmission answers the original: the packet was
+// reordered, not lost. Like RFC 8985 with DSACK, widen the reordering window, and undo the
+// congestion response of this recovery episode (the loss that triggered it was not real).
+void UdxStream::onSpuriousRetransmit(int64_t now) {
+    ++m_stats.spuriousRetransmits;
+    if (now - m_reoWndBumpedUs > m_srttUs && m_reoWndMult < tuning::kMaxReorderWindowMult) {
+        ++m_reoWndMult;
+        m_reoWndBumpedUs = now;
+    }
+    if (m_inRecovery && m_undoCwnd > m_cwnd) {
+        m_cwnd = m_undoCwnd;
+        m_ssthresh = m_undoSsthresh;
+    }
+}
+
+int64_t UdxStream::reorderWindow() const {
+    const int64_t w = std::max(m_minRttUs / 4 * m_reoWndMult, tuning::kMinReorderWindowUs);
+    return std::min(w, std::max(m_srttUs, tuning::kMinReorderWindowUs));
+}
+
 void UdxStream::markLost(uint32_t seq, OutPacket& pkt) {
     pkt.lost = true;
     if (pkt.inPipe) {
@@ -461,6 +491,8 @@ void UdxStream::enterRecovery() {
     if (m_inRecovery) return;
     m_inRecovery = true;
     m_recoveryPoint = m_sndNxt;
+    m_undoCwnd = m_cwnd;
+    m_undoSsthresh = m_ssthresh;
     // Loss while the RTT shows no standing queue is most likely random (radio, a lossy hop), not
     // congestion: back off gently then, fully when the queue has grown.
     const bool queueBuilt = m_minRttUs > 0 &&
@@ -484,7 +516,7 @@ void UdxStream::onRto(int64_t now) {
     }
     ++m_stats.rtoCount;
     // §6.10: the oldest unacknowledged packet and every packet past its RACK deadline are lost.
-    const int64_t reoWnd = std::max(m_minRttUs / 4, tuning::kMinReorderWindowUs);
+    const int64_t reoWnd = reorderWindow();
     ++oldest.rtoCount;
     for (std::size_t i = 0; i < m_inflight.size(); ++i) {
         OutPacket& pkt = m_inflight[i];
@@ -658,6 +690,7 @@ void UdxStream::transmit(uint32_t seq, OutPacket& pkt, int64_t now) {
         if (pkt.length) std::memcpy(out + kHeaderSize + pkt.padding, pkt.data.constData() + pkt.offset, std::size_t(pkt.length));
         m_socket->commit(size);
     }
+    if (m_keepAliveUs) m_keepAliveDeadline = now + m_keepAliveUs;
     // A packet the full kernel buffer refused counts as sent: loss recovery resends it.
     if (pkt.transmits > 0) ++m_stats.packetsRetransmitted;
     if (pkt.transmits < 255) ++pkt.transmits;
@@ -675,7 +708,8 @@ void UdxStream::transmit(uint32_t seq, OutPacket& pkt, int64_t now) {
 void UdxStream::armTimer() {
     if (m_closed) return;
     int64_t earliest = 0;
-    for (int64_t d : {m_rtoDeadline, m_tlpDeadline, m_reorderDeadline, m_paceDeadline, m_persistDeadline})
+    for (int64_t d : {m_rtoDeadline, m_tlpDeadline, m_reorderDeadline, m_paceDeadline, m_persistDeadline,
+                      m_keepAliveDeadline})
         if (d && (earliest == 0 || d < earliest)) earliest = d;
     if (earliest == 0) {
         m_timer->stop();
@@ -706,6 +740,10 @@ void UdxStream::onTimer() {
         } else {
             m_persistDeadline = 0;
         }
+    }
+    if (m_keepAliveDeadline && now >= m_keepAliveDeadline && m_socket) {
+        if (m_inflight.empty()) sendControl(kTypeHeartbeat);  // idle: keep NAT mappings open
+        else m_keepAliveDeadline = now + m_keepAliveUs;
     }
     trySend();
 }

@@ -37,6 +37,7 @@ struct UdxStreamStats {
     quint64 rtoCount = 0;
     quint64 fastRetransmits = 0;       // losses found by RACK (no timeout)
     quint64 tailLossProbes = 0;
+    quint64 spuriousRetransmits = 0;   // repeats whose original arrived after all (undo, wider RACK window)
     quint64 acksSent = 0;
     quint64 invalidPackets = 0;
     int mtu = 0;
@@ -70,6 +71,10 @@ public:
     void acceptFirstPacket(UdxSocket* socket, quint32 remoteId);
     // Path change (§6.17): later packets go to the new socket/address/id; PMTU search restarts.
     Result<void> changeRemote(UdxSocket* socket, quint32 remoteId, const UdxEndpoint& remote);
+
+    // §6.14: send a HEARTBEAT whenever nothing has been sent for `ms` (0 = off, the default; hyperdht
+    // relies on secret-stream keep-alives instead). Peers older than Feb 2026 do not answer it.
+    void setKeepAlive(int ms);
 
     // One unordered, unreliable MESSAGE datagram (§6.16). False if not connected or too large.
     bool sendMessage(const QByteArray& datagram);
@@ -126,6 +131,8 @@ private:
     void detectLosses(int64_t now);
     void markLost(uint32_t seq, OutPacket& pkt);
     void enterRecovery();
+    void onSpuriousRetransmit(int64_t now);
+    int64_t reorderWindow() const;
     void onRto(int64_t now);
     void onTailLossProbe(int64_t now);
 
@@ -187,6 +194,8 @@ private:
     int64_t m_reorderDeadline = 0;
     int64_t m_paceDeadline = 0;
     int64_t m_persistDeadline = 0;
+    int64_t m_keepAliveUs = 0;
+    int64_t m_keepAliveDeadline = 0;
     int m_rtoBackoff = 0;
     bool m_tlpOutstanding = false;
     int64_t m_rackXmitUs = 0;
@@ -196,6 +205,10 @@ private:
     double m_cwnd = 0;
     double m_ssthresh = 1e9;
     bool m_inRecovery = false;
+    double m_undoCwnd = 0;         // cwnd and ssthresh before the current recovery, for undo
+    double m_undoSsthresh = 0;
+    int m_reoWndMult = 1;          // RFC 8985 §6.2: grows when a retransmission proves spurious
+    int64_t m_reoWndBumpedUs = 0;
     uint32_t m_recoveryPoint = 0;
     double m_paceTokens = 0;
     int64_t m_paceRefillUs = 0;

@@ -21,8 +21,10 @@ inline constexpr int kMaxRtoTimeouts = 6;
 // batch never triggers a spurious probe on loopback.
 inline constexpr int64_t kMinPtoUs = 10'000;
 
-// RACK reordering window: max(min_rtt/4, 1 ms).
+// RACK reordering window: min(max(min_rtt/4 × mult, 1 ms), srtt); mult grows by one per round
+// trip in which a retransmission proved spurious (RFC 8985 §6.2 uses DSACK for that), up to 16.
 inline constexpr int64_t kMinReorderWindowUs = 1'000;
+inline constexpr int kMaxReorderWindowMult = 16;
 
 // Congestion control: slow start from 10 packets, then additive increase, multiplicative
 // decrease at most once per round trip (a recovery episode), 4 packets minimum. The decrease is

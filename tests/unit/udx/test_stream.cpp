@@ -187,6 +187,33 @@ private slots:
         QVERIFY(s.stats().rtoCount >= 6);
     }
 
+    /// An idle stream with keep-alive on sends HEARTBEATs, which the peer answers with ACKs (§6.14).
+    void keepAliveSendsHeartbeats() {
+        Pair p;
+        p.sa->setKeepAlive(20);
+        QTest::qWait(150);
+        QVERIFY(p.sa->stats().packetsReceived >= 3);  // the ACKs answering the heartbeats
+        QCOMPARE(p.kb.bytes, qint64(0));
+        p.sa->setKeepAlive(0);
+    }
+
+    /// Streams work over IPv6 loopback too (68-byte overhead, §6.8).
+    void ipv6Loopback() {
+        UdxSocket a, b;
+        if (!a.bind(QHostAddress::LocalHostIPv6, 0).ok() || !b.bind(QHostAddress::LocalHostIPv6, 0).ok())
+            QSKIP("no IPv6 loopback in this sandbox");
+        UdxStream sa, sb;
+        Sink kb;
+        kb.attach(&sb);
+        QVERIFY(sa.connectTo(&a, sb.localId(), QHostAddress::LocalHostIPv6, b.localPort()).ok());
+        QVERIFY(sb.connectTo(&b, sa.localId(), QHostAddress::LocalHostIPv6, a.localPort()).ok());
+        const QByteArray d = payload(1 << 20, 5);
+        sa.write(d);
+        QVERIFY(waitFor([&] { return kb.bytes == d.size(); }, 10000));
+        QCOMPARE(kb.digest(), sha256(d));
+        QCOMPARE(sa.remoteDescription(), QStringLiteral("[::1]:%1").arg(b.localPort()));
+    }
+
     /// Chosen ids are unique in the process.
     void idsAreUnique() {
         auto first = UdxStream::withId(777);
