@@ -107,6 +107,89 @@ private slots:
         QCOMPARE(ack->header.ack, 1u);
     }
 
+    /// The sender keeps its packets in flight within the peer's advertised window, probes a zero
+    /// window with HEARTBEATs and resumes when the window reopens (§6.8, §6.9).
+    void flowControlHonoursWindow() {
+        UdxSocket peer, mine;
+        QVERIFY(peer.bind(QHostAddress::LocalHost, 0).ok());
+        QVERIFY(mine.bind(QHostAddress::LocalHost, 0).ok());
+        UdxStream s;
+        QVERIFY(s.connectTo(&mine, 0x7e570002, QHostAddress::LocalHost, peer.localPort()).ok());
+        QList<UdxHeader> got;
+        peer.setDatagramHandler([&](const QByteArray& d, const QHostAddress&, quint16) {
+            const auto p = decodeUdxPacket(reinterpret_cast<const uint8_t*>(d.constData()), std::size_t(d.size()));
+            if (p) got << p->header;
+        });
+        auto ack = [&](uint32_t upTo, uint32_t rwnd) {
+            QByteArray b(int(kHeaderSize), '\0');
+            encodeUdxHeader(reinterpret_cast<uint8_t*>(b.data()), UdxHeader{kTypeAck, 0, s.localId(), rwnd, 0, upTo});
+            QVERIFY(peer.sendDatagram(b, QHostAddress::LocalHost, mine.localPort()));
+        };
+        auto maxDataSeq = [&] {
+            int64_t m = -1;
+            for (const UdxHeader& h : got)
+                if (h.type & kTypeData) m = std::max<int64_t>(m, h.seq);
+            return m;
+        };
+        s.write(QByteArray(200'000, 'w'));
+        QVERIFY(waitFor([&] { return maxDataSeq() == 9; }, 5000));  // the initial window of 10
+        QTest::qWait(30);
+        QCOMPARE(maxDataSeq(), int64_t(9));
+        ack(10, 2400);  // room for two 1152-byte packets
+        QTest::qWait(150);
+        QCOMPARE(maxDataSeq(), int64_t(11));
+        ack(12, 0);  // zero window
+        QVERIFY(waitFor([&] { return std::any_of(got.begin(), got.end(), [](const UdxHeader& h) { return h.type == kTypeHeartbeat; }); }, 3000));
+        QCOMPARE(maxDataSeq(), int64_t(11));
+        ack(12, kDefaultReceiveWindow);  // reopened
+        QVERIFY(waitFor([&] { return maxDataSeq() >= 21; }, 3000));
+    }
+
+    /// Path change (§6.17, §4.4): a packet on another socket goes through the firewall hook, which
+    /// moves the stream there with changeRemote(); the transfer continues intact on the new path.
+    void pathChangeThroughFirewall() {
+        Pair p;
+        UdxSocket a2;
+        QVERIFY(a2.bind(QHostAddress::LocalHost, 0).ok());
+        int hookCalls = 0;
+        p.sb->setFirewall([&](UdxStream& st, UdxSocket& on, const UdxEndpoint& from) {
+            ++hookCalls;
+            return st.changeRemote(&on, p.sa->localId(), from).ok();
+        });
+        const QByteArray d1 = payload(300'000, 21), d2 = payload(300'000, 22);
+        p.sa->write(d1);
+        QVERIFY(waitFor([&] { return p.kb.bytes == d1.size(); }, 5000));
+        QCOMPARE(hookCalls, 0);
+        // A moves to a new local socket; B, told out of band (as hyperdht does), follows.
+        QVERIFY(p.sa->changeRemote(&a2, p.sb->localId(), UdxEndpoint::fromHost(QHostAddress::LocalHost, p.b.localPort())).ok());
+        QVERIFY(p.sb->changeRemote(&p.b, p.sa->localId(), UdxEndpoint::fromHost(QHostAddress::LocalHost, a2.localPort())).ok());
+        p.sa->write(d2);
+        p.sa->end();
+        p.sb->end();
+        QVERIFY(waitFor([&] { return p.ka.closed && p.kb.closed; }, 10000));
+        QCOMPARE(p.kb.closeError, QString());
+        QCOMPARE(p.kb.digest(), sha256(d1 + d2));
+        QVERIFY(hookCalls == 0);  // same receiving socket at B: no hook, as in libudx
+        QCOMPARE(p.sb->remoteDescription(), QStringLiteral("127.0.0.1:%1").arg(a2.localPort()));
+
+        // Now B receives on a socket it is not bound to: the hook decides and moves B there.
+        Pair q;
+        UdxSocket b2;
+        QVERIFY(b2.bind(QHostAddress::LocalHost, 0).ok());
+        int hook2 = 0;
+        q.sb->setFirewall([&](UdxStream& st, UdxSocket& on, const UdxEndpoint& from) {
+            ++hook2;
+            return st.changeRemote(&on, q.sa->localId(), from).ok();
+        });
+        QVERIFY(q.sa->changeRemote(&q.a, q.sb->localId(), UdxEndpoint::fromHost(QHostAddress::LocalHost, b2.localPort())).ok());
+        q.sa->write(d1);
+        q.sa->end();
+        q.sb->end();
+        QVERIFY(waitFor([&] { return q.ka.closed && q.kb.closed; }, 10000));
+        QCOMPARE(q.kb.digest(), sha256(d1));
+        QCOMPARE(hook2, 1);
+    }
+
     /// A listening stream learns its remote from the first packet (firewall hook, §4.4) and
     /// answers to that address.
     void learnsRemoteFromFirstPacket() {
