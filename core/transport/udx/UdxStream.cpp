@@ -777,6 +777,7 @@ void UdxStream::closeWith(const QString& error, bool sendDestroy) {
             m_socket->addTombstone(m_localId, m_remoteId, m_remote, m_sndNxt, uint32_t(m_rcvNxt));
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->detachStream(this);
+        m_socket = nullptr;  // the socket may be destroyed before this closed stream
     }
     emit closed(error);
 }
