@@ -41,7 +41,7 @@ constexpr std::size_t kMaxGsoBytes = 65000;
 constexpr int kRecvBudget = 64;  // receive calls per readable event before yielding to timers
 // We ask for more than libudx (§6.2: 1 MiB) so a burst at full window never overruns the kernel
 // buffer; the kernel caps the request at net.core.rmem_max.
-constexpr int kWantedReceiveBuffer = 8 * 1024 * 1024;
+constexpr int kWantedReceiveBuffer = 32 * 1024 * 1024;
 constexpr int kWantedSendBuffer = 4 * 1024 * 1024;
 
 }  // namespace
