@@ -24,7 +24,8 @@ struct Env {
     UdxSocket local;
     UdxSocket sink;  // the "peer": bound on 127.0.0.1 so sends go nowhere else
     Env() {
-        if (!local.bind(QHostAddress::LocalHost, 0).ok() || !sink.bind(QHostAddress::LocalHost, 0).ok()) abort();
+        if (!local.bind(QHostAddress::LocalHost, 0).ok() || !sink.bind(QHostAddress::LocalHost, 0).ok())
+            abort();
     }
 };
 
@@ -37,20 +38,25 @@ Env& env() {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Env& e = env();
-    if (size < 1) return 0;
+    if (size < 1)
+        return 0;
     const uint8_t options = data[0];
     auto stream = std::make_unique<UdxStream>();
     qint64 delivered = 0;
-    QObject::connect(stream.get(), &UdxStream::dataReceived, [&](const QByteArray& b) { delivered += b.size(); });
-    if (!stream->connectTo(&e.local, 0x42, QHostAddress::LocalHost, e.sink.localPort()).ok()) abort();
+    QObject::connect(stream.get(), &UdxStream::dataReceived,
+                     [&](const QByteArray& b) { delivered += b.size(); });
+    if (!stream->connectTo(&e.local, 0x42, QHostAddress::LocalHost, e.sink.localPort()).ok())
+        abort();
     stream->write(QByteArray((options & 2) ? 200'000 : 20'000, 'z'));
-    if (options & 1) stream->end();
+    if (options & 1)
+        stream->end();
     QCoreApplication::processEvents();  // first window goes out
     const UdxEndpoint from = UdxEndpoint::fromHost(QHostAddress::LocalHost, e.sink.localPort());
     std::size_t pos = 1;
     int n = 0;
     while (pos + 2 <= size && n < 512) {
-        const std::size_t len = std::min<std::size_t>(data[pos] | (std::size_t(data[pos + 1]) << 8), size - pos - 2);
+        const std::size_t len =
+            std::min<std::size_t>(data[pos] | (std::size_t(data[pos + 1]) << 8), size - pos - 2);
         pos += 2;
         stream->receiveDatagram(&e.local, from, data + pos, std::min<std::size_t>(len, kMaxDatagramSize));
         pos += len;
@@ -61,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     stream->afterReceiveBatch();
     QCoreApplication::processEvents();
-    if (stream->isOpen()) stream->destroy();
+    if (stream->isOpen())
+        stream->destroy();
     e.local.flush();
     return 0;
 }

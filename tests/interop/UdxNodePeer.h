@@ -32,7 +32,8 @@ public:
     // The bound port, or 0 if the peer did not come up.
     quint16 waitReady(int timeoutMs = 10000) {
         const QByteArray line = readLine(timeoutMs);
-        if (!line.startsWith("READY ")) return 0;
+        if (!line.startsWith("READY "))
+            return 0;
         return quint16(line.mid(6).trimmed().toUInt());
     }
     // The final report, or an empty object on timeout.

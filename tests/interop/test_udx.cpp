@@ -23,13 +23,17 @@ struct Cpp {
     UdxStream stream;
     Sink sink;
     Cpp() {
-        if (!socket.bind(QHostAddress::LocalHost, 0).ok()) qFatal("bind failed");
+        if (!socket.bind(QHostAddress::LocalHost, 0).ok())
+            qFatal("bind failed");
         sink.attach(&stream);
     }
 };
 
 QJsonObject config(const QString& mode, quint32 remoteId, int remotePort, qint64 size = 0) {
-    QJsonObject c{{"mode", mode}, {"id", double(kNodeId)}, {"remoteId", double(remoteId)}, {"size", double(size)},
+    QJsonObject c{{"mode", mode},
+                  {"id", double(kNodeId)},
+                  {"remoteId", double(remoteId)},
+                  {"size", double(size)},
                   {"timeoutMs", 90000}};
     c.insert(QStringLiteral("remotePort"), remotePort > 0 ? QJsonValue(remotePort) : QJsonValue());
     return c;
@@ -57,7 +61,8 @@ private slots:
         Cpp cpp;
         std::unique_ptr<NodeUdxPeer> node;
         if (cppConnectsFirst) {
-            node = std::make_unique<NodeUdxPeer>(config(QStringLiteral("transfer"), cpp.stream.localId(), 0, size));
+            node = std::make_unique<NodeUdxPeer>(
+                config(QStringLiteral("transfer"), cpp.stream.localId(), 0, size));
             const quint16 port = node->waitReady();
             QVERIFY2(port, node->stderrText().constData());
             QVERIFY(cpp.stream.connectTo(&cpp.socket, kNodeId, QHostAddress::LocalHost, port).ok());
@@ -68,7 +73,8 @@ private slots:
             QVERIFY2(node->waitReady(), node->stderrText().constData());
         }
         const QByteArray data = payload(size, 7);
-        for (qint64 off = 0; off < size; off += 1 << 20) cpp.stream.write(data.mid(off, 1 << 20));
+        for (qint64 off = 0; off < size; off += 1 << 20)
+            cpp.stream.write(data.mid(off, 1 << 20));
         cpp.stream.end();
         const QJsonObject r = node->waitResult(90000);
         QVERIFY2(!r.isEmpty(), node->stderrText().constData());
@@ -83,7 +89,8 @@ private slots:
         QVERIFY(cpp.sink.remoteEnded);
         if (size >= (64 << 20)) {
             const auto s = cpp.stream.stats();
-            qInfo("C++ sender: %llu packets, %llu retransmitted, mtu %d", s.packetsSent, s.packetsRetransmitted, s.mtu);
+            qInfo("C++ sender: %llu packets, %llu retransmitted, mtu %d", s.packetsSent,
+                  s.packetsRetransmitted, s.mtu);
             QVERIFY(s.mtu > kBaseMtu);  // PMTU probes were accepted by libudx (§6.13)
         }
     }

@@ -38,15 +38,16 @@ private slots:
     void cliToCli() {
         const QByteArray a = payload(2 << 20, 11), b = payload(2 << 20, 12);
         QProcess listener;
-        listener.start(cliPath(), {"net", "listen", "--udx", "127.0.0.1:0", "--id", "100", "--remote-id", "200"});
+        listener.start(cliPath(),
+                       {"net", "listen", "--udx", "127.0.0.1:0", "--id", "100", "--remote-id", "200"});
         QByteArray line;
         QVERIFY(waitForLine(listener, "LISTENING ", &line, 10000));
         const QByteArray port = line.mid(line.lastIndexOf(':') + 1).trimmed();
         listener.write(b);
         listener.closeWriteChannel();
         QProcess dialer;
-        dialer.start(cliPath(), {"net", "connect", "--udx", "127.0.0.1:" + QString::fromLatin1(port), "--id", "200",
-                                 "--remote-id", "100"});
+        dialer.start(cliPath(), {"net", "connect", "--udx", "127.0.0.1:" + QString::fromLatin1(port), "--id",
+                                 "200", "--remote-id", "100"});
         dialer.write(a);
         dialer.closeWriteChannel();
         QByteArray outL, outD;
@@ -67,14 +68,20 @@ private slots:
 
     /// The CLI dials a udx-native stream that learns it from the first packet; bytes both ways.
     void cliToNode() {
-        QJsonObject cfg{{"mode", "transfer"}, {"id", 4242}, {"remoteId", 4343}, {"size", 300000}, {"remotePort", QJsonValue()}};
+        QJsonObject cfg{{"mode", "transfer"},
+                        {"id", 4242},
+                        {"remoteId", 4343},
+                        {"size", 300000},
+                        {"remotePort", QJsonValue()}};
         NodeUdxPeer node(cfg);
         const quint16 port = node.waitReady();
         QVERIFY(port);
         const QByteArray a = payload(500000, 13);
-        const ProcessResult r = runProcess(
-            cliPath(), {"net", "connect", "--udx", QStringLiteral("127.0.0.1:%1").arg(port), "--id", "4343", "--remote-id", "4242"},
-            a, 30000);
+        const ProcessResult r =
+            runProcess(cliPath(),
+                       {"net", "connect", "--udx", QStringLiteral("127.0.0.1:%1").arg(port), "--id", "4343",
+                        "--remote-id", "4242"},
+                       a, 30000);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.contains("REMOTE 127.0.0.1:" + QByteArray::number(port)));
         const QJsonObject res = node.waitResult(10000);
@@ -85,15 +92,19 @@ private slots:
 
     /// Usage errors exit 2; a peer that destroys the stream makes the CLI exit 1 with a message.
     void errors() {
-        ProcessResult r = runProcess(cliPath(), {"net", "connect", "--udx", "127.0.0.1:notaport", "--id", "1", "--remote-id", "2"});
+        ProcessResult r = runProcess(
+            cliPath(), {"net", "connect", "--udx", "127.0.0.1:notaport", "--id", "1", "--remote-id", "2"});
         QCOMPARE(r.exitCode, 2);
         r = runProcess(cliPath(), {"net", "connect", "--udx", "127.0.0.1:9", "--id", "1"});
         QCOMPARE(r.exitCode, 2);
-        QJsonObject cfg{{"mode", "reset-peer"}, {"id", 77}, {"remoteId", 78}, {"size", 0}, {"remotePort", QJsonValue()}};
+        QJsonObject cfg{
+            {"mode", "reset-peer"}, {"id", 77}, {"remoteId", 78}, {"size", 0}, {"remotePort", QJsonValue()}};
         NodeUdxPeer node(cfg);
         const quint16 port = node.waitReady();
         QVERIFY(port);
-        r = runProcess(cliPath(), {"net", "connect", "--udx", QStringLiteral("127.0.0.1:%1").arg(port), "--id", "78", "--remote-id", "77"},
+        r = runProcess(cliPath(),
+                       {"net", "connect", "--udx", QStringLiteral("127.0.0.1:%1").arg(port), "--id", "78",
+                        "--remote-id", "77"},
                        "data", 20000);
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("ECONNRESET"));

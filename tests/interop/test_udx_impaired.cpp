@@ -31,9 +31,11 @@ private slots:
         QTest::newRow("reorder 5% by 3 ms") << Impairment{0, 0, 0.05, 3, 0} << big << true;
         QTest::newRow("duplicate 5%") << Impairment{0, 0.05, 0, 3, 0} << big << false;
         QTest::newRow("latency 10 ms") << Impairment{0, 0, 0, 3, 10} << big << true;
-        QTest::newRow("latency 5 ms, 2% loss, reorder, dup") << Impairment{0.02, 0.02, 0.02, 4, 5} << big << true;
+        QTest::newRow("latency 5 ms, 2% loss, reorder, dup")
+            << Impairment{0.02, 0.02, 0.02, 4, 5} << big << true;
         QTest::newRow("fast: 10% loss, 4 MiB") << Impairment{0.10, 0, 0, 3, 0} << qint64(4 << 20) << false;
-        QTest::newRow("fast: 10 ms, 1% loss/dup/reorder, 4 MiB") << Impairment{0.01, 0.01, 0.01, 3, 10} << qint64(4 << 20) << false;
+        QTest::newRow("fast: 10 ms, 1% loss/dup/reorder, 4 MiB")
+            << Impairment{0.01, 0.01, 0.01, 3, 10} << qint64(4 << 20) << false;
     }
     /// Our stream and udx-native's both recover from the relay's impairments without corruption.
     void transferThroughRelay() {
@@ -48,15 +50,17 @@ private slots:
         Sink k;
         k.attach(&s);
         const quint32 nodeId = 0x5151;
-        QJsonObject cfg{{"mode", "transfer"}, {"id", double(nodeId)}, {"remoteId", double(s.localId())},
-                        {"size", double(size)}, {"remotePort", QJsonValue()}, {"timeoutMs", 280000}};
+        QJsonObject cfg{
+            {"mode", "transfer"},   {"id", double(nodeId)},       {"remoteId", double(s.localId())},
+            {"size", double(size)}, {"remotePort", QJsonValue()}, {"timeoutMs", 280000}};
         NodeUdxPeer node(cfg);
         const quint16 nodePort = node.waitReady();
         QVERIFY(nodePort);
         ImpairingRelay relay(imp, imp, nodePort, 7);
         QVERIFY(s.connectTo(&a, nodeId, QHostAddress::LocalHost, relay.frontPort()).ok());
         const QByteArray data = payload(size, 9);
-        for (qint64 off = 0; off < size; off += 1 << 20) s.write(data.mid(off, 1 << 20));
+        for (qint64 off = 0; off < size; off += 1 << 20)
+            s.write(data.mid(off, 1 << 20));
         s.end();
         QElapsedTimer t;
         t.start();
@@ -68,8 +72,9 @@ private slots:
         QCOMPARE(r.value("recvHash").toString().toLatin1(), sha256(data));
         QCOMPARE(k.digest(), r.value("sentHash").toString().toLatin1());
         const auto st = s.stats();
-        qInfo("%.1f s, relay dropped %llu of %llu; C++ sent %llu packets, %llu retransmitted", t.elapsed() / 1000.0,
-              relay.dropped(), relay.dropped() + relay.forwarded(), st.packetsSent, st.packetsRetransmitted);
+        qInfo("%.1f s, relay dropped %llu of %llu; C++ sent %llu packets, %llu retransmitted",
+              t.elapsed() / 1000.0, relay.dropped(), relay.dropped() + relay.forwarded(), st.packetsSent,
+              st.packetsRetransmitted);
     }
 };
 

@@ -35,19 +35,24 @@ UdxEndpoint UdxEndpoint::fromSockaddr(const sockaddr* sa, socklen_t len) {
 }
 
 QHostAddress UdxEndpoint::host() const {
-    if (!isValid()) return {};
+    if (!isValid())
+        return {};
     return QHostAddress(reinterpret_cast<const sockaddr*>(&addr));
 }
 
 quint16 UdxEndpoint::port() const {
-    if (addr.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in*>(&addr)->sin_port);
-    if (addr.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_port);
+    if (addr.ss_family == AF_INET)
+        return ntohs(reinterpret_cast<const sockaddr_in*>(&addr)->sin_port);
+    if (addr.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_port);
     return 0;
 }
 
 QString UdxEndpoint::toString() const {
-    if (!isValid()) return QStringLiteral("(unconnected)");
-    if (isIpv6()) return QStringLiteral("[%1]:%2").arg(host().toString()).arg(port());
+    if (!isValid())
+        return QStringLiteral("(unconnected)");
+    if (isIpv6())
+        return QStringLiteral("[%1]:%2").arg(host().toString()).arg(port());
     return QStringLiteral("%1:%2").arg(host().toString()).arg(port());
 }
 

@@ -12,9 +12,12 @@ bool looksLikeUdx(const uint8_t* data, std::size_t size) {
 }
 
 Result<UdxPacketView> decodeUdxPacket(const uint8_t* data, std::size_t size) {
-    if (size < kHeaderSize) return makeError(QStringLiteral("UDX packet shorter than the 20-byte header"));
-    if (data[0] != kMagic) return makeError(QStringLiteral("UDX packet with a wrong magic byte"));
-    if (data[1] != kVersion) return makeError(QStringLiteral("UDX packet with an unknown version"));
+    if (size < kHeaderSize)
+        return makeError(QStringLiteral("UDX packet shorter than the 20-byte header"));
+    if (data[0] != kMagic)
+        return makeError(QStringLiteral("UDX packet with a wrong magic byte"));
+    if (data[1] != kVersion)
+        return makeError(QStringLiteral("UDX packet with an unknown version"));
     UdxPacketView v;
     v.header.type = data[2];
     v.header.dataOffset = data[3];

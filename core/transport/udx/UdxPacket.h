@@ -59,6 +59,8 @@ inline void writeLe32(uint8_t* p, uint32_t v) {
 }
 
 // §6.4: sequence numbers wrap; compare through a signed 32-bit difference.
-inline int32_t seqDiff(uint32_t a, uint32_t b) { return int32_t(a - b); }
+inline int32_t seqDiff(uint32_t a, uint32_t b) {
+    return int32_t(a - b);
+}
 
 }  // namespace pluresdb::transport::udx

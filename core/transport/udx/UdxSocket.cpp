@@ -56,19 +56,25 @@ UdxSocket::UdxSocket(QObject* parent) : QObject(parent) {
 UdxSocket::~UdxSocket() {
     close();
     const auto streams = m_streams;  // socketGone() detaches, which edits m_streams
-    for (UdxStream* s : streams) s->socketGone(this);
+    for (UdxStream* s : streams)
+        s->socketGone(this);
 }
 
 Result<void> UdxSocket::bind(const QHostAddress& host, quint16 port) {
-    if (m_fd >= 0) return makeError(QStringLiteral("UDX socket already bound"));
+    if (m_fd >= 0)
+        return makeError(QStringLiteral("UDX socket already bound"));
     const UdxEndpoint local = UdxEndpoint::fromHost(host, port);
-    if (!local.isValid()) return makeError(QStringLiteral("cannot bind UDX socket: bad address %1").arg(host.toString()));
+    if (!local.isValid())
+        return makeError(QStringLiteral("cannot bind UDX socket: bad address %1").arg(host.toString()));
     const int fd = ::socket(local.addr.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0) return makeError(QStringLiteral("cannot create UDP socket: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+    if (fd < 0)
+        return makeError(
+            QStringLiteral("cannot create UDP socket: %1").arg(QString::fromLocal8Bit(strerror(errno))));
     if (::bind(fd, reinterpret_cast<const sockaddr*>(&local.addr), local.length) != 0) {
         const int e = errno;
         ::close(fd);
-        return makeError(QStringLiteral("cannot bind UDP %1: %2").arg(local.toString(), QString::fromLocal8Bit(strerror(e))));
+        return makeError(QStringLiteral("cannot bind UDP %1: %2")
+                             .arg(local.toString(), QString::fromLocal8Bit(strerror(e))));
     }
     int v = kWantedReceiveBuffer;
     if (::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &v, sizeof v) != 0)
@@ -79,15 +85,19 @@ Result<void> UdxSocket::bind(const QHostAddress& host, quint16 port) {
 #ifdef __linux__
     // §6.2: DF set, kernel PMTU cache ignored; our own probing finds the path MTU (§6.13).
     v = local.isIpv6() ? IPV6_PMTUDISC_PROBE : IP_PMTUDISC_PROBE;
-    if (local.isIpv6()) ::setsockopt(fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &v, sizeof v);
-    else ::setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &v, sizeof v);
+    if (local.isIpv6())
+        ::setsockopt(fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &v, sizeof v);
+    else
+        ::setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &v, sizeof v);
     v = 1;
     m_gro = ::setsockopt(fd, IPPROTO_UDP, UDP_GRO, &v, sizeof v) == 0;
     m_gso = true;  // switched off on the first send that the kernel refuses with GSO
 #endif
     v = kUdpTtl;
-    if (local.isIpv6()) ::setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &v, sizeof v);
-    else ::setsockopt(fd, IPPROTO_IP, IP_TTL, &v, sizeof v);
+    if (local.isIpv6())
+        ::setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &v, sizeof v);
+    else
+        ::setsockopt(fd, IPPROTO_IP, IP_TTL, &v, sizeof v);
 
     sockaddr_storage bound{};
     socklen_t len = sizeof bound;
@@ -105,7 +115,8 @@ Result<void> UdxSocket::bind(const QHostAddress& host, quint16 port) {
 }
 
 void UdxSocket::close() {
-    if (m_fd < 0) return;
+    if (m_fd < 0)
+        return;
     flush();
     delete m_readNotifier;
     delete m_writeNotifier;
@@ -119,9 +130,11 @@ void UdxSocket::close() {
 
 bool UdxSocket::sendDatagram(const QByteArray& datagram, const QHostAddress& host, quint16 port) {
     const UdxEndpoint to = UdxEndpoint::fromHost(host, port);
-    if (m_fd < 0 || !to.isValid() || std::size_t(datagram.size()) > kMaxDatagramSize) return false;
+    if (m_fd < 0 || !to.isValid() || std::size_t(datagram.size()) > kMaxDatagramSize)
+        return false;
     uint8_t* p = reserve(to, std::size_t(datagram.size()));
-    if (!p) return false;
+    if (!p)
+        return false;
     std::memcpy(p, datagram.constData(), std::size_t(datagram.size()));
     commit(std::size_t(datagram.size()));
     flush();
@@ -129,12 +142,14 @@ bool UdxSocket::sendDatagram(const QByteArray& datagram, const QHostAddress& hos
 }
 
 uint8_t* UdxSocket::reserve(const UdxEndpoint& to, std::size_t maxSize) {
-    if (m_fd < 0) return nullptr;
+    if (m_fd < 0)
+        return nullptr;
     if (m_sendUsed + maxSize > m_sendBuffer.size()) {
         flush();
         // Still full: the kernel is refusing; the packet is dropped like on a congested link and
         // loss recovery resends it.
-        if (m_sendUsed + maxSize > m_sendBuffer.size()) return nullptr;
+        if (m_sendUsed + maxSize > m_sendBuffer.size())
+            return nullptr;
     }
     m_reservedOffset = m_sendUsed;
     m_reservedTo = to;
@@ -148,11 +163,13 @@ void UdxSocket::commit(std::size_t size) {
 }
 
 void UdxSocket::scheduleFlush() {
-    if (!m_flushTimer->isActive() && !m_sendBlocked) m_flushTimer->start();
+    if (!m_flushTimer->isActive() && !m_sendBlocked)
+        m_flushTimer->start();
 }
 
 void UdxSocket::flush() {
-    if (m_fd < 0 || m_queueSent >= m_queue.size()) return;
+    if (m_fd < 0 || m_queueSent >= m_queue.size())
+        return;
     if (sendQueued()) {
         m_queue.clear();
         m_queueSent = 0;
@@ -214,8 +231,10 @@ bool UdxSocket::sendQueued() {
         const int sent = ::sendmmsg(m_fd, msgs, unsigned(n), MSG_DONTWAIT);
         ++m_stats.sendCalls;
         if (sent < 0) {
-            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOBUFS) return false;
-            if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOBUFS)
+                return false;
+            if (errno == EINTR)
+                continue;
             if ((errno == EIO || errno == EINVAL) && m_gso && msgs[0].msg_hdr.msg_controllen) {
                 m_gso = false;  // the route or device cannot segment: fall back to one datagram each
                 continue;
@@ -239,9 +258,12 @@ bool UdxSocket::sendQueued() {
         const ssize_t r = ::sendto(m_fd, m_sendBuffer.data() + q.offset, q.size, 0,
                                    reinterpret_cast<const sockaddr*>(&q.to.addr), q.to.length);
         ++m_stats.sendCalls;
-        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOBUFS)) return false;
-        if (r < 0 && errno == EINTR) continue;
-        if (r < 0) ++m_stats.sendErrors;
+        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOBUFS))
+            return false;
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            ++m_stats.sendErrors;
         else {
             ++m_stats.datagramsSent;
             m_stats.bytesSent += q.size;
@@ -255,11 +277,13 @@ bool UdxSocket::sendQueued() {
 void UdxSocket::onWritable() {
     m_writeNotifier->setEnabled(false);
     flush();
-    if (!m_sendBlocked) emit writable();
+    if (!m_sendBlocked)
+        emit writable();
 }
 
 void UdxSocket::onReadable() {
-    if (m_fd < 0) return;
+    if (m_fd < 0)
+        return;
 #ifdef __linux__
     const std::size_t slotSize = m_gro ? kRecvSlotSize : kMaxDatagramSize * 4;
     mmsghdr msgs[kRecvSlots];
@@ -280,17 +304,20 @@ void UdxSocket::onReadable() {
         }
         const int n = ::recvmmsg(m_fd, msgs, kRecvSlots, MSG_DONTWAIT, nullptr);
         ++m_stats.receiveCalls;
-        if (n <= 0) break;
+        if (n <= 0)
+            break;
         for (int k = 0; k < n && m_fd >= 0; ++k) {
             const auto* base = static_cast<const uint8_t*>(iovs[k].iov_base);
             std::size_t len = msgs[k].msg_len;
-            if (msgs[k].msg_hdr.msg_flags & MSG_TRUNC) continue;  // longer than any peer may send
+            if (msgs[k].msg_hdr.msg_flags & MSG_TRUNC)
+                continue;  // longer than any peer may send
             std::size_t segment = len;
             for (cmsghdr* cm = CMSG_FIRSTHDR(&msgs[k].msg_hdr); cm; cm = CMSG_NXTHDR(&msgs[k].msg_hdr, cm)) {
                 if (cm->cmsg_level == SOL_UDP && cm->cmsg_type == UDP_GRO) {
                     int seg = 0;
                     std::memcpy(&seg, CMSG_DATA(cm), sizeof seg);
-                    if (seg > 0) segment = std::size_t(seg);
+                    if (seg > 0)
+                        segment = std::size_t(seg);
                 }
             }
             const UdxEndpoint source =
@@ -298,7 +325,8 @@ void UdxSocket::onReadable() {
             for (std::size_t off = 0; off < len && m_fd >= 0; off += segment)
                 dispatch(base + off, std::min(segment, len - off), source);
         }
-        if (std::size_t(n) < kRecvSlots) break;
+        if (std::size_t(n) < kRecvSlots)
+            break;
     }
 #else
     for (int round = 0; round < kRecvBudget * 16 && m_fd >= 0; ++round) {
@@ -307,8 +335,10 @@ void UdxSocket::onReadable() {
         const ssize_t r = ::recvfrom(m_fd, m_recvBuffer.data(), kMaxDatagramSize, 0,
                                      reinterpret_cast<sockaddr*>(&from), &fromLen);
         ++m_stats.receiveCalls;
-        if (r < 0) break;
-        dispatch(m_recvBuffer.data(), std::size_t(r), UdxEndpoint::fromSockaddr(reinterpret_cast<sockaddr*>(&from), fromLen));
+        if (r < 0)
+            break;
+        dispatch(m_recvBuffer.data(), std::size_t(r),
+                 UdxEndpoint::fromSockaddr(reinterpret_cast<sockaddr*>(&from), fromLen));
     }
 #endif
     // One ACK and one delivery per stream per batch instead of one per packet.
@@ -329,14 +359,16 @@ void UdxSocket::dispatch(const uint8_t* data, std::size_t size, const UdxEndpoin
             stream->receiveDatagram(this, from, data, size);
             return;
         }
-        if (!m_tombstones.empty() && answerTombstone(data, size)) return;
+        if (!m_tombstones.empty() && answerTombstone(data, size))
+            return;
     }
     ++m_stats.nonUdxDatagrams;
     if (m_handler)
         m_handler(QByteArray(reinterpret_cast<const char*>(data), qsizetype(size)), from.host(), from.port());
 }
 
-void UdxSocket::addTombstone(quint32 localId, quint32 remoteId, const UdxEndpoint& remote, quint32 seq, quint32 ack) {
+void UdxSocket::addTombstone(quint32 localId, quint32 remoteId, const UdxEndpoint& remote, quint32 seq,
+                             quint32 ack) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (m_tombstones.size() > 4096) {  // prune expired ones now and then
         for (auto it = m_tombstones.begin(); it != m_tombstones.end();)
@@ -347,7 +379,8 @@ void UdxSocket::addTombstone(quint32 localId, quint32 remoteId, const UdxEndpoin
 
 bool UdxSocket::answerTombstone(const uint8_t* data, std::size_t size) {
     const auto it = m_tombstones.find(readLe32(data + 4));
-    if (it == m_tombstones.end()) return false;
+    if (it == m_tombstones.end())
+        return false;
     const Tombstone& t = it->second;
     if (t.expiresMs < QDateTime::currentMSecsSinceEpoch()) {
         m_tombstones.erase(it);
@@ -355,7 +388,8 @@ bool UdxSocket::answerTombstone(const uint8_t* data, std::size_t size) {
     }
     const auto p = decodeUdxPacket(data, size);
     // Only repeats of what we already acknowledged get the final ACK again.
-    if (!p || !(p->header.type & (kTypeData | kTypeEnd)) || seqDiff(p->header.seq, t.ack) >= 0) return true;
+    if (!p || !(p->header.type & (kTypeData | kTypeEnd)) || seqDiff(p->header.seq, t.ack) >= 0)
+        return true;
     if (uint8_t* out = reserve(t.remote, kHeaderSize)) {
         encodeUdxHeader(out, UdxHeader{kTypeAck, 0, t.remoteId, kDefaultReceiveWindow, t.seq, t.ack});
         commit(kHeaderSize);
@@ -364,7 +398,8 @@ bool UdxSocket::answerTombstone(const uint8_t* data, std::size_t size) {
 }
 
 void UdxSocket::attachStream(UdxStream* stream) {
-    if (std::find(m_streams.begin(), m_streams.end(), stream) == m_streams.end()) m_streams.push_back(stream);
+    if (std::find(m_streams.begin(), m_streams.end(), stream) == m_streams.end())
+        m_streams.push_back(stream);
 }
 
 void UdxSocket::detachStream(UdxStream* stream) {

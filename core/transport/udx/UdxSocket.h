@@ -42,7 +42,8 @@ class UdxSocket : public QObject {
     Q_OBJECT
 public:
     // Called for every datagram that is not a packet for a live UDX stream (§6.1).
-    using DatagramHandler = std::function<void(const QByteArray& datagram, const QHostAddress& from, quint16 port)>;
+    using DatagramHandler =
+        std::function<void(const QByteArray& datagram, const QHostAddress& from, quint16 port)>;
 
     explicit UdxSocket(QObject* parent = nullptr);
     ~UdxSocket() override;

@@ -15,7 +15,8 @@ namespace pluresdb::transport::udx {
 namespace {
 
 int64_t nowUs() {
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -32,7 +33,8 @@ UdxStream::UdxStream(QObject* parent) : ByteStream(parent) {
     init();
 }
 
-UdxStream::UdxStream(quint32 id, bool claimed, QObject* parent) : ByteStream(parent), m_localId(id), m_idValid(claimed) {
+UdxStream::UdxStream(quint32 id, bool claimed, QObject* parent)
+    : ByteStream(parent), m_localId(id), m_idValid(claimed) {
     init();
 }
 
@@ -59,21 +61,29 @@ void UdxStream::init() {
 }
 
 UdxStream::~UdxStream() {
-    if (m_idValid) UdxStreamRegistry::instance().release(m_localId, this);
-    if (m_socket) m_socket->detachStream(this);
+    if (m_idValid)
+        UdxStreamRegistry::instance().release(m_localId, this);
+    if (m_socket)
+        m_socket->detachStream(this);
 }
 
-Result<void> UdxStream::connectTo(UdxSocket* socket, quint32 remoteId, const QHostAddress& host, quint16 port) {
+Result<void> UdxStream::connectTo(UdxSocket* socket, quint32 remoteId, const QHostAddress& host,
+                                  quint16 port) {
     const UdxEndpoint remote = UdxEndpoint::fromHost(host, port);
-    if (!remote.isValid()) return makeError(QStringLiteral("bad UDX remote address %1").arg(host.toString()));
+    if (!remote.isValid())
+        return makeError(QStringLiteral("bad UDX remote address %1").arg(host.toString()));
     return connectTo(socket, remoteId, remote);
 }
 
 Result<void> UdxStream::connectTo(UdxSocket* socket, quint32 remoteId, const UdxEndpoint& remote) {
-    if (m_closed) return makeError(QStringLiteral("UDX stream is closed"));
-    if (m_socket) return makeError(QStringLiteral("UDX stream is already connected"));
-    if (!socket || !socket->isBound()) return makeError(QStringLiteral("UDX socket is not bound"));
-    if (!remote.isValid()) return makeError(QStringLiteral("bad UDX remote address"));
+    if (m_closed)
+        return makeError(QStringLiteral("UDX stream is closed"));
+    if (m_socket)
+        return makeError(QStringLiteral("UDX stream is already connected"));
+    if (!socket || !socket->isBound())
+        return makeError(QStringLiteral("UDX socket is not bound"));
+    if (!remote.isValid())
+        return makeError(QStringLiteral("bad UDX remote address"));
     m_socket = socket;
     m_remoteId = remoteId;
     m_remote = remote;
@@ -86,15 +96,19 @@ Result<void> UdxStream::connectTo(UdxSocket* socket, quint32 remoteId, const Udx
 
 void UdxStream::acceptFirstPacket(UdxSocket* socket, quint32 remoteId) {
     m_firewall = [socket, remoteId](UdxStream& stream, UdxSocket& on, const UdxEndpoint& from) {
-        if (&on != socket) return false;
-        if (!stream.isConnected()) return stream.connectTo(socket, remoteId, from).ok();
+        if (&on != socket)
+            return false;
+        if (!stream.isConnected())
+            return stream.connectTo(socket, remoteId, from).ok();
         return false;
     };
 }
 
 Result<void> UdxStream::changeRemote(UdxSocket* socket, quint32 remoteId, const UdxEndpoint& remote) {
-    if (m_closed) return makeError(QStringLiteral("UDX stream is closed"));
-    if (!m_socket) return connectTo(socket, remoteId, remote);
+    if (m_closed)
+        return makeError(QStringLiteral("UDX stream is closed"));
+    if (!m_socket)
+        return connectTo(socket, remoteId, remote);
     if (!socket || !socket->isBound() || !remote.isValid())
         return makeError(QStringLiteral("bad UDX socket or address for the path change"));
     if (socket != m_socket) {
@@ -115,9 +129,13 @@ Result<void> UdxStream::changeRemote(UdxSocket* socket, quint32 remoteId, const 
     return {};
 }
 
-int UdxStream::overhead() const { return m_remote.isIpv6() ? kIpv6Overhead : kIpv4Overhead; }
+int UdxStream::overhead() const {
+    return m_remote.isIpv6() ? kIpv6Overhead : kIpv4Overhead;
+}
 
-int UdxStream::maxMessageSize() const { return maxPayload(); }
+int UdxStream::maxMessageSize() const {
+    return maxPayload();
+}
 
 uint32_t UdxStream::receiveWindow() const {
     // §6.9: the window shrinks by what we hold; delivered bytes go straight to the reader.
@@ -126,10 +144,13 @@ uint32_t UdxStream::receiveWindow() const {
 }
 
 bool UdxStream::sendMessage(const QByteArray& datagram) {
-    if (m_closed || !m_socket || datagram.size() > maxMessageSize()) return false;
+    if (m_closed || !m_socket || datagram.size() > maxMessageSize())
+        return false;
     uint8_t* out = m_socket->reserve(m_remote, kHeaderSize + std::size_t(datagram.size()));
-    if (!out) return false;
-    encodeUdxHeader(out, UdxHeader{kTypeMessage, 0, m_remoteId, receiveWindow(), m_sndNxt, uint32_t(m_rcvNxt)});
+    if (!out)
+        return false;
+    encodeUdxHeader(out,
+                    UdxHeader{kTypeMessage, 0, m_remoteId, receiveWindow(), m_sndNxt, uint32_t(m_rcvNxt)});
     std::memcpy(out + kHeaderSize, datagram.constData(), std::size_t(datagram.size()));
     m_socket->commit(kHeaderSize + std::size_t(datagram.size()));
     return true;
@@ -142,8 +163,10 @@ void UdxStream::setKeepAlive(int ms) {
 }
 
 bool UdxStream::write(const QByteArray& bytes) {
-    if (m_closed || m_endRequested) return false;
-    if (bytes.isEmpty()) return true;
+    if (m_closed || m_endRequested)
+        return false;
+    if (bytes.isEmpty())
+        return true;
     m_writes.push_back(bytes);
     m_queuedBytes += bytes.size();
     scheduleSend();
@@ -151,12 +174,15 @@ bool UdxStream::write(const QByteArray& bytes) {
 }
 
 void UdxStream::end() {
-    if (m_closed || m_endRequested) return;
+    if (m_closed || m_endRequested)
+        return;
     m_endRequested = true;
     scheduleSend();
 }
 
-void UdxStream::destroy(const QString& error) { closeWith(error, true); }
+void UdxStream::destroy(const QString& error) {
+    closeWith(error, true);
+}
 
 UdxStreamStats UdxStream::stats() const {
     UdxStreamStats s = m_stats;
@@ -168,7 +194,8 @@ UdxStreamStats UdxStream::stats() const {
 
 // ---- receive ------------------------------------------------------------------------------
 
-void UdxStream::receiveDatagram(UdxSocket* socket, const UdxEndpoint& from, const uint8_t* data, std::size_t size) {
+void UdxStream::receiveDatagram(UdxSocket* socket, const UdxEndpoint& from, const uint8_t* data,
+                                std::size_t size) {
     const auto packet = decodeUdxPacket(data, size);
     if (!packet) {
         ++m_stats.invalidPackets;
@@ -176,8 +203,10 @@ void UdxStream::receiveDatagram(UdxSocket* socket, const UdxEndpoint& from, cons
     }
     if (socket != m_socket) {
         // §6.7 step 1: unbound, or arriving on another socket: the firewall decides.
-        if (!m_firewall || !m_firewall(*this, *socket, from)) return;
-        if (m_closed || socket != m_socket) return;
+        if (!m_firewall || !m_firewall(*this, *socket, from))
+            return;
+        if (m_closed || socket != m_socket)
+            return;
     }
     ++m_stats.packetsReceived;
     if (!m_touched) {
@@ -207,7 +236,8 @@ void UdxStream::processPacket(const UdxPacketView& p) {
                     InPacket in;
                     in.type = h.type;
                     if (h.type & kTypeData)
-                        in.payload = QByteArray(reinterpret_cast<const char*>(p.payload), qsizetype(p.payloadSize));
+                        in.payload =
+                            QByteArray(reinterpret_cast<const char*>(p.payload), qsizetype(p.payloadSize));
                     m_oooBytes += in.payload.size();
                     m_ooo.emplace(key, std::move(in));
                 }
@@ -226,14 +256,16 @@ void UdxStream::processPacket(const UdxPacketView& p) {
     }
     if (h.type & kTypeMessage) {
         emit messageReceived(QByteArray(reinterpret_cast<const char*>(p.payload), qsizetype(p.payloadSize)));
-        if (m_closed) return;
+        if (m_closed)
+            return;
     }
     // §6.7 step 7: drain the reorder buffer.
     while (!m_ooo.empty() && m_ooo.begin()->first == m_rcvNxt) {
         auto node = m_ooo.extract(m_ooo.begin());
         InPacket& in = node.mapped();
         m_oooBytes -= in.payload.size();
-        if (in.type & kTypeData) deliver(reinterpret_cast<const uint8_t*>(in.payload.constData()), std::size_t(in.payload.size()));
+        if (in.type & kTypeData)
+            deliver(reinterpret_cast<const uint8_t*>(in.payload.constData()), std::size_t(in.payload.size()));
         ++m_rcvNxt;
         if (in.type & kTypeEnd) {
             m_remoteEnded = true;
@@ -241,26 +273,30 @@ void UdxStream::processPacket(const UdxPacketView& p) {
             m_ooo.clear();
         }
     }
-    if (seqDiff(h.ack, m_sndNxt) > 0) return;  // acknowledges what we never sent (step 8)
+    if (seqDiff(h.ack, m_sndNxt) > 0)
+        return;  // acknowledges what we never sent (step 8)
     // Step 9: RFC 793 window update.
     if (seqDiff(h.ack, m_sndUna) >= 0 &&
         (seqDiff(m_wl1, h.seq) < 0 || (m_wl1 == h.seq && seqDiff(m_wl2, h.ack) <= 0))) {
         m_sendRwnd = h.rwnd;
         m_wl1 = h.seq;
         m_wl2 = h.ack;
-        if (m_sendRwnd > 0) m_persistDeadline = 0;
+        if (m_sendRwnd > 0)
+            m_persistDeadline = 0;
     }
     processAck(h.ack, p, nowUs());
 }
 
 void UdxStream::deliver(const uint8_t* data, std::size_t size) {
-    if (size == 0) return;
+    if (size == 0)
+        return;
     m_delivered.append(reinterpret_cast<const char*>(data), qsizetype(size));
     m_stats.bytesReceived += size;
 }
 
 void UdxStream::flushDelivered() {
-    if (m_delivered.isEmpty()) return;
+    if (m_delivered.isEmpty())
+        return;
     QByteArray out;
     out.swap(m_delivered);
     emit dataReceived(out);
@@ -268,17 +304,22 @@ void UdxStream::flushDelivered() {
 
 void UdxStream::afterReceiveBatch() {
     m_touched = false;
-    if (m_closed) return;
-    if (m_ackPending && m_socket) sendAck();
+    if (m_closed)
+        return;
+    if (m_ackPending && m_socket)
+        sendAck();
     flushDelivered();
-    if (m_closed) return;
+    if (m_closed)
+        return;
     if (m_remoteEnded && !m_remoteEndedSignalled) {
         m_remoteEndedSignalled = true;
         emit remoteEnded();
-        if (m_closed) return;
+        if (m_closed)
+            return;
     }
     checkClosed();
-    if (!m_closed) trySend();
+    if (!m_closed)
+        trySend();
 }
 
 void UdxStream::sendAck() {
@@ -289,24 +330,31 @@ void UdxStream::sendAck() {
     for (auto it = m_ooo.begin(); it != m_ooo.end() && n <= kMaxSackBlocks;) {
         const uint64_t start = it->first;
         uint64_t end = start + 1;
-        for (++it; it != m_ooo.end() && it->first == end; ++it) ++end;
-        if (n == kMaxSackBlocks) break;
+        for (++it; it != m_ooo.end() && it->first == end; ++it)
+            ++end;
+        if (n == kMaxSackBlocks)
+            break;
         blocks[n++] = SackBlock{uint32_t(start), uint32_t(end)};
     }
     const std::size_t size = kHeaderSize + n * kSackBlockSize;
     uint8_t* out = m_socket->reserve(m_remote, size);
-    if (!out) return;
-    encodeUdxHeader(out, UdxHeader{n ? kTypeSack : kTypeAck, 0, m_remoteId, receiveWindow(), m_sndNxt, uint32_t(m_rcvNxt)});
+    if (!out)
+        return;
+    encodeUdxHeader(out, UdxHeader{n ? kTypeSack : kTypeAck, 0, m_remoteId, receiveWindow(), m_sndNxt,
+                                   uint32_t(m_rcvNxt)});
     encodeSackBlocks(out + kHeaderSize, blocks, n);
     m_socket->commit(size);
     ++m_stats.acksSent;
 }
 
 void UdxStream::sendControl(uint8_t type) {
-    if (!m_socket) return;
-    if (m_keepAliveUs) m_keepAliveDeadline = nowUs() + m_keepAliveUs;
+    if (!m_socket)
+        return;
+    if (m_keepAliveUs)
+        m_keepAliveDeadline = nowUs() + m_keepAliveUs;
     uint8_t* out = m_socket->reserve(m_remote, kHeaderSize);
-    if (!out) return;
+    if (!out)
+        return;
     encodeUdxHeader(out, UdxHeader{type, 0, m_remoteId, receiveWindow(), m_sndNxt, uint32_t(m_rcvNxt)});
     m_socket->commit(kHeaderSize);
 }
@@ -327,17 +375,21 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
                 m_probeInFlight = false;
                 m_mtu = m_probeSize;
                 m_probeFailures = 0;
-                if (m_mtu >= kMaxMtu) m_mtuState = MtuState::Done;
-                else m_probeSize = std::min(m_mtu + kMtuStep, kMaxMtu);
+                if (m_mtu >= kMaxMtu)
+                    m_mtuState = MtuState::Done;
+                else
+                    m_probeSize = std::min(m_mtu + kMtuStep, kMaxMtu);
             }
         }
-        if (pkt.inPipe) --m_pipe;
+        if (pkt.inPipe)
+            --m_pipe;
         m_inflight.pop_front();
         ++m_sndUna;
         progressed = true;
     }
     if (progressed) {
-        if (m_endQueued && seqDiff(m_sndUna, m_endSeq) > 0) m_endAcked = true;
+        if (m_endQueued && seqDiff(m_sndUna, m_endSeq) > 0)
+            m_endAcked = true;
         if (m_mtuState == MtuState::Base) {  // §6.13: the first acknowledgement starts the search
             m_mtuState = MtuState::Search;
             m_probeSize = std::min(m_mtu + kMtuStep, kMaxMtu);
@@ -352,10 +404,12 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
             // 2^31 and once let a hostile block index past the window (found by fuzz_udx_stream).
             const uint32_t startOff = blk.start - m_sndUna;
             const uint32_t endOff = blk.end - m_sndUna;
-            if (startOff >= endOff || endOff > m_inflight.size()) continue;
+            if (startOff >= endOff || endOff > m_inflight.size())
+                continue;
             for (uint32_t s = blk.start; s != blk.end; ++s) {
                 OutPacket& pkt = m_inflight[std::size_t(uint32_t(s - m_sndUna))];
-                if (pkt.sacked) continue;
+                if (pkt.sacked)
+                    continue;
                 pkt.sacked = true;
                 pkt.lost = false;  // a stale retransmit-queue entry is skipped later
                 if (pkt.inPipe) {
@@ -366,17 +420,22 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
                 if (m_probeInFlight && s == m_probeSeq) {  // a SACKed probe confirms the size too
                     m_probeInFlight = false;
                     m_mtu = m_probeSize;
-                    if (m_mtu >= kMaxMtu) m_mtuState = MtuState::Done;
-                    else m_probeSize = std::min(m_mtu + kMtuStep, kMaxMtu);
+                    if (m_mtu >= kMaxMtu)
+                        m_mtuState = MtuState::Done;
+                    else
+                        m_probeSize = std::min(m_mtu + kMtuStep, kMaxMtu);
                 }
                 ++delivered;
-                if (!m_haveSacked || seqDiff(s, m_highestSacked) > 0) m_highestSacked = s;
+                if (!m_haveSacked || seqDiff(s, m_highestSacked) > 0)
+                    m_highestSacked = s;
                 m_haveSacked = true;
             }
         }
     }
-    if (m_haveSacked && seqDiff(m_highestSacked, m_sndUna) < 0) m_haveSacked = false;
-    if (newestCleanSend >= 0) updateRtt(now - newestCleanSend);
+    if (m_haveSacked && seqDiff(m_highestSacked, m_sndUna) < 0)
+        m_haveSacked = false;
+    if (newestCleanSend >= 0)
+        updateRtt(now - newestCleanSend);
     if (delivered > 0) {
         m_tlpOutstanding = false;
         m_tlpDeadline = 0;
@@ -384,11 +443,14 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
     if (progressed) {
         m_rtoBackoff = 0;
         m_rtoDeadline = m_inflight.empty() ? 0 : now + std::min(m_rtoUs, tuning::kMaxRtoUs);
-        if (m_inRecovery && seqDiff(m_sndUna, m_recoveryPoint) >= 0) m_inRecovery = false;
+        if (m_inRecovery && seqDiff(m_sndUna, m_recoveryPoint) >= 0)
+            m_inRecovery = false;
     }
     if (delivered > 0 && !m_inRecovery) {
-        if (m_cwnd < m_ssthresh) m_cwnd += delivered;
-        else m_cwnd += double(delivered) / m_cwnd;
+        if (m_cwnd < m_ssthresh)
+            m_cwnd += delivered;
+        else
+            m_cwnd += double(delivered) / m_cwnd;
         // Growing past what the peer's window allows only builds a burst for later.
         const double cap = 2.0 * double(m_sendRwnd) / double(std::max(1, maxPayload())) + 64;
         m_cwnd = std::min(m_cwnd, cap);
@@ -401,7 +463,8 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
 }
 
 void UdxStream::onDelivered(OutPacket& pkt, int64_t now, int64_t& newestCleanSend) {
-    if (pkt.transmits == 1 && pkt.sentUs > newestCleanSend) newestCleanSend = pkt.sentUs;
+    if (pkt.transmits == 1 && pkt.sentUs > newestCleanSend)
+        newestCleanSend = pkt.sentUs;
     // RACK (RFC 8985 §6.2): remember the most recently sent delivered packet, skipping ACKs that
     // may belong to an earlier transmission of a retransmitted packet.
     if (pkt.transmits > 1 && now - pkt.sentUs < m_minRttUs) {
@@ -429,16 +492,19 @@ void UdxStream::updateRtt(int64_t sample) {
 
 void UdxStream::detectLosses(int64_t now) {
     m_reorderDeadline = 0;
-    if (!m_haveSacked || m_rackXmitUs == 0) return;
+    if (!m_haveSacked || m_rackXmitUs == 0)
+        return;
     const int64_t reoWnd = reorderWindow();
     const uint32_t limit = uint32_t(m_highestSacked - m_sndUna);
     bool lostAny = false;
     int64_t earliest = 0;
     for (uint32_t i = 0; i < limit && i < m_inflight.size(); ++i) {
         OutPacket& pkt = m_inflight[i];
-        if (pkt.sacked || pkt.lost) continue;
+        if (pkt.sacked || pkt.lost)
+            continue;
         const uint32_t seq = m_sndUna + i;
-        if (sentAfter(pkt.sentUs, seq, m_rackXmitUs, m_highestSacked)) continue;
+        if (sentAfter(pkt.sentUs, seq, m_rackXmitUs, m_highestSacked))
+            continue;
         const int64_t deadline = pkt.sentUs + m_rackRttUs + reoWnd;
         if (now >= deadline) {
             markLost(seq, pkt);
@@ -448,7 +514,8 @@ void UdxStream::detectLosses(int64_t now) {
             earliest = deadline;
         }
     }
-    if (lostAny) enterRecovery();
+    if (lostAny)
+        enterRecovery();
     m_reorderDeadline = earliest;
 }
 
@@ -482,22 +549,25 @@ void UdxStream::markLost(uint32_t seq, OutPacket& pkt) {
     if (m_probeInFlight && seq == m_probeSeq) {  // §6.13: a lost probe is resent without padding
         m_probeInFlight = false;
         pkt.padding = 0;
-        if (++m_probeFailures >= kMtuProbeMaxFailures) m_mtuState = MtuState::Done;
+        if (++m_probeFailures >= kMtuProbeMaxFailures)
+            m_mtuState = MtuState::Done;
         return;  // a too-big probe says nothing about congestion
     }
 }
 
 void UdxStream::enterRecovery() {
-    if (m_inRecovery) return;
+    if (m_inRecovery)
+        return;
     m_inRecovery = true;
     m_recoveryPoint = m_sndNxt;
     m_undoCwnd = m_cwnd;
     m_undoSsthresh = m_ssthresh;
     // Loss while the RTT shows no standing queue is most likely random (radio, a lossy hop), not
     // congestion: back off gently then, fully when the queue has grown.
-    const bool queueBuilt = m_minRttUs > 0 &&
-                            m_srttUs > m_minRttUs + std::max(m_minRttUs / 4, tuning::kQueueDelayThresholdUs);
-    m_ssthresh = std::max(m_cwnd * (queueBuilt ? tuning::kLossBeta : tuning::kRandomLossBeta), tuning::kMinCwnd);
+    const bool queueBuilt =
+        m_minRttUs > 0 && m_srttUs > m_minRttUs + std::max(m_minRttUs / 4, tuning::kQueueDelayThresholdUs);
+    m_ssthresh =
+        std::max(m_cwnd * (queueBuilt ? tuning::kLossBeta : tuning::kRandomLossBeta), tuning::kMinCwnd);
     m_cwnd = m_ssthresh;
 }
 
@@ -508,7 +578,8 @@ int64_t UdxStream::backedOffRto() const {
 
 void UdxStream::onRto(int64_t now) {
     m_rtoDeadline = 0;
-    if (m_inflight.empty()) return;
+    if (m_inflight.empty())
+        return;
     OutPacket& oldest = m_inflight.front();
     if (oldest.rtoCount >= tuning::kMaxRtoTimeouts) {
         closeWith(QStringLiteral("ETIMEDOUT: the UDX peer stopped acknowledging"), false);
@@ -520,10 +591,12 @@ void UdxStream::onRto(int64_t now) {
     ++oldest.rtoCount;
     for (std::size_t i = 0; i < m_inflight.size(); ++i) {
         OutPacket& pkt = m_inflight[i];
-        if (pkt.sacked || pkt.lost) continue;
+        if (pkt.sacked || pkt.lost)
+            continue;
         const bool overdue = now >= pkt.sentUs + std::max(m_rackRttUs + reoWnd, m_rtoUs);
         if (i == 0 || overdue) {
-            if (i > 0 && pkt.rtoCount < 255) ++pkt.rtoCount;
+            if (i > 0 && pkt.rtoCount < 255)
+                ++pkt.rtoCount;
             markLost(m_sndUna + uint32_t(i), pkt);
         }
     }
@@ -539,15 +612,19 @@ void UdxStream::onRto(int64_t now) {
 
 void UdxStream::onTailLossProbe(int64_t now) {
     m_tlpDeadline = 0;
-    if (m_inflight.empty() || m_tlpOutstanding || m_closed) return;
+    if (m_inflight.empty() || m_tlpOutstanding || m_closed)
+        return;
     m_tlpOutstanding = true;
     ++m_stats.tailLossProbes;
     // RFC 8985 §7.3: send new data if there is any, else repeat the newest packet.
-    if (sendNewPacket(now, true)) return;
+    if (sendNewPacket(now, true))
+        return;
     for (std::size_t i = m_inflight.size(); i-- > 0;) {
         OutPacket& pkt = m_inflight[i];
-        if (pkt.sacked) continue;
-        if (pkt.lost) return;  // already queued
+        if (pkt.sacked)
+            continue;
+        if (pkt.lost)
+            return;  // already queued
         pkt.padding = 0;
         transmit(m_sndUna + uint32_t(i), pkt, now);
         return;
@@ -557,7 +634,8 @@ void UdxStream::onTailLossProbe(int64_t now) {
 // ---- sending --------------------------------------------------------------------------------
 
 void UdxStream::scheduleSend() {
-    if (!m_kick->isActive()) m_kick->start();
+    if (!m_kick->isActive())
+        m_kick->start();
 }
 
 bool UdxStream::paceAllows(int64_t now, int bytes) {
@@ -570,7 +648,8 @@ bool UdxStream::paceAllows(int64_t now, int bytes) {
     }
     const double gain = m_cwnd < m_ssthresh ? tuning::kSlowStartPacingGain : tuning::kPacingGain;
     const double rate = gain * m_cwnd * double(m_mtu) / double(m_srttUs);  // bytes per µs
-    const double burst = std::max(rate * double(tuning::kPacingBurstUs), double(tuning::kMinPacingBurstPackets * m_mtu));
+    const double burst =
+        std::max(rate * double(tuning::kPacingBurstUs), double(tuning::kMinPacingBurstPackets * m_mtu));
     if (now > m_paceRefillUs) {
         m_paceTokens = std::min(m_paceTokens + double(now - m_paceRefillUs) * rate, burst);
         m_paceRefillUs = now;
@@ -584,7 +663,8 @@ bool UdxStream::paceAllows(int64_t now, int bytes) {
 }
 
 void UdxStream::trySend() {
-    if (m_closed || !m_socket || m_socket->isSendBlocked()) return;
+    if (m_closed || !m_socket || m_socket->isSendBlocked())
+        return;
     const int64_t now = nowUs();
     const quint64 sentBefore = m_stats.packetsSent;
     while (!m_retransmit.empty()) {
@@ -595,7 +675,8 @@ void UdxStream::trySend() {
             continue;
         }
         OutPacket& pkt = m_inflight[std::size_t(idx)];
-        if (m_pipe >= int(m_cwnd) || !paceAllows(now, pkt.length + overhead())) break;
+        if (m_pipe >= int(m_cwnd) || !paceAllows(now, pkt.length + overhead()))
+            break;
         m_retransmit.pop_front();
         pkt.lost = false;
         pkt.padding = 0;
@@ -603,8 +684,10 @@ void UdxStream::trySend() {
     }
     bool sent = m_stats.packetsSent != sentBefore;
     while (m_retransmit.empty() && (m_queuedBytes > 0 || (m_endRequested && !m_endQueued))) {
-        if (m_pipe >= int(m_cwnd) || !paceAllows(now, maxPayload() + overhead())) break;
-        if (!sendNewPacket(now, false)) break;
+        if (m_pipe >= int(m_cwnd) || !paceAllows(now, maxPayload() + overhead()))
+            break;
+        if (!sendNewPacket(now, false))
+            break;
         sent = true;
     }
     // Unlike libudx (TLP only in the open state) we also probe during recovery: a lost
@@ -612,15 +695,19 @@ void UdxStream::trySend() {
     if (sent && !m_tlpOutstanding) {
         const int64_t pto = m_srttUs ? std::max(2 * m_srttUs, tuning::kMinPtoUs) : tuning::kInitialRtoUs;
         m_tlpDeadline = now + pto;
-        if (m_rtoDeadline && m_tlpDeadline >= m_rtoDeadline) m_tlpDeadline = 0;
+        if (m_rtoDeadline && m_tlpDeadline >= m_rtoDeadline)
+            m_tlpDeadline = 0;
     }
     armTimer();
-    if (m_queuedBytes == 0 && !m_writes.empty()) m_writes.clear();
+    if (m_queuedBytes == 0 && !m_writes.empty())
+        m_writes.clear();
 }
 
 bool UdxStream::sendNewPacket(int64_t now, bool ignoreCwnd) {
-    if (m_queuedBytes == 0 && !(m_endRequested && !m_endQueued)) return false;
-    if (!ignoreCwnd && m_pipe >= int(m_cwnd)) return false;
+    if (m_queuedBytes == 0 && !(m_endRequested && !m_endQueued))
+        return false;
+    if (!ignoreCwnd && m_pipe >= int(m_cwnd))
+        return false;
     const int mp = maxPayload();
     // §6.8 send gate: packets in flight stay under the peer's window (in packets).
     const qint64 rwndPackets = m_sendRwnd == 0 ? 0 : std::max<qint64>(1, qint64(m_sendRwnd) / mp);
@@ -678,45 +765,57 @@ bool UdxStream::sendNewPacket(int64_t now, bool ignoreCwnd) {
     const uint32_t seq = m_sndNxt++;
     m_inflight.push_back(std::move(pkt));
     transmit(seq, m_inflight.back(), now);
-    if (m_queuedBytes == 0 && take > 0) emit drained();
+    if (m_queuedBytes == 0 && take > 0)
+        emit drained();
     return true;
 }
 
 void UdxStream::transmit(uint32_t seq, OutPacket& pkt, int64_t now) {
     const std::size_t size = kHeaderSize + pkt.padding + std::size_t(pkt.length);
     if (uint8_t* out = m_socket->reserve(m_remote, size)) {
-        encodeUdxHeader(out, UdxHeader{pkt.type, pkt.padding, m_remoteId, receiveWindow(), seq, uint32_t(m_rcvNxt)});
-        if (pkt.padding) std::memset(out + kHeaderSize, 0, pkt.padding);
-        if (pkt.length) std::memcpy(out + kHeaderSize + pkt.padding, pkt.data.constData() + pkt.offset, std::size_t(pkt.length));
+        encodeUdxHeader(
+            out, UdxHeader{pkt.type, pkt.padding, m_remoteId, receiveWindow(), seq, uint32_t(m_rcvNxt)});
+        if (pkt.padding)
+            std::memset(out + kHeaderSize, 0, pkt.padding);
+        if (pkt.length)
+            std::memcpy(out + kHeaderSize + pkt.padding, pkt.data.constData() + pkt.offset,
+                        std::size_t(pkt.length));
         m_socket->commit(size);
     }
-    if (m_keepAliveUs) m_keepAliveDeadline = now + m_keepAliveUs;
+    if (m_keepAliveUs)
+        m_keepAliveDeadline = now + m_keepAliveUs;
     // A packet the full kernel buffer refused counts as sent: loss recovery resends it.
-    if (pkt.transmits > 0) ++m_stats.packetsRetransmitted;
-    if (pkt.transmits < 255) ++pkt.transmits;
+    if (pkt.transmits > 0)
+        ++m_stats.packetsRetransmitted;
+    if (pkt.transmits < 255)
+        ++pkt.transmits;
     ++m_stats.packetsSent;
     pkt.sentUs = now;
     if (!pkt.inPipe) {  // a tail loss probe may repeat a packet that is still counted
         pkt.inPipe = true;
         ++m_pipe;
     }
-    if (m_rtoDeadline == 0) m_rtoDeadline = now + backedOffRto();
+    if (m_rtoDeadline == 0)
+        m_rtoDeadline = now + backedOffRto();
 }
 
 // ---- timers and lifecycle -------------------------------------------------------------------
 
 void UdxStream::armTimer() {
-    if (m_closed) return;
+    if (m_closed)
+        return;
     int64_t earliest = 0;
     for (int64_t d : {m_rtoDeadline, m_tlpDeadline, m_reorderDeadline, m_paceDeadline, m_persistDeadline,
                       m_keepAliveDeadline})
-        if (d && (earliest == 0 || d < earliest)) earliest = d;
+        if (d && (earliest == 0 || d < earliest))
+            earliest = d;
     if (earliest == 0) {
         m_timer->stop();
         return;
     }
     // The timer may fire early (deadlines only move later on ACKs); onTimer() re-arms.
-    if (m_timer->isActive() && m_timerArmedAt <= earliest) return;
+    if (m_timer->isActive() && m_timerArmedAt <= earliest)
+        return;
     const int64_t now = nowUs();
     const int ms = earliest <= now ? 0 : int((earliest - now + 999) / 1000);
     m_timerArmedAt = now + int64_t(ms) * 1000;
@@ -724,14 +823,19 @@ void UdxStream::armTimer() {
 }
 
 void UdxStream::onTimer() {
-    if (m_closed) return;
+    if (m_closed)
+        return;
     const int64_t now = nowUs();
-    if (m_paceDeadline && now >= m_paceDeadline) m_paceDeadline = 0;
-    if (m_reorderDeadline && now >= m_reorderDeadline) detectLosses(now);
-    if (m_tlpDeadline && now >= m_tlpDeadline) onTailLossProbe(now);
+    if (m_paceDeadline && now >= m_paceDeadline)
+        m_paceDeadline = 0;
+    if (m_reorderDeadline && now >= m_reorderDeadline)
+        detectLosses(now);
+    if (m_tlpDeadline && now >= m_tlpDeadline)
+        onTailLossProbe(now);
     if (m_rtoDeadline && now >= m_rtoDeadline) {
         onRto(now);
-        if (m_closed) return;
+        if (m_closed)
+            return;
     }
     if (m_persistDeadline && now >= m_persistDeadline) {
         if (m_sendRwnd == 0 && (m_queuedBytes > 0 || (m_endRequested && !m_endQueued))) {
@@ -742,26 +846,31 @@ void UdxStream::onTimer() {
         }
     }
     if (m_keepAliveDeadline && now >= m_keepAliveDeadline && m_socket) {
-        if (m_inflight.empty()) sendControl(kTypeHeartbeat);  // idle: keep NAT mappings open
-        else m_keepAliveDeadline = now + m_keepAliveUs;
+        if (m_inflight.empty())
+            sendControl(kTypeHeartbeat);  // idle: keep NAT mappings open
+        else
+            m_keepAliveDeadline = now + m_keepAliveUs;
     }
     trySend();
 }
 
 void UdxStream::checkClosed() {
     // §6.12: both directions ended: our END acknowledged and the peer's END delivered.
-    if (!m_closed && m_endAcked && m_remoteEnded) closeWith(QString(), false);
+    if (!m_closed && m_endAcked && m_remoteEnded)
+        closeWith(QString(), false);
 }
 
 void UdxStream::closeWith(const QString& error, bool sendDestroy) {
-    if (m_closed) return;
+    if (m_closed)
+        return;
     if (sendDestroy && m_socket) {
         sendControl(kTypeDestroy);  // §6.12: one DESTROY with the current seq, then seq + 1
         ++m_sndNxt;
         m_socket->flush();
     }
     flushDelivered();
-    if (m_closed) return;
+    if (m_closed)
+        return;
     m_closed = true;
     m_kick->stop();
     m_timer->stop();
@@ -770,7 +879,8 @@ void UdxStream::closeWith(const QString& error, bool sendDestroy) {
     m_inflight.clear();
     m_retransmit.clear();
     m_ooo.clear();
-    if (m_idValid) UdxStreamRegistry::instance().release(m_localId, this);
+    if (m_idValid)
+        UdxStreamRegistry::instance().release(m_localId, this);
     m_idValid = false;
     if (m_socket) {
         if (error.isEmpty() && !sendDestroy)
@@ -783,7 +893,8 @@ void UdxStream::closeWith(const QString& error, bool sendDestroy) {
 }
 
 void UdxStream::socketGone(UdxSocket* socket) {
-    if (socket != m_socket) return;
+    if (socket != m_socket)
+        return;
     m_socket->detachStream(this);
     m_socket = nullptr;
     closeWith(QStringLiteral("the UDX socket was closed"), false);

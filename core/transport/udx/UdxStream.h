@@ -35,9 +35,9 @@ struct UdxStreamStats {
     quint64 bytesSent = 0;             // payload bytes first sent
     quint64 bytesReceived = 0;         // payload bytes delivered
     quint64 rtoCount = 0;
-    quint64 fastRetransmits = 0;       // losses found by RACK (no timeout)
+    quint64 fastRetransmits = 0;  // losses found by RACK (no timeout)
     quint64 tailLossProbes = 0;
-    quint64 spuriousRetransmits = 0;   // repeats whose original arrived after all (undo, wider RACK window)
+    quint64 spuriousRetransmits = 0;  // repeats whose original arrived after all (undo, wider RACK window)
     quint64 acksSent = 0;
     quint64 invalidPackets = 0;
     int mtu = 0;
@@ -103,17 +103,17 @@ signals:
 
 private:
     struct OutPacket {
-        QByteArray data;        // shares the writer's buffer when the payload lies in one write
+        QByteArray data;  // shares the writer's buffer when the payload lies in one write
         int offset = 0;
         int length = 0;
-        int64_t sentUs = 0;     // last transmission
+        int64_t sentUs = 0;  // last transmission
         uint8_t type = 0;
         uint8_t transmits = 0;
         uint8_t rtoCount = 0;
-        uint8_t padding = 0;    // PMTU probe padding, first transmission only (§6.13)
+        uint8_t padding = 0;  // PMTU probe padding, first transmission only (§6.13)
         bool sacked = false;
-        bool lost = false;      // queued for retransmission
-        bool inPipe = false;    // counted in m_pipe
+        bool lost = false;    // queued for retransmission
+        bool inPipe = false;  // counted in m_pipe
     };
     struct InPacket {
         QByteArray payload;
@@ -172,7 +172,7 @@ private:
     qsizetype m_writeOffset = 0;
     qint64 m_queuedBytes = 0;
     bool m_endRequested = false;
-    bool m_endQueued = false;       // the END packet is built
+    bool m_endQueued = false;  // the END packet is built
     uint32_t m_endSeq = 0;
     bool m_endAcked = false;
     std::deque<OutPacket> m_inflight;  // m_inflight[i] has seq m_sndUna + i
@@ -189,7 +189,7 @@ private:
     int64_t m_rttvarUs = 0;
     int64_t m_minRttUs = 0;
     int64_t m_rtoUs = 0;
-    int64_t m_rtoDeadline = 0;       // 0 = not armed
+    int64_t m_rtoDeadline = 0;  // 0 = not armed
     int64_t m_tlpDeadline = 0;
     int64_t m_reorderDeadline = 0;
     int64_t m_paceDeadline = 0;
@@ -205,9 +205,9 @@ private:
     double m_cwnd = 0;
     double m_ssthresh = 1e9;
     bool m_inRecovery = false;
-    double m_undoCwnd = 0;         // cwnd and ssthresh before the current recovery, for undo
+    double m_undoCwnd = 0;  // cwnd and ssthresh before the current recovery, for undo
     double m_undoSsthresh = 0;
-    int m_reoWndMult = 1;          // RFC 8985 §6.2: grows when a retransmission proves spurious
+    int m_reoWndMult = 1;  // RFC 8985 §6.2: grows when a retransmission proves spurious
     int64_t m_reoWndBumpedUs = 0;
     uint32_t m_recoveryPoint = 0;
     double m_paceTokens = 0;

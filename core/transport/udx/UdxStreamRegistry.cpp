@@ -13,7 +13,8 @@ quint32 UdxStreamRegistry::allocate(UdxStream* stream) {
     std::lock_guard lock(m_mutex);
     for (;;) {
         const quint32 id = QRandomGenerator::global()->generate();
-        if (m_streams.emplace(id, stream).second) return id;
+        if (m_streams.emplace(id, stream).second)
+            return id;
     }
 }
 
@@ -25,7 +26,8 @@ bool UdxStreamRegistry::claim(quint32 id, UdxStream* stream) {
 void UdxStreamRegistry::release(quint32 id, const UdxStream* stream) {
     std::lock_guard lock(m_mutex);
     auto it = m_streams.find(id);
-    if (it != m_streams.end() && it->second == stream) m_streams.erase(it);
+    if (it != m_streams.end() && it->second == stream)
+        m_streams.erase(it);
 }
 
 UdxStream* UdxStreamRegistry::find(quint32 id) const {

@@ -14,8 +14,8 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <functional>
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 #include <sys/resource.h>
@@ -27,7 +27,8 @@ namespace {
 double cpuSeconds() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 void fail(const QString& why) {
@@ -40,16 +41,20 @@ void fail(const QString& why) {
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments().mid(1);
-    if (args.isEmpty()) fail(QStringLiteral("usage: udx_bench recv MIB | send PORT MIB | echo | ping PORT ROUNDS"));
+    if (args.isEmpty())
+        fail(QStringLiteral("usage: udx_bench recv MIB | send PORT MIB | echo | ping PORT ROUNDS"));
     const QString mode = args[0];
     UdxSocket socket;
-    if (auto r = socket.bind(QHostAddress::LocalHost, 0); !r) fail(r.errorMessage());
+    if (auto r = socket.bind(QHostAddress::LocalHost, 0); !r)
+        fail(r.errorMessage());
     const bool listener = mode == QLatin1String("recv") || mode == QLatin1String("echo");
     auto made = UdxStream::withId(listener ? 2 : 1);
-    if (!made) fail(made.errorMessage());
+    if (!made)
+        fail(made.errorMessage());
     UdxStream& stream = *made.value();
     QObject::connect(&stream, &UdxStream::closed, &app, [&](const QString& e) {
-        if (!e.isEmpty()) fail(e);
+        if (!e.isEmpty())
+            fail(e);
         QCoreApplication::exit(0);
     });
     if (listener) {
@@ -58,7 +63,8 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
     } else if (args.size() < 3) {
         fail(QStringLiteral("missing arguments"));
-    } else if (auto r = stream.connectTo(&socket, 2, QHostAddress::LocalHost, quint16(args[1].toUInt())); !r) {
+    } else if (auto r = stream.connectTo(&socket, 2, QHostAddress::LocalHost, quint16(args[1].toUInt()));
+               !r) {
         fail(r.errorMessage());
     }
 
@@ -80,8 +86,9 @@ int main(int argc, char** argv) {
             got += d.size();
             if (got >= total) {
                 const double sec = double(clock.nsecsElapsed() - firstNs) / 1e9;
-                std::printf("{\"side\":\"recv\",\"MiB\":%lld,\"seconds\":%.3f,\"MiBps\":%.1f,\"cpuSec\":%.2f}\n",
-                            total >> 20, sec, double(total) / 1048576.0 / sec, cpuSeconds());
+                std::printf(
+                    "{\"side\":\"recv\",\"MiB\":%lld,\"seconds\":%.3f,\"MiBps\":%.1f,\"cpuSec\":%.2f}\n",
+                    total >> 20, sec, double(total) / 1048576.0 / sec, cpuSeconds());
                 std::fflush(stdout);
                 stream.end();
             }
@@ -93,21 +100,25 @@ int main(int argc, char** argv) {
                 stream.write(chunk);
                 sent += chunk.size();
             }
-            if (sent >= total) stream.end();
+            if (sent >= total)
+                stream.end();
         };
         QObject::connect(&stream, &UdxStream::drained, &app, pump);
         QObject::connect(&stream, &UdxStream::closed, &app, [&] {
             const auto s = stream.stats();
-            std::printf("{\"side\":\"send\",\"packets\":%llu,\"retransmits\":%llu,\"retransmitPct\":%.3f,\"mtu\":%d,"
-                        "\"rtoCount\":%llu,\"tlp\":%llu,\"cpuSec\":%.2f,\"gso\":%s}\n",
-                        s.packetsSent, s.packetsRetransmitted, 100.0 * double(s.packetsRetransmitted) / double(std::max<quint64>(1, s.packetsSent)),
-                        s.mtu, s.rtoCount, s.tailLossProbes, cpuSeconds(), socket.gsoEnabled() ? "true" : "false");
+            std::printf(
+                "{\"side\":\"send\",\"packets\":%llu,\"retransmits\":%llu,\"retransmitPct\":%.3f,\"mtu\":%d,"
+                "\"rtoCount\":%llu,\"tlp\":%llu,\"cpuSec\":%.2f,\"gso\":%s}\n",
+                s.packetsSent, s.packetsRetransmitted,
+                100.0 * double(s.packetsRetransmitted) / double(std::max<quint64>(1, s.packetsSent)), s.mtu,
+                s.rtoCount, s.tailLossProbes, cpuSeconds(), socket.gsoEnabled() ? "true" : "false");
             std::fflush(stdout);
         });
         // Also drain what the receiver sends (nothing) so both ENDs complete.
         pump();
     } else if (mode == QLatin1String("echo")) {
-        QObject::connect(&stream, &UdxStream::dataReceived, &stream, [&](const QByteArray& d) { stream.write(d); });
+        QObject::connect(&stream, &UdxStream::dataReceived, &stream,
+                         [&](const QByteArray& d) { stream.write(d); });
         QObject::connect(&stream, &UdxStream::remoteEnded, &stream, [&] { stream.end(); });
     } else if (mode == QLatin1String("ping")) {
         const int rounds = args[2].toInt();
@@ -118,15 +129,20 @@ int main(int argc, char** argv) {
         };
         QObject::connect(&stream, &UdxStream::dataReceived, &stream, [&, rounds](const QByteArray& d) {
             pending += d.size();
-            if (pending < 64) return;
+            if (pending < 64)
+                return;
             pending = 0;
             rtts.push_back(double(clock.nsecsElapsed()) / 1000.0);
             if (int(rtts.size()) == rounds) {
                 std::sort(rtts.begin(), rtts.end());
                 double sum = 0;
-                for (double r : rtts) sum += r;
-                std::printf("{\"side\":\"ping\",\"rounds\":%d,\"rttP50Us\":%.0f,\"rttP99Us\":%.0f,\"rttAvgUs\":%.0f}\n", rounds,
-                            rtts[rtts.size() / 2], rtts[size_t(double(rtts.size()) * 0.99)], sum / double(rtts.size()));
+                for (double r : rtts)
+                    sum += r;
+                std::printf(
+                    "{\"side\":\"ping\",\"rounds\":%d,\"rttP50Us\":%.0f,\"rttP99Us\":%.0f,\"rttAvgUs\":%.0f}"
+                    "\n",
+                    rounds, rtts[rtts.size() / 2], rtts[size_t(double(rtts.size()) * 0.99)],
+                    sum / double(rtts.size()));
                 std::fflush(stdout);
                 stream.end();
                 return;

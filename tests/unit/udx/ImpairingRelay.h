@@ -21,11 +21,11 @@
 namespace pluresdb::test::udx {
 
 struct Impairment {
-    double loss = 0;        // probability a datagram is dropped
-    double duplicate = 0;   // probability it is sent twice
-    double reorder = 0;     // probability it is held back by reorderDelayMs
+    double loss = 0;       // probability a datagram is dropped
+    double duplicate = 0;  // probability it is sent twice
+    double reorder = 0;    // probability it is held back by reorderDelayMs
     int reorderDelayMs = 3;
-    int latencyMs = 0;      // added to every datagram
+    int latencyMs = 0;  // added to every datagram
 };
 
 class ImpairingRelay : public QObject {
@@ -59,8 +59,10 @@ private:
     void pump(QUdpSocket& s, bool fromA) {
         while (s.hasPendingDatagrams()) {
             QNetworkDatagram d = s.receiveDatagram(4096);
-            if (fromA) m_aPort = quint16(d.senderPort());
-            else if (m_bPort == 0) m_bPort = quint16(d.senderPort());
+            if (fromA)
+                m_aPort = quint16(d.senderPort());
+            else if (m_bPort == 0)
+                m_bPort = quint16(d.senderPort());
             const Impairment& imp = fromA ? m_toB : m_toA;
             if (m_rng.generateDouble() < imp.loss) {
                 ++m_dropped;
@@ -68,18 +70,23 @@ private:
             }
             const int copies = m_rng.generateDouble() < imp.duplicate ? 2 : 1;
             int delay = imp.latencyMs;
-            if (m_rng.generateDouble() < imp.reorder) delay += imp.reorderDelayMs;
+            if (m_rng.generateDouble() < imp.reorder)
+                delay += imp.reorderDelayMs;
             for (int c = 0; c < copies; ++c) {
-                if (delay == 0) send(d.data(), fromA);
-                else m_held.emplace(m_clock.elapsed() + delay, Held{d.data(), fromA});
+                if (delay == 0)
+                    send(d.data(), fromA);
+                else
+                    m_held.emplace(m_clock.elapsed() + delay, Held{d.data(), fromA});
             }
         }
         armTimer();
     }
     void send(const QByteArray& data, bool toB) {
         ++m_forwarded;
-        if (toB) m_back.writeDatagram(data, QHostAddress::LocalHost, m_bPort);
-        else if (m_aPort) m_front.writeDatagram(data, QHostAddress::LocalHost, m_aPort);
+        if (toB)
+            m_back.writeDatagram(data, QHostAddress::LocalHost, m_bPort);
+        else if (m_aPort)
+            m_front.writeDatagram(data, QHostAddress::LocalHost, m_aPort);
     }
     void release() {
         const qint64 now = m_clock.elapsed();
@@ -90,9 +97,11 @@ private:
         armTimer();
     }
     void armTimer() {
-        if (m_held.empty()) return;
+        if (m_held.empty())
+            return;
         const qint64 wait = std::max<qint64>(0, m_held.begin()->first - m_clock.elapsed());
-        if (!m_timer.isActive() || m_timer.remainingTime() > wait) m_timer.start(int(wait));
+        if (!m_timer.isActive() || m_timer.remainingTime() > wait)
+            m_timer.start(int(wait));
     }
 
     Impairment m_toB, m_toA;

@@ -31,16 +31,20 @@ inline QByteArray payload(qint64 size, quint32 seed) {
         const quint64 v = next();
         std::memcpy(b.data() + i, &v, 8);
     }
-    for (qint64 i = size / 8 * 8; i < size; ++i) b[i] = char(next());
+    for (qint64 i = size / 8 * 8; i < size; ++i)
+        b[i] = char(next());
     return b;
 }
 
-inline QByteArray sha256(const QByteArray& b) { return QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex(); }
+inline QByteArray sha256(const QByteArray& b) {
+    return QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex();
+}
 
 // Runs the event loop until `done()` or the watchdog; returns done().
 inline bool waitFor(const std::function<bool()>& done, int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
-    while (!done() && !deadline.hasExpired()) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    while (!done() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     return done();
 }
 
@@ -58,9 +62,11 @@ struct Sink {
 
     void attach(transport::udx::UdxStream* s) {
         QObject::connect(s, &transport::ByteStream::dataReceived, s, [this](const QByteArray& d) {
-            if (expect) mismatch |= bytes + d.size() > expect->size() ||
-                                    std::memcmp(expect->constData() + bytes, d.constData(), size_t(d.size())) != 0;
-            else hash.addData(d);
+            if (expect)
+                mismatch |= bytes + d.size() > expect->size() ||
+                            std::memcmp(expect->constData() + bytes, d.constData(), size_t(d.size())) != 0;
+            else
+                hash.addData(d);
             bytes += d.size();
         });
         QObject::connect(s, &transport::ByteStream::remoteEnded, s, [this] { remoteEnded = true; });
@@ -68,7 +74,8 @@ struct Sink {
             closed = true;
             closeError = e;
         });
-        QObject::connect(s, &transport::udx::UdxStream::messageReceived, s, [this](const QByteArray& m) { messages << m; });
+        QObject::connect(s, &transport::udx::UdxStream::messageReceived, s,
+                         [this](const QByteArray& m) { messages << m; });
     }
     QByteArray digest() { return hash.result().toHex(); }
 };

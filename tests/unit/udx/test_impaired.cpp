@@ -28,9 +28,11 @@ private slots:
         QTest::newRow("reorder 5% by 3 ms") << Impairment{0, 0, 0.05, 3, 0} << big << false;
         QTest::newRow("duplicate 5%") << Impairment{0, 0.05, 0, 3, 0} << big << false;
         QTest::newRow("latency 10 ms") << Impairment{0, 0, 0, 3, 10} << big << true;
-        QTest::newRow("latency 5 ms, 2% loss, reorder, dup") << Impairment{0.02, 0.02, 0.02, 4, 5} << big << true;
+        QTest::newRow("latency 5 ms, 2% loss, reorder, dup")
+            << Impairment{0.02, 0.02, 0.02, 4, 5} << big << true;
         QTest::newRow("fast: 10% loss, 4 MiB") << Impairment{0.10, 0, 0, 3, 0} << qint64(4 << 20) << false;
-        QTest::newRow("fast: latency 10 ms + 1% loss, 4 MiB") << Impairment{0.01, 0.01, 0.01, 3, 10} << qint64(4 << 20) << false;
+        QTest::newRow("fast: latency 10 ms + 1% loss, 4 MiB")
+            << Impairment{0.01, 0.01, 0.01, 3, 10} << qint64(4 << 20) << false;
     }
     /// Data survives loss, reordering, duplication and delay; nothing is lost or repeated.
     void transferThroughRelay() {
@@ -64,9 +66,11 @@ private slots:
         QCOMPARE(kb.digest(), sha256(da));
         QCOMPARE(ka.digest(), sha256(db));
         const auto s = sa.stats();
-        qInfo("%.1f s, relay dropped %llu of %llu; A sent %llu packets, %llu retransmitted (%llu RTO, %llu TLP)",
-              t.elapsed() / 1000.0, relay.dropped(), relay.forwarded() + relay.dropped(), s.packetsSent,
-              s.packetsRetransmitted, s.rtoCount, s.tailLossProbes);
+        qInfo(
+            "%.1f s, relay dropped %llu of %llu; A sent %llu packets, %llu retransmitted (%llu RTO, %llu "
+            "TLP)",
+            t.elapsed() / 1000.0, relay.dropped(), relay.forwarded() + relay.dropped(), s.packetsSent,
+            s.packetsRetransmitted, s.rtoCount, s.tailLossProbes);
     }
 };
 

@@ -47,7 +47,8 @@ private slots:
         t.start();
         auto allClosed = [&] {
             for (int i = 0; i < kStreams; ++i)
-                if (!ka[i]->closed || !kb[i]->closed) return false;
+                if (!ka[i]->closed || !kb[i]->closed)
+                    return false;
             return true;
         };
         QVERIFY(waitFor(allClosed, 240000));
@@ -63,8 +64,8 @@ private slots:
             rtos += sa[i]->stats().rtoCount;
             tlps += sa[i]->stats().tailLossProbes;
         }
-        qInfo("%d × 1 MiB in %.1f s; %llu packets, %llu retransmitted, %llu RTOs, %llu TLPs", kStreams, t.elapsed() / 1000.0,
-              sent, retransmitted, rtos, tlps);
+        qInfo("%d × 1 MiB in %.1f s; %llu packets, %llu retransmitted, %llu RTOs, %llu TLPs", kStreams,
+              t.elapsed() / 1000.0, sent, retransmitted, rtos, tlps);
     }
 };
 

@@ -7,8 +7,12 @@
 using namespace pluresdb::transport::udx;
 
 namespace {
-QByteArray hex(const char* h) { return QByteArray::fromHex(QByteArray(h).replace(' ', "")); }
-const uint8_t* bytes(const QByteArray& b) { return reinterpret_cast<const uint8_t*>(b.constData()); }
+QByteArray hex(const char* h) {
+    return QByteArray::fromHex(QByteArray(h).replace(' ', ""));
+}
+const uint8_t* bytes(const QByteArray& b) {
+    return reinterpret_cast<const uint8_t*>(b.constData());
+}
 }  // namespace
 
 class TestUdxPacket : public QObject {
@@ -29,7 +33,9 @@ private slots:
 
     /// DATA with payload (§7.6 #2) and END (§7.6 #15) keep their payload and type bits.
     void decodesCapturedDataAndEnd() {
-        const QByteArray b = hex("ff010100 04030201 00004000 01000000 00000000 160000 633c10797916252028cb590f4c044cd8ee7c54186717");
+        const QByteArray b =
+            hex("ff010100 04030201 00004000 01000000 00000000 160000 "
+                "633c10797916252028cb590f4c044cd8ee7c54186717");
         auto r = decodeUdxPacket(bytes(b), std::size_t(b.size()));
         QVERIFY(r.ok());
         QCOMPARE(r->header.type, kTypeData);
@@ -48,9 +54,11 @@ private slots:
     void encodesLikeLibudx() {
         uint8_t out[kHeaderSize];
         encodeUdxHeader(out, UdxHeader{kTypeMessage, 0, 0x01020304, 4194304, 2, 2});
-        QCOMPARE(QByteArray(reinterpret_cast<char*>(out), kHeaderSize), hex("ff010800 04030201 00004000 02000000 02000000"));
+        QCOMPARE(QByteArray(reinterpret_cast<char*>(out), kHeaderSize),
+                 hex("ff010800 04030201 00004000 02000000 02000000"));
         encodeUdxHeader(out, UdxHeader{kTypeDestroy, 0, 6, 4194304, 1, 0});
-        QCOMPARE(QByteArray(reinterpret_cast<char*>(out), kHeaderSize), hex("ff011000 06000000 00004000 01000000 00000000"));
+        QCOMPARE(QByteArray(reinterpret_cast<char*>(out), kHeaderSize),
+                 hex("ff011000 06000000 00004000 01000000 00000000"));
     }
 
     /// data_offset padding (MTU probe, §6.5, §7.7) is skipped; an offset past the end is an error.

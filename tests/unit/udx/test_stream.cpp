@@ -27,8 +27,10 @@ struct Pair {
         ka.attach(sa.get());
         kb.attach(sb.get());
         QVERIFY(sa->connectTo(&a, sb->localId(), QHostAddress::LocalHost, b.localPort()).ok());
-        if (learn) sb->acceptFirstPacket(&b, sa->localId());
-        else QVERIFY(sb->connectTo(&b, sa->localId(), QHostAddress::LocalHost, a.localPort()).ok());
+        if (learn)
+            sb->acceptFirstPacket(&b, sa->localId());
+        else
+            QVERIFY(sb->connectTo(&b, sa->localId(), QHostAddress::LocalHost, a.localPort()).ok());
     }
 };
 
@@ -84,7 +86,8 @@ private slots:
         peer.setDatagramHandler([&](const QByteArray& d, const QHostAddress&, quint16) { got << d; });
         auto packet = [&](uint8_t type, uint32_t seq, uint32_t ack) {
             QByteArray b(int(kHeaderSize), '\0');
-            encodeUdxHeader(reinterpret_cast<uint8_t*>(b.data()), UdxHeader{type, 0, s.localId(), kDefaultReceiveWindow, seq, ack});
+            encodeUdxHeader(reinterpret_cast<uint8_t*>(b.data()),
+                            UdxHeader{type, 0, s.localId(), kDefaultReceiveWindow, seq, ack});
             return b;
         };
         s.end();  // our END is seq 0
@@ -100,7 +103,8 @@ private slots:
         writeLe32(reinterpret_cast<uint8_t*>(again.data()) + 4, id);
         QVERIFY(peer.sendDatagram(again, QHostAddress::LocalHost, mine.localPort()));
         QVERIFY(waitFor([&] { return !got.isEmpty(); }, 5000));
-        const auto ack = decodeUdxPacket(reinterpret_cast<const uint8_t*>(got.last().constData()), std::size_t(got.last().size()));
+        const auto ack = decodeUdxPacket(reinterpret_cast<const uint8_t*>(got.last().constData()),
+                                         std::size_t(got.last().size()));
         QVERIFY(ack.ok());
         QCOMPARE(ack->header.type, kTypeAck);
         QCOMPARE(ack->header.id, peerId);
@@ -117,18 +121,22 @@ private slots:
         QVERIFY(s.connectTo(&mine, 0x7e570002, QHostAddress::LocalHost, peer.localPort()).ok());
         QList<UdxHeader> got;
         peer.setDatagramHandler([&](const QByteArray& d, const QHostAddress&, quint16) {
-            const auto p = decodeUdxPacket(reinterpret_cast<const uint8_t*>(d.constData()), std::size_t(d.size()));
-            if (p) got << p->header;
+            const auto p =
+                decodeUdxPacket(reinterpret_cast<const uint8_t*>(d.constData()), std::size_t(d.size()));
+            if (p)
+                got << p->header;
         });
         auto ack = [&](uint32_t upTo, uint32_t rwnd) {
             QByteArray b(int(kHeaderSize), '\0');
-            encodeUdxHeader(reinterpret_cast<uint8_t*>(b.data()), UdxHeader{kTypeAck, 0, s.localId(), rwnd, 0, upTo});
+            encodeUdxHeader(reinterpret_cast<uint8_t*>(b.data()),
+                            UdxHeader{kTypeAck, 0, s.localId(), rwnd, 0, upTo});
             QVERIFY(peer.sendDatagram(b, QHostAddress::LocalHost, mine.localPort()));
         };
         auto maxDataSeq = [&] {
             int64_t m = -1;
             for (const UdxHeader& h : got)
-                if (h.type & kTypeData) m = std::max<int64_t>(m, h.seq);
+                if (h.type & kTypeData)
+                    m = std::max<int64_t>(m, h.seq);
             return m;
         };
         s.write(QByteArray(200'000, 'w'));
@@ -139,7 +147,12 @@ private slots:
         QTest::qWait(150);
         QCOMPARE(maxDataSeq(), int64_t(11));
         ack(12, 0);  // zero window
-        QVERIFY(waitFor([&] { return std::any_of(got.begin(), got.end(), [](const UdxHeader& h) { return h.type == kTypeHeartbeat; }); }, 3000));
+        QVERIFY(waitFor(
+            [&] {
+                return std::any_of(got.begin(), got.end(),
+                                   [](const UdxHeader& h) { return h.type == kTypeHeartbeat; });
+            },
+            3000));
         QCOMPARE(maxDataSeq(), int64_t(11));
         ack(12, kDefaultReceiveWindow);  // reopened
         QVERIFY(waitFor([&] { return maxDataSeq() >= 21; }, 3000));
@@ -161,8 +174,12 @@ private slots:
         QVERIFY(waitFor([&] { return p.kb.bytes == d1.size(); }, 5000));
         QCOMPARE(hookCalls, 0);
         // A moves to a new local socket; B, told out of band (as hyperdht does), follows.
-        QVERIFY(p.sa->changeRemote(&a2, p.sb->localId(), UdxEndpoint::fromHost(QHostAddress::LocalHost, p.b.localPort())).ok());
-        QVERIFY(p.sb->changeRemote(&p.b, p.sa->localId(), UdxEndpoint::fromHost(QHostAddress::LocalHost, a2.localPort())).ok());
+        QVERIFY(p.sa->changeRemote(&a2, p.sb->localId(),
+                                   UdxEndpoint::fromHost(QHostAddress::LocalHost, p.b.localPort()))
+                    .ok());
+        QVERIFY(p.sb->changeRemote(&p.b, p.sa->localId(),
+                                   UdxEndpoint::fromHost(QHostAddress::LocalHost, a2.localPort()))
+                    .ok());
         p.sa->write(d2);
         p.sa->end();
         p.sb->end();
@@ -181,7 +198,9 @@ private slots:
             ++hook2;
             return st.changeRemote(&on, q.sa->localId(), from).ok();
         });
-        QVERIFY(q.sa->changeRemote(&q.a, q.sb->localId(), UdxEndpoint::fromHost(QHostAddress::LocalHost, b2.localPort())).ok());
+        QVERIFY(q.sa->changeRemote(&q.a, q.sb->localId(),
+                                   UdxEndpoint::fromHost(QHostAddress::LocalHost, b2.localPort()))
+                    .ok());
         q.sa->write(d1);
         q.sa->end();
         q.sb->end();
@@ -243,7 +262,8 @@ private slots:
         const QByteArray rpc = QByteArray::fromHex("13") + QByteArray(30, 'r');
         QByteArray unknownStream = QByteArray::fromHex("ff010100 11223344 00004000 00000000 00000000");
         unknownStream.replace(4, 4, QByteArray::fromHex("efbeadde"));
-        while (UdxStreamRegistry::instance().find(0xdeadbeef)) QSKIP("id collision");
+        while (UdxStreamRegistry::instance().find(0xdeadbeef))
+            QSKIP("id collision");
         QVERIFY(t.sendDatagram(rpc, QHostAddress::LocalHost, s.localPort()));
         QVERIFY(t.sendDatagram(unknownStream, QHostAddress::LocalHost, s.localPort()));
         QVERIFY(t.sendDatagram("x", QHostAddress::LocalHost, s.localPort()));
@@ -264,7 +284,8 @@ private slots:
         QVERIFY(s.connectTo(&a, 12345, QHostAddress::LocalHost, silent.localPort()).ok());
         s.write("hi");
         const bool timedOut = waitFor([&] { return k.closed; }, 40000);
-        qInfo("rto %llu tlp %llu sent %llu", s.stats().rtoCount, s.stats().tailLossProbes, s.stats().packetsSent);
+        qInfo("rto %llu tlp %llu sent %llu", s.stats().rtoCount, s.stats().tailLossProbes,
+              s.stats().packetsSent);
         QVERIFY(timedOut);
         QVERIFY(k.closeError.contains(QStringLiteral("ETIMEDOUT")));
         QVERIFY(s.stats().rtoCount >= 6);
