@@ -10,6 +10,10 @@
 #include <chrono>
 #include <cstring>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace pluresdb::transport::udx {
 
 namespace {
@@ -18,6 +22,26 @@ int64_t nowUs() {
     return std::chrono::duration_cast<std::chrono::microseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
+}
+
+// §6.13: the search stops at 1500 or at the link MTU of the route to the peer if lower (Linux:
+// IP_MTU of a temporary socket connected to the peer; connecting a UDP socket sends nothing).
+// A ceiling at or below the base MTU turns probing off.
+int pathMtuCeiling(const UdxEndpoint& remote) {
+#ifdef __linux__
+    const int fd = ::socket(remote.addr.ss_family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return kMaxMtu;
+    int mtu = 0;
+    socklen_t len = sizeof mtu;
+    const bool ok = ::connect(fd, reinterpret_cast<const sockaddr*>(&remote.addr), remote.length) == 0 &&
+                    (remote.isIpv6() ? ::getsockopt(fd, IPPROTO_IPV6, IPV6_MTU, &mtu, &len)
+                                     : ::getsockopt(fd, IPPROTO_IP, IP_MTU, &mtu, &len)) == 0;
+    ::close(fd);
+    if (ok && mtu > 0)
+        return std::min(mtu, kMaxMtu);
+#endif
+    return kMaxMtu;
 }
 
 // RFC 8985 "sent after": later timestamp, or the same timestamp and a later sequence number.
@@ -87,6 +111,7 @@ Result<void> UdxStream::connectTo(UdxSocket* socket, quint32 remoteId, const Udx
     m_socket = socket;
     m_remoteId = remoteId;
     m_remote = remote;
+    m_maxMtu = pathMtuCeiling(remote);
     socket->attachStream(this);
     connect(socket, &UdxSocket::writable, this, &UdxStream::trySend);
     emit connected();
@@ -121,6 +146,7 @@ Result<void> UdxStream::changeRemote(UdxSocket* socket, quint32 remoteId, const 
     m_remoteId = remoteId;
     m_remote = remote;
     // §6.13: a new path restarts PMTU discovery at the base size.
+    m_maxMtu = pathMtuCeiling(remote);
     m_mtu = kBaseMtu;
     m_mtuState = MtuState::Base;
     m_probeInFlight = false;
@@ -375,10 +401,10 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
                 m_probeInFlight = false;
                 m_mtu = m_probeSize;
                 m_probeFailures = 0;
-                if (m_mtu >= kMaxMtu)
+                if (m_mtu >= m_maxMtu)
                     m_mtuState = MtuState::Done;
                 else
-                    m_probeSize = std::min(m_mtu + kMtuStep, kMaxMtu);
+                    m_probeSize = std::min(m_mtu + kMtuStep, m_maxMtu);
             }
         }
         if (pkt.inPipe)
@@ -391,8 +417,8 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
         if (m_endQueued && seqDiff(m_sndUna, m_endSeq) > 0)
             m_endAcked = true;
         if (m_mtuState == MtuState::Base) {  // §6.13: the first acknowledgement starts the search
-            m_mtuState = MtuState::Search;
-            m_probeSize = std::min(m_mtu + kMtuStep, kMaxMtu);
+            m_mtuState = m_maxMtu > m_mtu ? MtuState::Search : MtuState::Done;
+            m_probeSize = std::min(m_mtu + kMtuStep, m_maxMtu);
         }
     }
     if ((p.header.type & kTypeSack) && p.sackCount) {
@@ -420,10 +446,10 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
                 if (m_probeInFlight && s == m_probeSeq) {  // a SACKed probe confirms the size too
                     m_probeInFlight = false;
                     m_mtu = m_probeSize;
-                    if (m_mtu >= kMaxMtu)
+                    if (m_mtu >= m_maxMtu)
                         m_mtuState = MtuState::Done;
                     else
-                        m_probeSize = std::min(m_mtu + kMtuStep, kMaxMtu);
+                        m_probeSize = std::min(m_mtu + kMtuStep, m_maxMtu);
                 }
                 ++delivered;
                 if (!m_haveSacked || seqDiff(s, m_highestSacked) > 0)

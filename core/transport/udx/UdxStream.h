@@ -215,6 +215,7 @@ private:
 
     // PMTU discovery (§6.13).
     int m_mtu = kBaseMtu;
+    int m_maxMtu = kMaxMtu;
     MtuState m_mtuState = MtuState::Base;
     int m_probeSize = 0;
     bool m_probeInFlight = false;
