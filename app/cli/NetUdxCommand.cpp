@@ -1,0 +1,208 @@
+// `pluresdb-cli net listen|connect --udx HOST:PORT --id N --remote-id M`: a raw UDX stream as a
+// pipe, for debugging and interop tests (spec/connection.md §6). stdin goes into the stream (END
+// at EOF), the stream goes to stdout; exit 0 once both directions have ended, 1 with a message
+// on stderr on any failure (reset, timeout, socket error), 2 on a usage error.
+//
+// stderr protocol: `LISTENING HOST:PORT` once bound (listen), then `REMOTE HOST:PORT` when the
+// remote is known (listen: learned from the first packet; connect: at once). Raw UDX has no key,
+// so the address stands in for the TCP variant's `REMOTE <public key>`.
+// The TCP variant of `net` lives in its own file; without --udx this one steps aside.
+
+#include "app/cli/CliCommand.h"
+#include "core/transport/udx/UdxSocket.h"
+#include "core/transport/udx/UdxStream.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QHostAddress>
+#include <QSocketNotifier>
+
+#include <cerrno>
+#include <cstdio>
+#include <memory>
+
+#include <unistd.h>
+
+namespace pluresdb::cli {
+namespace {
+
+using transport::udx::UdxSocket;
+using transport::udx::UdxStream;
+
+constexpr qint64 kStdinChunk = 64 * 1024;
+constexpr qint64 kMaxQueued = 4 * 1024 * 1024;  // stop reading stdin while this much is unsent
+
+struct NetUdxArgs {
+    bool listen = false;
+    QHostAddress host;
+    quint16 port = 0;
+    quint32 id = 0;
+    quint32 remoteId = 0;
+};
+
+bool parseId(const QByteArray& s, quint32* out) {
+    bool ok = false;
+    const qulonglong v = s.startsWith("0x") ? s.mid(2).toULongLong(&ok, 16) : s.toULongLong(&ok, 10);
+    if (!ok || v > 0xFFFFFFFFull)
+        return false;
+    *out = quint32(v);
+    return true;
+}
+
+bool parseHostPort(const QByteArray& s, QHostAddress* host, quint16* port) {
+    const int colon = s.lastIndexOf(':');
+    if (colon <= 0)
+        return false;
+    QByteArray h = s.left(colon);
+    if (h.startsWith('[') && h.endsWith(']'))
+        h = h.mid(1, h.size() - 2);
+    bool ok = false;
+    const uint p = s.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535 || !host->setAddress(QString::fromLatin1(h)))
+        return false;
+    *port = quint16(p);
+    return true;
+}
+
+// Returns an error text for a usage error, empty if fine.
+QString parseArgs(const QByteArrayList& args, NetUdxArgs* a) {
+    if (args.isEmpty() || (args[0] != "listen" && args[0] != "connect"))
+        return QStringLiteral("expected listen or connect");
+    a->listen = args[0] == "listen";
+    bool haveAddr = false, haveId = false, haveRemote = false;
+    for (int i = 1; i < args.size(); ++i) {
+        const QByteArray& k = args[i];
+        if (k == "--secure")
+            return QStringLiteral("--secure (secret-stream over UDX) is not available in this build yet");
+        if (i + 1 >= args.size())
+            return QStringLiteral("%1 needs a value").arg(QString::fromUtf8(k));
+        const QByteArray& v = args[++i];
+        if (k == "--udx") {
+            if (!parseHostPort(v, &a->host, &a->port))
+                return QStringLiteral("--udx needs HOST:PORT");
+            haveAddr = true;
+        } else if (k == "--id") {
+            if (!parseId(v, &a->id))
+                return QStringLiteral("--id needs a 32-bit number");
+            haveId = true;
+        } else if (k == "--remote-id") {
+            if (!parseId(v, &a->remoteId))
+                return QStringLiteral("--remote-id needs a 32-bit number");
+            haveRemote = true;
+        } else {
+            return QStringLiteral("unknown option %1").arg(QString::fromUtf8(k));
+        }
+    }
+    if (!haveAddr || !haveId || !haveRemote)
+        return QStringLiteral("--udx, --id and --remote-id are required");
+    if (!a->listen && a->port == 0)
+        return QStringLiteral("connect needs a port");
+    return {};
+}
+
+bool writeAll(int fd, const char* p, qint64 n) {
+    while (n > 0) {
+        const ssize_t w = ::write(fd, p, size_t(n));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        n -= w;
+    }
+    return true;
+}
+
+int runNetUdx(CliContext& ctx) {
+    if (!ctx.args.contains("--udx"))
+        return kNotThisCommand;
+    NetUdxArgs a;
+    if (const QString e = parseArgs(ctx.args, &a); !e.isEmpty()) {
+        ctx.err << "pluresdb-cli: net: " << e << "\n";
+        return 2;
+    }
+    UdxSocket socket;
+    const QHostAddress bindHost = a.listen ? a.host
+                                  : a.host.protocol() == QAbstractSocket::IPv6Protocol
+                                      ? QHostAddress(QHostAddress::AnyIPv6)
+                                      : QHostAddress(QHostAddress::AnyIPv4);
+    if (auto r = socket.bind(bindHost, a.listen ? a.port : 0); !r) {
+        ctx.err << "pluresdb-cli: net: " << r.errorMessage() << "\n";
+        return 1;
+    }
+    auto made = UdxStream::withId(a.id);
+    if (!made) {
+        ctx.err << "pluresdb-cli: net: " << made.errorMessage() << "\n";
+        return 1;
+    }
+    std::unique_ptr<UdxStream> stream = std::move(made.value());
+    QEventLoop loop;
+    int exitCode = 0;
+    QObject::connect(stream.get(), &transport::ByteStream::connected, &loop, [&] {
+        ctx.err << "REMOTE " << stream->remoteDescription() << "\n";
+        ctx.err.flush();
+    });
+    QObject::connect(stream.get(), &transport::ByteStream::dataReceived, &loop, [&](const QByteArray& d) {
+        if (!writeAll(STDOUT_FILENO, d.constData(), d.size()))
+            stream->destroy(QStringLiteral("cannot write stdout"));
+    });
+    QObject::connect(stream.get(), &transport::ByteStream::closed, &loop, [&](const QString& error) {
+        if (!error.isEmpty()) {
+            ctx.err << "pluresdb-cli: net: " << error << "\n";
+            exitCode = 1;
+        }
+        loop.exit(exitCode);
+    });
+
+    QSocketNotifier stdinNotifier(STDIN_FILENO, QSocketNotifier::Read);
+    stdinNotifier.setEnabled(false);
+    QByteArray chunk(kStdinChunk, Qt::Uninitialized);
+    bool stdinDone = false;
+    QObject::connect(&stdinNotifier, &QSocketNotifier::activated, &loop, [&] {
+        const ssize_t n = ::read(STDIN_FILENO, chunk.data(), size_t(chunk.size()));
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            return;
+        if (n <= 0) {
+            stdinDone = true;
+            stdinNotifier.setEnabled(false);
+            stream->end();
+            return;
+        }
+        stream->write(QByteArray(chunk.constData(), n));
+        if (stream->bytesToWrite() > kMaxQueued)
+            stdinNotifier.setEnabled(false);
+    });
+    QObject::connect(stream.get(), &transport::ByteStream::drained, &loop, [&] {
+        if (stream->isOpen() && !stdinDone)
+            stdinNotifier.setEnabled(true);
+    });
+
+    if (a.listen) {
+        ctx.err << "LISTENING "
+                << (socket.isIpv6() ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2"))
+                       .arg(socket.localAddress().toString())
+                       .arg(socket.localPort())
+                << "\n";
+        ctx.err.flush();
+        stream->acceptFirstPacket(&socket, a.remoteId);
+        // Start reading stdin once the remote is known; until then there is nowhere to send.
+        QObject::connect(stream.get(), &transport::ByteStream::connected, &loop,
+                         [&] { stdinNotifier.setEnabled(true); });
+    } else {
+        stdinNotifier.setEnabled(true);
+        if (auto r = stream->connectTo(&socket, a.remoteId, a.host, a.port); !r) {
+            ctx.err << "pluresdb-cli: net: " << r.errorMessage() << "\n";
+            return 1;
+        }
+    }
+    ctx.out.flush();
+    return loop.exec();
+}
+
+const CliCommandRegistration kRegistration{CliCommand{
+    "net",
+    "net listen --udx HOST:PORT --id N --remote-id M\nnet connect --udx HOST:PORT --id N --remote-id M",
+    "pipe stdin/stdout over a raw UDX stream (listen learns the remote from the first packet)", runNetUdx}};
+
+}  // namespace
+}  // namespace pluresdb::cli
