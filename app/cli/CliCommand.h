@@ -14,11 +14,11 @@
 namespace pluresdb::cli {
 
 struct CliContext {
-    QString dbDir;              // --db, or the platform data directory
-    bool dbGiven = false;       // --db was on the command line
-    QByteArrayList args;        // raw arguments after the command name (bytes as given)
-    QTextStream& out;           // stdout
-    QTextStream& err;           // stderr
+    QString dbDir;         // --db, or the platform data directory
+    bool dbGiven = false;  // --db was on the command line
+    QByteArrayList args;   // raw arguments after the command name (bytes as given)
+    QTextStream& out;      // stdout
+    QTextStream& err;      // stderr
 };
 
 // A command's run() returns this when the arguments select another command of the same name

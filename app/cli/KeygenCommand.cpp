@@ -14,7 +14,8 @@ int runKeygen(CliContext& ctx) {
     return 0;
 }
 
-const CliCommandRegistration kKeygen{{"keygen", "keygen", "print a new random sync key (64 hex characters)", runKeygen}};
+const CliCommandRegistration kKeygen{
+    {"keygen", "keygen", "print a new random sync key (64 hex characters)", runKeygen}};
 
 }  // namespace
 }  // namespace pluresdb::cli

@@ -88,7 +88,8 @@ int runPut(CliContext& ctx) {
         return 2;
     }
     QString id;
-    if (!decodeId(ctx, ctx.args[0], &id)) return 1;
+    if (!decodeId(ctx, ctx.args[0], &id))
+        return 1;
     QByteArray json = ctx.args[1];
     if (json == "-") {
         json.clear();
@@ -101,7 +102,8 @@ int runPut(CliContext& ctx) {
         const qint64 cap = store::kMaxPutBytes + 64 * 1024 + 1;
         while (json.size() < cap) {
             const QByteArray chunk = in.read(cap - json.size());
-            if (chunk.isEmpty()) break;
+            if (chunk.isEmpty())
+                break;
             json += chunk;
         }
     }
@@ -125,12 +127,13 @@ int runPut(CliContext& ctx) {
             ctx.err << "pluresdb-cli: the value must be a JSON object (got a scalar)\n";
             return 1;
         }
-        ctx.err << "pluresdb-cli: invalid JSON at offset " << perr.offset << ": " << perr.errorString() << "\n";
+        ctx.err << "pluresdb-cli: invalid JSON at offset " << perr.offset << ": " << perr.errorString()
+                << "\n";
         return 1;
     }
     if (!doc.isObject()) {
-        ctx.err << "pluresdb-cli: the value must be a JSON object (got " << (doc.isArray() ? "an array" : "a scalar")
-                << ")\n";
+        ctx.err << "pluresdb-cli: the value must be a JSON object (got "
+                << (doc.isArray() ? "an array" : "a scalar") << ")\n";
         return 1;
     }
     const QJsonObject data = doc.object();
@@ -145,7 +148,8 @@ int runPut(CliContext& ctx) {
         return 1;
     }
     auto db = openForWriting(ctx);
-    if (!db) return 1;
+    if (!db)
+        return 1;
     return finishWrite(ctx, db->put(id, data));
 }
 
@@ -155,10 +159,12 @@ int runGet(CliContext& ctx) {
         return 2;
     }
     QString id;
-    if (!decodeId(ctx, ctx.args[0], &id)) return 1;
+    if (!decodeId(ctx, ctx.args[0], &id))
+        return 1;
     bool missing = false;
     auto s = openForReading(ctx, &missing);
-    if (!s && !missing) return 1;
+    if (!s && !missing)
+        return 1;
     if (missing) {
         ctx.err << "not found\n";
         return 1;
@@ -182,19 +188,22 @@ int runDelete(CliContext& ctx) {
         return 2;
     }
     QString id;
-    if (!decodeId(ctx, ctx.args[0], &id)) return 1;
+    if (!decodeId(ctx, ctx.args[0], &id))
+        return 1;
     {
         // Deleting what is not there is reported, like get, and writes nothing.
         bool missing = false;
         auto s = openForReading(ctx, &missing);
-        if (!s && !missing) return 1;
+        if (!s && !missing)
+            return 1;
         if (missing || !s->get(id).ok() || !s->get(id)->has_value()) {
             ctx.err << "not found\n";
             return 1;
         }
     }
     auto db = openForWriting(ctx);
-    if (!db) return 1;
+    if (!db)
+        return 1;
     return finishWrite(ctx, db->remove(id));
 }
 
@@ -218,8 +227,10 @@ int runList(CliContext& ctx) {
     }
     bool missing = false;
     auto s = openForReading(ctx, &missing);
-    if (missing) return 0;
-    if (!s) return 1;
+    if (missing)
+        return 0;
+    if (!s)
+        return 1;
     auto records = s->list(prefix);
     if (!records) {
         ctx.err << "pluresdb-cli: " << records.errorMessage() << "\n";
@@ -227,15 +238,22 @@ int runList(CliContext& ctx) {
     }
     for (const auto& r : *records) {
         // Key order is part of the interface: id first, then data.
-        ctx.out << "{\"id\":" << QString::fromUtf8(jsonString(r.id)) << ",\"data\":" << compactJson(r.data) << "}\n";
+        ctx.out << "{\"id\":" << QString::fromUtf8(jsonString(r.id)) << ",\"data\":" << compactJson(r.data)
+                << "}\n";
     }
     return 0;
 }
 
-const CliCommandRegistration kPut{{"put", "put ID JSON", "overlay the JSON object's fields on record ID (null deletes a field; JSON '-' reads stdin)", runPut}};
-const CliCommandRegistration kGet{{"get", "get ID", "print record ID's fields as one JSON object (exit 1, 'not found', when absent)", runGet}};
+const CliCommandRegistration kPut{
+    {"put", "put ID JSON",
+     "overlay the JSON object's fields on record ID (null deletes a field; JSON '-' reads stdin)", runPut}};
+const CliCommandRegistration kGet{
+    {"get", "get ID", "print record ID's fields as one JSON object (exit 1, 'not found', when absent)",
+     runGet}};
 const CliCommandRegistration kDelete{{"delete", "delete ID", "delete record ID", runDelete}};
-const CliCommandRegistration kList{{"list", "list [--prefix P]", "print one line {\"id\":...,\"data\":{...}} per record, in id order", runList}};
+const CliCommandRegistration kList{{"list", "list [--prefix P]",
+                                    "print one line {\"id\":...,\"data\":{...}} per record, in id order",
+                                    runList}};
 
 }  // namespace
 }  // namespace pluresdb::cli

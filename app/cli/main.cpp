@@ -40,7 +40,8 @@ void printHelp(QTextStream& out) {
         out << "  " << QString::fromUtf8(c.usage).replace(QLatin1Char('\n'), QLatin1String("\n  ")) << "\n"
             << "      " << c.summary << "\n";
     }
-    out << "\nExit status: 0 on success, 1 when the operation failed (message on stderr), 2 on a usage error.\n";
+    out << "\nExit status: 0 on success, 1 when the operation failed (message on stderr), 2 on a usage "
+           "error.\n";
 }
 
 }  // namespace
@@ -55,7 +56,8 @@ int main(int argc, char** argv) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     QByteArrayList args;
-    for (int i = 1; i < argc; ++i) args << QByteArray(argv[i]);
+    for (int i = 1; i < argc; ++i)
+        args << QByteArray(argv[i]);
 
     QString dbDir = pluresdb::Database::defaultDirectory();
     bool dbGiven = false;
@@ -101,16 +103,19 @@ int main(int argc, char** argv) {
             known = true;
             CliContext ctx{dbDir, dbGiven, args.mid(i + 1), out, err};
             const int rc = c.run(ctx);
-            if (rc == kNotThisCommand) continue;
+            if (rc == kNotThisCommand)
+                continue;
             out.flush();
             err.flush();
             return rc;
         }
     }
     if (known) {
-        err << "pluresdb-cli: '" << QString::fromUtf8(name) << "' needs other arguments (see pluresdb-cli --help)\n";
+        err << "pluresdb-cli: '" << QString::fromUtf8(name)
+            << "' needs other arguments (see pluresdb-cli --help)\n";
     } else {
-        err << "pluresdb-cli: unknown command '" << QString::fromUtf8(name) << "' (see pluresdb-cli --help)\n";
+        err << "pluresdb-cli: unknown command '" << QString::fromUtf8(name)
+            << "' (see pluresdb-cli --help)\n";
     }
     return 2;
 }

@@ -18,7 +18,8 @@ namespace {
 
 int fail(bool quiet, const QString& message) {
     std::fprintf(stderr, "pluresdb-desktop: %s\n", qPrintable(message));
-    if (!quiet) QMessageBox::critical(nullptr, QString::fromLatin1(pluresdb::kProductName), message);
+    if (!quiet)
+        QMessageBox::critical(nullptr, QString::fromLatin1(pluresdb::kProductName), message);
     return 1;
 }
 
@@ -34,9 +35,11 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(QStringLiteral("PluresDB: local-first data that syncs peer to peer."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("The data directory (spaces and their databases)."),
+    QCommandLineOption dataOption(QStringLiteral("data"),
+                                  QStringLiteral("The data directory (spaces and their databases)."),
                                   QStringLiteral("DIR"), pluresdb::Database::defaultDirectory());
-    QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Open this one database directory, without spaces."),
+    QCommandLineOption dbOption(QStringLiteral("db"),
+                                QStringLiteral("Open this one database directory, without spaces."),
                                 QStringLiteral("DIR"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the main window to a PNG file and exit."),
@@ -44,7 +47,8 @@ int main(int argc, char** argv) {
     parser.addOption(dataOption);
     parser.addOption(dbOption);
     parser.addOption(screenshotOption);
-    parser.addPositionalArgument(QStringLiteral("link"), QStringLiteral("A pluresdb:// invite link to join."), QStringLiteral("[link]"));
+    parser.addPositionalArgument(QStringLiteral("link"), QStringLiteral("A pluresdb:// invite link to join."),
+                                 QStringLiteral("[link]"));
     parser.process(app);
     const bool quiet = parser.isSet(screenshotOption);
 
@@ -53,21 +57,27 @@ int main(int argc, char** argv) {
     std::unique_ptr<pluresdb::ui::MainWindow> window;
     if (parser.isSet(dbOption)) {
         auto opened = pluresdb::Database::open(parser.value(dbOption));
-        if (!opened) return fail(quiet, QApplication::translate("main", "Cannot open the database: %1").arg(opened.errorMessage()));
+        if (!opened)
+            return fail(
+                quiet,
+                QApplication::translate("main", "Cannot open the database: %1").arg(opened.errorMessage()));
         db = std::move(opened).value();
         window = std::make_unique<pluresdb::ui::MainWindow>(db.get());
     } else {
         const QString dataDir = parser.value(dataOption);
         auto spaces = pluresdb::spaces::SpaceList::load(dataDir);
-        if (!spaces) return fail(quiet, spaces.errorMessage());
+        if (!spaces)
+            return fail(quiet, spaces.errorMessage());
         pluresdb::keys::KeyStore::Options ko;
         ko.dataDir = dataDir;
         keyStore = std::make_unique<pluresdb::keys::KeyStore>(ko);
         keyStore->probe();
         if (keyStore->needsPassphrase()) {
-            if (quiet) return fail(true, QApplication::translate("main", "the key file needs a passphrase"));
+            if (quiet)
+                return fail(true, QApplication::translate("main", "the key file needs a passphrase"));
             pluresdb::ui::KeyFileDialog dialog(*keyStore);
-            if (dialog.exec() != QDialog::Accepted) return 1;
+            if (dialog.exec() != QDialog::Accepted)
+                return 1;
         }
         window = std::make_unique<pluresdb::ui::MainWindow>(std::move(spaces).value(), keyStore.get());
     }

@@ -31,8 +31,8 @@ class StoreWorker;
 
 struct WriteResult {
     bool ok = false;
-    QString error;          // set when !ok
-    uint64_t lastSeq = 0;   // the seq of the last op written
+    QString error;         // set when !ok
+    uint64_t lastSeq = 0;  // the seq of the last op written
 };
 
 struct MergeResult {

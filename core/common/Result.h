@@ -19,8 +19,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_v(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_v(std::move(error)) {}        // NOLINT(google-explicit-constructor)
+    Result(T value) : m_v(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+    Result(Error error) : m_v(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -47,7 +47,7 @@ template <>
 class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}    // NOLINT(google-explicit-constructor)
+    Result(Error error) : m_error(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -58,6 +58,8 @@ private:
     std::optional<Error> m_error;
 };
 
-inline Error makeError(QString message) { return Error{std::move(message)}; }
+inline Error makeError(QString message) {
+    return Error{std::move(message)};
+}
 
 }  // namespace pluresdb

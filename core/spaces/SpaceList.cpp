@@ -20,37 +20,46 @@ constexpr int kFormatVersion = 1;
 constexpr qsizetype kMaxFileBytes = 4 * 1024 * 1024;
 
 bool isLowerHex(const QString& s, int length) {
-    if (s.size() != length) return false;
+    if (s.size() != length)
+        return false;
     for (QChar c : s) {
-        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f'))) return false;
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
+            return false;
     }
     return true;
 }
 
-QString tr(const char* text) { return QCoreApplication::translate("pluresdb::spaces::SpaceList", text); }
+QString tr(const char* text) {
+    return QCoreApplication::translate("pluresdb::spaces::SpaceList", text);
+}
 
 }  // namespace
 
 QString topicForKey(const QString& normalisedKey) {
-    return QString::fromLatin1(QCryptographicHash::hash(normalisedKey.toLatin1(), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(normalisedKey.toLatin1(), QCryptographicHash::Sha256).toHex());
 }
 
 Result<std::vector<Space>> SpaceList::decode(const QByteArray& json) {
     const auto damaged = [](const QString& why) {
         return makeError(tr("the list of spaces (%1) is damaged: %2").arg(QLatin1String(kFileName), why));
     };
-    if (json.size() > kMaxFileBytes) return damaged(tr("it is too large"));
+    if (json.size() > kMaxFileBytes)
+        return damaged(tr("it is too large"));
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
-    if (err.error != QJsonParseError::NoError) return damaged(err.errorString());
-    if (!doc.isObject()) return damaged(tr("not a JSON object"));
+    if (err.error != QJsonParseError::NoError)
+        return damaged(err.errorString());
+    if (!doc.isObject())
+        return damaged(tr("not a JSON object"));
     const QJsonObject root = doc.object();
     if (root.value(QLatin1String("version")).toInt(-1) != kFormatVersion) {
         return damaged(tr("unknown format version"));
     }
     std::vector<Space> out;
     const QJsonValue list = root.value(QLatin1String("spaces"));
-    if (!list.isArray()) return damaged(tr("no list of spaces"));
+    if (!list.isArray())
+        return damaged(tr("no list of spaces"));
     for (const QJsonValue& v : list.toArray()) {
         const QJsonObject o = v.toObject();
         Space s;
@@ -63,7 +72,8 @@ Result<std::vector<Space>> SpaceList::decode(const QByteArray& json) {
             return damaged(tr("an entry is incomplete"));
         }
         for (const Space& other : out) {
-            if (other.id == s.id) return damaged(tr("two entries have the same id"));
+            if (other.id == s.id)
+                return damaged(tr("two entries have the same id"));
         }
         out.push_back(std::move(s));
     }
@@ -73,26 +83,30 @@ Result<std::vector<Space>> SpaceList::decode(const QByteArray& json) {
 Result<SpaceList> SpaceList::load(const QString& dataRoot) {
     SpaceList list(dataRoot);
     QFile f(QDir(dataRoot).filePath(QLatin1String(kFileName)));
-    if (!f.exists()) return list;
+    if (!f.exists())
+        return list;
     if (!f.open(QIODevice::ReadOnly)) {
         return makeError(tr("cannot read %1: %2").arg(f.fileName(), f.errorString()));
     }
     auto spaces = decode(f.read(kMaxFileBytes + 1));
-    if (!spaces) return spaces.error();
+    if (!spaces)
+        return spaces.error();
     list.m_spaces = std::move(spaces).value();
     return list;
 }
 
 std::optional<Space> SpaceList::find(const QString& id) const {
     for (const Space& s : m_spaces) {
-        if (s.id == id) return s;
+        if (s.id == id)
+            return s;
     }
     return std::nullopt;
 }
 
 std::optional<Space> SpaceList::findByTopic(const QString& topicHex) const {
     for (const Space& s : m_spaces) {
-        if (s.topicHex == topicHex) return s;
+        if (s.topicHex == topicHex)
+            return s;
     }
     return std::nullopt;
 }
@@ -103,24 +117,29 @@ QString SpaceList::databaseDir(const QString& id) const {
 
 Result<QString> SpaceList::checkName(const QString& name) {
     const QString n = name.simplified();
-    if (n.isEmpty()) return makeError(tr("a space needs a name"));
-    if (n.size() > kMaxNameLength) return makeError(tr("a space name has at most %1 characters").arg(kMaxNameLength));
+    if (n.isEmpty())
+        return makeError(tr("a space needs a name"));
+    if (n.size() > kMaxNameLength)
+        return makeError(tr("a space name has at most %1 characters").arg(kMaxNameLength));
     return n;
 }
 
 Result<Space> SpaceList::add(const QString& name, const QString& normalisedKey) {
     auto n = checkName(name);
-    if (!n) return n.error();
-    if (!isLowerHex(normalisedKey, 64)) return makeError(tr("the sync key is not 64 lowercase hex characters"));
+    if (!n)
+        return n.error();
+    if (!isLowerHex(normalisedKey, 64))
+        return makeError(tr("the sync key is not 64 lowercase hex characters"));
     const QString topic = topicForKey(normalisedKey);
     if (auto existing = findByTopic(topic)) {
         return makeError(tr("you are already in this space (\"%1\")").arg(existing->name));
     }
-    if (sodium_init() < 0) return makeError(QStringLiteral("libsodium failed to initialise"));
+    if (sodium_init() < 0)
+        return makeError(QStringLiteral("libsodium failed to initialise"));
     unsigned char raw[8];
     randombytes_buf(raw, sizeof raw);
-    Space s{QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(raw), sizeof raw).toHex()), *n, topic,
-            QDateTime::currentMSecsSinceEpoch()};
+    Space s{QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(raw), sizeof raw).toHex()), *n,
+            topic, QDateTime::currentMSecsSinceEpoch()};
     m_spaces.push_back(s);
     if (auto r = save(); !r) {
         m_spaces.pop_back();
@@ -131,9 +150,11 @@ Result<Space> SpaceList::add(const QString& name, const QString& normalisedKey) 
 
 Result<void> SpaceList::rename(const QString& id, const QString& name) {
     auto n = checkName(name);
-    if (!n) return n.error();
+    if (!n)
+        return n.error();
     for (Space& s : m_spaces) {
-        if (s.id != id) continue;
+        if (s.id != id)
+            continue;
         const QString before = s.name;
         s.name = *n;
         if (auto r = save(); !r) {
@@ -148,7 +169,8 @@ Result<void> SpaceList::rename(const QString& id, const QString& name) {
 Result<void> SpaceList::remove(const QString& id) {
     const auto before = m_spaces;
     std::erase_if(m_spaces, [&](const Space& s) { return s.id == id; });
-    if (m_spaces.size() == before.size()) return makeError(tr("no such space"));
+    if (m_spaces.size() == before.size())
+        return makeError(tr("no such space"));
     if (auto r = save(); !r) {
         m_spaces = before;
         return r;
@@ -157,7 +179,8 @@ Result<void> SpaceList::remove(const QString& id) {
 }
 
 Result<void> SpaceList::save() const {
-    if (!QDir().mkpath(m_root)) return makeError(tr("cannot create %1").arg(m_root));
+    if (!QDir().mkpath(m_root))
+        return makeError(tr("cannot create %1").arg(m_root));
     QJsonArray list;
     for (const Space& s : m_spaces) {
         list.append(QJsonObject{{"id", s.id},
@@ -166,9 +189,12 @@ Result<void> SpaceList::save() const {
                                 {"created", static_cast<double>(s.createdMs)}});
     }
     QSaveFile f(QDir(m_root).filePath(QLatin1String(kFileName)));
-    if (!f.open(QIODevice::WriteOnly)) return makeError(tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
-    f.write(QJsonDocument(QJsonObject{{"version", kFormatVersion}, {"spaces", list}}).toJson(QJsonDocument::Indented));
-    if (!f.commit()) return makeError(tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+    if (!f.open(QIODevice::WriteOnly))
+        return makeError(tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+    f.write(QJsonDocument(QJsonObject{{"version", kFormatVersion}, {"spaces", list}})
+                .toJson(QJsonDocument::Indented));
+    if (!f.commit())
+        return makeError(tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
     return {};
 }
 

@@ -14,11 +14,14 @@ QByteArray Digest::toBytes() const {
     return QByteArray(reinterpret_cast<const char*>(bytes.data()), static_cast<int>(bytes.size()));
 }
 
-QString Digest::toHex() const { return QString::fromLatin1(toBytes().toHex()); }
+QString Digest::toHex() const {
+    return QString::fromLatin1(toBytes().toHex());
+}
 
 Digest Digest::fromBytes(const QByteArray& b) {
     Digest d;
-    if (b.size() == static_cast<int>(d.bytes.size())) std::copy(b.begin(), b.end(), d.bytes.begin());
+    if (b.size() == static_cast<int>(d.bytes.size()))
+        std::copy(b.begin(), b.end(), d.bytes.begin());
     return d;
 }
 

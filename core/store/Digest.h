@@ -13,8 +13,6 @@
 
 namespace pluresdb::store {
 
-
-
 struct Digest {
     std::array<uint8_t, 32> bytes{};
 

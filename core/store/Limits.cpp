@@ -3,12 +3,16 @@
 namespace pluresdb::store {
 
 Result<void> validateRecordId(const QString& id) {
-    if (id.isEmpty()) return makeError(QStringLiteral("record id is empty"));
-    if (!id.isValidUtf16()) return makeError(QStringLiteral("record id is not valid Unicode text"));
-    if (id.contains(QChar(0))) return makeError(QStringLiteral("record id contains a NUL character"));
+    if (id.isEmpty())
+        return makeError(QStringLiteral("record id is empty"));
+    if (!id.isValidUtf16())
+        return makeError(QStringLiteral("record id is not valid Unicode text"));
+    if (id.contains(QChar(0)))
+        return makeError(QStringLiteral("record id contains a NUL character"));
     const auto bytes = id.toUtf8().size();
     if (bytes > kMaxRecordIdBytes) {
-        return makeError(QStringLiteral("record id is %1 bytes long; the limit is %2").arg(bytes).arg(kMaxRecordIdBytes));
+        return makeError(
+            QStringLiteral("record id is %1 bytes long; the limit is %2").arg(bytes).arg(kMaxRecordIdBytes));
     }
     return {};
 }

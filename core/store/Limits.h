@@ -10,8 +10,8 @@
 
 namespace pluresdb::store {
 
-inline constexpr int kMaxRecordIdBytes = 1024;           // UTF-8 bytes
-inline constexpr int kMaxFieldNameBytes = 1024;          // UTF-8 bytes
+inline constexpr int kMaxRecordIdBytes = 1024;              // UTF-8 bytes
+inline constexpr int kMaxFieldNameBytes = 1024;             // UTF-8 bytes
 inline constexpr qsizetype kMaxPutBytes = 4 * 1024 * 1024;  // the put's fields as compact JSON
 
 Result<void> validateRecordId(const QString& id);

@@ -24,22 +24,26 @@ void putU32(QByteArray& out, uint32_t v) {
 
 class Reader {
 public:
-    explicit Reader(const QByteArray& b) : m_p(reinterpret_cast<const uint8_t*>(b.constData())), m_left(b.size()) {}
+    explicit Reader(const QByteArray& b)
+        : m_p(reinterpret_cast<const uint8_t*>(b.constData())), m_left(b.size()) {}
     bool u32(uint32_t* v) {
-        if (m_left < 4) return false;
+        if (m_left < 4)
+            return false;
         *v = uint32_t(m_p[0]) | uint32_t(m_p[1]) << 8 | uint32_t(m_p[2]) << 16 | uint32_t(m_p[3]) << 24;
         m_p += 4;
         m_left -= 4;
         return true;
     }
     bool u8(uint8_t* v) {
-        if (m_left < 1) return false;
+        if (m_left < 1)
+            return false;
         *v = *m_p++;
         --m_left;
         return true;
     }
     bool bytes(qsizetype n, QByteArray* out) {
-        if (n < 0 || n > m_left) return false;
+        if (n < 0 || n > m_left)
+            return false;
         *out = QByteArray(reinterpret_cast<const char*>(m_p), n);
         m_p += n;
         m_left -= n;
@@ -60,13 +64,15 @@ Result<EncodedFields> encodeFields(const QJsonObject& fields) {
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         EncodedField f;
         const QString key = it.key();
-        if (!key.isValidUtf16()) return makeError(QStringLiteral("a field name is not valid Unicode text"));
+        if (!key.isValidUtf16())
+            return makeError(QStringLiteral("a field name is not valid Unicode text"));
         f.name = key.toUtf8();
         if (f.name.size() > kMaxFieldNameBytes) {
             return makeError(QStringLiteral("field name is longer than %1 bytes").arg(kMaxFieldNameBytes));
         }
         f.tombstone = it.value().isNull() || it.value().isUndefined();
-        if (!f.tombstone) f.value = jsonValueToText(it.value());
+        if (!f.tombstone)
+            f.value = jsonValueToText(it.value());
         out.push_back(std::move(f));
     }
     return out;
@@ -74,13 +80,15 @@ Result<EncodedFields> encodeFields(const QJsonObject& fields) {
 
 QByteArray encodedFieldsJson(const EncodedFields& fields) {
     qsizetype size = 2;
-    for (const auto& f : fields) size += f.name.size() + f.value.size() + 8;
+    for (const auto& f : fields)
+        size += f.name.size() + f.value.size() + 8;
     QByteArray out;
     out.reserve(size);
     out.append('{');
     bool first = true;
     for (const auto& f : fields) {
-        if (!first) out.append(',');
+        if (!first)
+            out.append(',');
         first = false;
         out.append(jsonQuote(f.name));
         out.append(':');
@@ -97,8 +105,10 @@ bool RecordState::apply(OpKind kind, const QByteArray& opHlc, const EncodedField
             delHlc = opHlc;
             changed = true;
             for (auto it = fields.begin(); it != fields.end();) {
-                if (it->second.hlc < delHlc) it = fields.erase(it);
-                else ++it;
+                if (it->second.hlc < delHlc)
+                    it = fields.erase(it);
+                else
+                    ++it;
             }
         }
         return changed;
@@ -107,10 +117,12 @@ bool RecordState::apply(OpKind kind, const QByteArray& opHlc, const EncodedField
         putHlc = opHlc;
         changed = true;
     }
-    if (!(opHlc > delHlc)) return changed;  // written before the record was deleted
+    if (!(opHlc > delHlc))
+        return changed;  // written before the record was deleted
     for (const auto& in : opFields) {
         auto f = fields.find(in.name);
-        if (f != fields.end() && !(opHlc > f->second.hlc)) continue;
+        if (f != fields.end() && !(opHlc > f->second.hlc))
+            continue;
         fields[in.name] = FieldRegister{opHlc, in.tombstone, in.value};
         changed = true;
     }
@@ -120,7 +132,8 @@ bool RecordState::apply(OpKind kind, const QByteArray& opHlc, const EncodedField
 QByteArray RecordState::encodeFields() const {
     QByteArray out;
     qsizetype size = 4;
-    for (const auto& [name, f] : fields) size += 4 + name.size() + f.hlc.size() + 1 + 4 + f.value.size();
+    for (const auto& [name, f] : fields)
+        size += 4 + name.size() + f.hlc.size() + 1 + 4 + f.value.size();
     out.reserve(size);
     putU32(out, static_cast<uint32_t>(fields.size()));
     for (const auto& [name, f] : fields) {
@@ -138,7 +151,8 @@ Result<std::map<QByteArray, FieldRegister>> RecordState::decodeFields(const QByt
     const auto damaged = [] { return makeError(QStringLiteral("a stored record is damaged")); };
     Reader r(bytes);
     uint32_t count = 0;
-    if (!r.u32(&count)) return damaged();
+    if (!r.u32(&count))
+        return damaged();
     std::map<QByteArray, FieldRegister> out;
     QByteArray previous;
     for (uint32_t i = 0; i < count; ++i) {
@@ -146,26 +160,31 @@ Result<std::map<QByteArray, FieldRegister>> RecordState::decodeFields(const QByt
         uint8_t kind = 0;
         QByteArray name;
         FieldRegister f;
-        if (!r.u32(&nameLen) || !r.bytes(nameLen, &name) || !r.bytes(Hlc::kEncodedSize, &f.hlc) || !r.u8(&kind) ||
-            kind > 1 || !r.u32(&valueLen) || !r.bytes(valueLen, &f.value)) {
+        if (!r.u32(&nameLen) || !r.bytes(nameLen, &name) || !r.bytes(Hlc::kEncodedSize, &f.hlc) ||
+            !r.u8(&kind) || kind > 1 || !r.u32(&valueLen) || !r.bytes(valueLen, &f.value)) {
             return damaged();
         }
         f.tombstone = kind == 0;
-        if ((f.tombstone && !f.value.isEmpty()) || (i > 0 && !(previous < name))) return damaged();  // canonical
+        if ((f.tombstone && !f.value.isEmpty()) || (i > 0 && !(previous < name)))
+            return damaged();  // canonical
         previous = name;
         out.emplace(std::move(name), std::move(f));
     }
-    if (!r.atEnd()) return damaged();
+    if (!r.atEnd())
+        return damaged();
     return out;
 }
 
 QByteArray RecordState::visibleJson() const {
-    if (!exists()) return {};
+    if (!exists())
+        return {};
     QByteArray out("{");
     bool first = true;
     for (const auto& [name, f] : fields) {
-        if (f.tombstone) continue;
-        if (!first) out.append(',');
+        if (f.tombstone)
+            continue;
+        if (!first)
+            out.append(',');
         first = false;
         out.append(jsonQuote(name));
         out.append(':');
@@ -216,13 +235,27 @@ QByteArray jsonQuote(const QByteArray& utf8) {
     for (char ch : utf8) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
-            case '"': out.append("\\\""); break;
-            case '\\': out.append("\\\\"); break;
-            case '\b': out.append("\\b"); break;
-            case '\f': out.append("\\f"); break;
-            case '\n': out.append("\\n"); break;
-            case '\r': out.append("\\r"); break;
-            case '\t': out.append("\\t"); break;
+            case '"':
+                out.append("\\\"");
+                break;
+            case '\\':
+                out.append("\\\\");
+                break;
+            case '\b':
+                out.append("\\b");
+                break;
+            case '\f':
+                out.append("\\f");
+                break;
+            case '\n':
+                out.append("\\n");
+                break;
+            case '\r':
+                out.append("\\r");
+                break;
+            case '\t':
+                out.append("\\t");
+                break;
             default:
                 if (c < 0x20) {
                     char buf[8];
@@ -244,9 +277,15 @@ namespace {
 void appendJson(QByteArray& out, const QJsonValue& v) {
     switch (v.type()) {
         case QJsonValue::Null:
-        case QJsonValue::Undefined: out.append("null"); return;
-        case QJsonValue::Bool: out.append(v.toBool() ? "true" : "false"); return;
-        case QJsonValue::String: out.append(jsonQuote(v.toString().toUtf8())); return;
+        case QJsonValue::Undefined:
+            out.append("null");
+            return;
+        case QJsonValue::Bool:
+            out.append(v.toBool() ? "true" : "false");
+            return;
+        case QJsonValue::String:
+            out.append(jsonQuote(v.toString().toUtf8()));
+            return;
         case QJsonValue::Double: {
             const double d = v.toDouble();
             if (!std::isfinite(d)) {  // JSON has no NaN/Infinity
@@ -256,16 +295,20 @@ void appendJson(QByteArray& out, const QJsonValue& v) {
             // Integers print as integers, exactly (Qt keeps 64-bit integers exact inside QJsonValue).
             constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
             const qint64 i = v.toInteger(kSentinel);
-            if (i != kSentinel) out.append(QByteArray::number(i));
-            else if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) out.append(QByteArray::number(static_cast<qint64>(d)));
-            else out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+            if (i != kSentinel)
+                out.append(QByteArray::number(i));
+            else if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
+                out.append(QByteArray::number(static_cast<qint64>(d)));
+            else
+                out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
             return;
         }
         case QJsonValue::Array: {
             out.append('[');
             const QJsonArray a = v.toArray();
             for (qsizetype k = 0; k < a.size(); ++k) {
-                if (k) out.append(',');
+                if (k)
+                    out.append(',');
                 appendJson(out, a.at(k));
             }
             out.append(']');
@@ -276,7 +319,8 @@ void appendJson(QByteArray& out, const QJsonValue& v) {
             const QJsonObject o = v.toObject();
             bool first = true;
             for (auto it = o.begin(); it != o.end(); ++it) {
-                if (!first) out.append(',');
+                if (!first)
+                    out.append(',');
                 first = false;
                 out.append(jsonQuote(it.key().toUtf8()));
                 out.append(':');
@@ -301,7 +345,8 @@ QByteArray jsonValueToText(const QJsonValue& v) {
 std::optional<QJsonValue> jsonValueFromText(const QByteArray& text) {
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson("[" + text + "]", &err);
-    if (err.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1) return std::nullopt;
+    if (err.error != QJsonParseError::NoError || !doc.isArray() || doc.array().size() != 1)
+        return std::nullopt;
     return doc.array().at(0);
 }
 

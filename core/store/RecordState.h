@@ -21,7 +21,7 @@
 namespace pluresdb::store {
 
 struct FieldRegister {
-    QByteArray hlc;    // Hlc::encode()
+    QByteArray hlc;  // Hlc::encode()
     bool tombstone = false;
     QByteArray value;  // compact JSON text
 };
@@ -39,8 +39,8 @@ Result<EncodedFields> encodeFields(const QJsonObject& fields);
 QByteArray encodedFieldsJson(const EncodedFields& fields);
 
 struct RecordState {
-    QByteArray putHlc;  // empty: never put
-    QByteArray delHlc;  // empty: never deleted
+    QByteArray putHlc;                           // empty: never put
+    QByteArray delHlc;                           // empty: never deleted
     std::map<QByteArray, FieldRegister> fields;  // by UTF-8 name
 
     bool exists() const { return putHlc > delHlc; }

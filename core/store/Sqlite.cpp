@@ -4,7 +4,8 @@ namespace pluresdb::store {
 
 Statement& Statement::operator=(Statement&& o) noexcept {
     if (this != &o) {
-        if (m_stmt) sqlite3_finalize(m_stmt);
+        if (m_stmt)
+            sqlite3_finalize(m_stmt);
         m_db = o.m_db;
         m_stmt = o.m_stmt;
         o.m_stmt = nullptr;
@@ -13,7 +14,8 @@ Statement& Statement::operator=(Statement&& o) noexcept {
 }
 
 Statement::~Statement() {
-    if (m_stmt) sqlite3_finalize(m_stmt);
+    if (m_stmt)
+        sqlite3_finalize(m_stmt);
 }
 
 void Statement::reset() {
@@ -21,7 +23,9 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt);
 }
 
-void Statement::bind(int i, int64_t v) { sqlite3_bind_int64(m_stmt, i, v); }
+void Statement::bind(int i, int64_t v) {
+    sqlite3_bind_int64(m_stmt, i, v);
+}
 
 void Statement::bind(int i, const QByteArray& blob) {
     // SQLite binds a zero-length blob with a null pointer as NULL; use a static empty buffer.
@@ -36,20 +40,26 @@ void Statement::bindText(int i, const QByteArray& utf8) {
                       SQLITE_TRANSIENT);
 }
 
-void Statement::bindNull(int i) { sqlite3_bind_null(m_stmt, i); }
+void Statement::bindNull(int i) {
+    sqlite3_bind_null(m_stmt, i);
+}
 
 Result<bool> Statement::step() {
     const int rc = sqlite3_step(m_stmt);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
     return makeError(QString::fromUtf8(sqlite3_errmsg(m_db)));
 }
 
 Result<void> Statement::exec() {
     for (;;) {
         auto r = step();
-        if (!r) return r.error();
-        if (!*r) return {};
+        if (!r)
+            return r.error();
+        if (!*r)
+            return {};
     }
 }
 
@@ -67,8 +77,9 @@ QByteArray Statement::columnTextUtf8(int i) const {
 
 Result<std::unique_ptr<Connection>> Connection::open(const QString& path, Mode mode) {
     sqlite3* db = nullptr;
-    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         QString msg = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QStringLiteral("out of memory");
@@ -80,7 +91,9 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString& path, Mode m
     return std::unique_ptr<Connection>(new Connection(db));
 }
 
-Connection::~Connection() { sqlite3_close_v2(m_db); }
+Connection::~Connection() {
+    sqlite3_close_v2(m_db);
+}
 
 Result<void> Connection::exec(const char* sql) {
     char* err = nullptr;
@@ -100,20 +113,25 @@ Result<Statement> Connection::prepare(const char* sql) {
     return Statement(m_db, stmt);
 }
 
-QString Connection::lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }
+QString Connection::lastError() const {
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}
 
 Result<Transaction> Transaction::begin(Connection& c) {
-    if (auto r = c.exec("BEGIN IMMEDIATE"); !r) return r.error();
+    if (auto r = c.exec("BEGIN IMMEDIATE"); !r)
+        return r.error();
     return Transaction(&c);
 }
 
 Transaction::~Transaction() {
-    if (m_c) (void)m_c->exec("ROLLBACK");
+    if (m_c)
+        (void)m_c->exec("ROLLBACK");
 }
 
 Result<void> Transaction::commit() {
     auto r = m_c->exec("COMMIT");
-    if (r) m_c = nullptr;
+    if (r)
+        m_c = nullptr;
     return r;
 }
 

@@ -43,7 +43,6 @@ QString describeOpenError(const QString& path, const QString& sqliteMessage) {
     return QStringLiteral("cannot open %1: %2").arg(path, sqliteMessage);
 }
 
-
 }  // namespace
 
 struct Store::Statements {
@@ -51,16 +50,22 @@ struct Store::Statements {
     Statement insertOp, nextSeqs, setVersion, setMeta, opsFrom;
 };
 
-QString Store::databasePath(const QString& dir) { return QDir(dir).filePath(QString::fromLatin1(kFileName)); }
+QString Store::databasePath(const QString& dir) {
+    return QDir(dir).filePath(QString::fromLatin1(kFileName));
+}
 
 Store::Store(QString dir, std::unique_ptr<Connection> db, const Options& options)
-    : m_dir(std::move(dir)), m_db(std::move(db)), m_access(options.access),
-      m_wall(options.clock ? options.clock : &m_systemClock), m_st(std::make_unique<Statements>()) {}
+    : m_dir(std::move(dir)),
+      m_db(std::move(db)),
+      m_access(options.access),
+      m_wall(options.clock ? options.clock : &m_systemClock),
+      m_st(std::make_unique<Statements>()) {}
 
 Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& options) {
-    if (sodium_init() < 0) return makeError(QStringLiteral("libsodium failed to initialise"));
+    if (sodium_init() < 0)
+        return makeError(QStringLiteral("libsodium failed to initialise"));
     const bool readOnly = options.access == Access::ReadOnly;
     QFileInfo dirInfo(dir);
     if (dirInfo.exists() && !dirInfo.isDir()) {
@@ -69,9 +74,11 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
     const QString path = databasePath(dir);
     QFileInfo fileInfo(path);
     if (readOnly) {
-        if (!fileInfo.exists()) return makeError(QStringLiteral("no database in %1").arg(dir));
+        if (!fileInfo.exists())
+            return makeError(QStringLiteral("no database in %1").arg(dir));
     } else if (!dirInfo.exists()) {
-        if (!QDir().mkpath(dir)) return makeError(QStringLiteral("cannot create directory %1").arg(dir));
+        if (!QDir().mkpath(dir))
+            return makeError(QStringLiteral("cannot create directory %1").arg(dir));
     }
     if (fileInfo.exists() && !fileInfo.isFile()) {
         return makeError(QStringLiteral("%1 is not a regular file").arg(path));
@@ -90,7 +97,8 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
     }
 
     auto conn = Connection::open(path, readOnly ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite);
-    if (!conn) return makeError(describeOpenError(path, conn.errorMessage()));
+    if (!conn)
+        return makeError(describeOpenError(path, conn.errorMessage()));
     std::unique_ptr<Store> store(new Store(dir, std::move(conn).value(), options));
     Connection& db = *store->m_db;
 
@@ -98,13 +106,17 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
     int64_t appId = 0, tableCount = 0;
     {
         auto probe = db.prepare("PRAGMA application_id");
-        if (!probe) return makeError(describeOpenError(path, probe.errorMessage()));
+        if (!probe)
+            return makeError(describeOpenError(path, probe.errorMessage()));
         auto row = probe->step();
-        if (!row) return makeError(describeOpenError(path, row.errorMessage()));
+        if (!row)
+            return makeError(describeOpenError(path, row.errorMessage()));
         appId = probe->columnInt(0);
         auto tables = db.prepare("SELECT count(*) FROM sqlite_schema");
-        if (!tables) return makeError(describeOpenError(path, tables.errorMessage()));
-        if (auto t = tables->step(); !t) return makeError(describeOpenError(path, t.errorMessage()));
+        if (!tables)
+            return makeError(describeOpenError(path, tables.errorMessage()));
+        if (auto t = tables->step(); !t)
+            return makeError(describeOpenError(path, t.errorMessage()));
         tableCount = tables->columnInt(0);
     }  // statements finalised here: no read transaction stays open
     if (appId != kApplicationId && tableCount > 0) {
@@ -112,10 +124,14 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
     }
 
     if (!readOnly) {
-        if (auto r = db.exec("PRAGMA journal_mode=WAL"); !r) return makeError(describeOpenError(path, r.errorMessage()));
-        const char* sync = options.durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-        if (auto r = db.exec(sync); !r) return r.error();
-        if (auto r = store->migrate(); !r) return r.error();
+        if (auto r = db.exec("PRAGMA journal_mode=WAL"); !r)
+            return makeError(describeOpenError(path, r.errorMessage()));
+        const char* sync =
+            options.durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+        if (auto r = db.exec(sync); !r)
+            return r.error();
+        if (auto r = store->migrate(); !r)
+            return r.error();
     } else if (appId != kApplicationId) {
         return makeError(QStringLiteral("no database in %1").arg(dir));
     }
@@ -123,36 +139,45 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
     // A 64 MiB page cache (SQLite's default is 2 MiB): merging reads each record's row before
     // writing it, and a cache that holds the hot part of the b-trees makes that read cheap.
     (void)db.exec("PRAGMA cache_size=-65536");
-    if (auto r = store->prepareStatements(); !r) return r.error();
-    if (auto r = store->loadMeta(); !r) return r.error();
+    if (auto r = store->prepareStatements(); !r)
+        return r.error();
+    if (auto r = store->loadMeta(); !r)
+        return r.error();
     return store;
 }
 
 Result<void> Store::migrate() {
     Connection& db = *m_db;
     auto v = db.prepare("PRAGMA user_version");
-    if (!v) return v.error();
-    if (auto r = v->step(); !r) return r.error();
+    if (!v)
+        return v.error();
+    if (auto r = v->step(); !r)
+        return r.error();
     const int64_t version = v->columnInt(0);
     const int64_t latest = std::size(kMigrations);
     if (version > latest) {
-        return makeError(QStringLiteral("the database was written by a newer PluresDB (schema %1, this build knows %2)")
-                             .arg(version)
-                             .arg(latest));
+        return makeError(
+            QStringLiteral("the database was written by a newer PluresDB (schema %1, this build knows %2)")
+                .arg(version)
+                .arg(latest));
     }
-    if (version == latest) return {};
+    if (version == latest)
+        return {};
     auto tx = Transaction::begin(db);
-    if (!tx) return tx.error();
+    if (!tx)
+        return tx.error();
     for (int64_t i = version; i < latest; ++i) {
         if (auto r = db.exec(kMigrations[i]); !r) {
-            return makeError(QStringLiteral("schema migration %1 failed: %2").arg(i + 1).arg(r.errorMessage()));
+            return makeError(
+                QStringLiteral("schema migration %1 failed: %2").arg(i + 1).arg(r.errorMessage()));
         }
     }
     if (version == 0) {
         // A new database: its identity and empty state.
         const SiteId site = randomSiteId();
         auto ins = db.prepare("INSERT INTO meta(k, v) VALUES (?1, ?2)");
-        if (!ins) return ins.error();
+        if (!ins)
+            return ins.error();
         const std::pair<const char*, QByteArray> rows[] = {
             {"site", siteIdBytes(site)},
             {"digest", Digest{}.toBytes()},
@@ -163,11 +188,14 @@ Result<void> Store::migrate() {
             ins->reset();
             ins->bindText(1, QByteArray(k));
             ins->bind(2, val);
-            if (auto r = ins->exec(); !r) return r.error();
+            if (auto r = ins->exec(); !r)
+                return r.error();
         }
-        if (auto r = db.exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str()); !r) return r.error();
+        if (auto r = db.exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str()); !r)
+            return r.error();
     }
-    if (auto r = db.exec(("PRAGMA user_version=" + std::to_string(latest)).c_str()); !r) return r.error();
+    if (auto r = db.exec(("PRAGMA user_version=" + std::to_string(latest)).c_str()); !r)
+        return r.error();
     return tx->commit();
 }
 
@@ -181,17 +209,21 @@ Result<void> Store::prepareStatements() {
     const Item items[] = {
         {&s.getRecord, "SELECT put_hlc, del_hlc, fields, h FROM records WHERE id = ?1"},
         {&s.upsertRecord,
-         "INSERT OR REPLACE INTO records(id, put_hlc, del_hlc, fields, data, h) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+         "INSERT OR REPLACE INTO records(id, put_hlc, del_hlc, fields, data, h) VALUES (?1, ?2, ?3, ?4, ?5, "
+         "?6)"},
         {&s.getData, "SELECT data FROM records WHERE id = ?1"},
         {&s.listRecords, "SELECT id, data FROM records WHERE id >= ?1 AND data IS NOT NULL ORDER BY id"},
         {&s.listPage,
          "SELECT id, data FROM records WHERE id > ?2 AND id >= ?1 AND data IS NOT NULL ORDER BY id LIMIT ?3"},
         {&s.allRecords, "SELECT id, put_hlc, del_hlc, fields FROM records"},
-        {&s.insertOp, "INSERT OR IGNORE INTO ops(origin, seq, hlc, rid, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+        {&s.insertOp,
+         "INSERT OR IGNORE INTO ops(origin, seq, hlc, rid, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
         {&s.nextSeqs, "SELECT seq FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq LIMIT 4096"},
         {&s.setVersion, "INSERT OR REPLACE INTO versions(origin, contiguous, highest) VALUES (?1, ?2, ?3)"},
         {&s.setMeta, "INSERT OR REPLACE INTO meta(k, v) VALUES (?1, ?2)"},
-        {&s.opsFrom, "SELECT origin, seq, hlc, rid, kind, body FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"},
+        {&s.opsFrom,
+         "SELECT origin, seq, hlc, rid, kind, body FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq "
+         "LIMIT ?3"},
     };
     for (const auto& item : items) {
         if (m_access == Access::ReadOnly && (item.target == &s.upsertRecord || item.target == &s.insertOp ||
@@ -199,7 +231,8 @@ Result<void> Store::prepareStatements() {
             continue;
         }
         auto st = db.prepare(item.sql);
-        if (!st) return makeError(QStringLiteral("database schema is damaged: %1").arg(st.errorMessage()));
+        if (!st)
+            return makeError(QStringLiteral("database schema is damaged: %1").arg(st.errorMessage()));
         *item.target = std::move(st).value();
     }
     return {};
@@ -207,20 +240,31 @@ Result<void> Store::prepareStatements() {
 
 Result<void> Store::loadMeta() {
     auto q = m_db->prepare("SELECT k, v FROM meta");
-    if (!q) return q.error();
+    if (!q)
+        return q.error();
     std::optional<SiteId> site;
     std::optional<Hlc> clock;
     bool haveDigest = false, haveSeq = false;
     for (;;) {
         auto r = q->step();
-        if (!r) return r.error();
-        if (!*r) break;
+        if (!r)
+            return r.error();
+        if (!*r)
+            break;
         const QByteArray k = q->columnTextUtf8(0);
         const QByteArray v = q->columnBlob(1);
-        if (k == "site") site = siteIdFromBytes(v);
-        else if (k == "clock") clock = Hlc::decode(v);
-        else if (k == "digest" && v.size() == 32) { m_digest = Digest::fromBytes(v); haveDigest = true; }
-        else if (k == "seq") { bool ok = false; m_localSeq = v.toULongLong(&ok); haveSeq = ok; }
+        if (k == "site")
+            site = siteIdFromBytes(v);
+        else if (k == "clock")
+            clock = Hlc::decode(v);
+        else if (k == "digest" && v.size() == 32) {
+            m_digest = Digest::fromBytes(v);
+            haveDigest = true;
+        } else if (k == "seq") {
+            bool ok = false;
+            m_localSeq = v.toULongLong(&ok);
+            haveSeq = ok;
+        }
     }
     if (!site || !clock || !haveDigest || !haveSeq) {
         return makeError(QStringLiteral("the database's metadata is damaged (%1)").arg(databasePath(m_dir)));
@@ -232,20 +276,27 @@ Result<void> Store::loadMeta() {
     m_contiguous.clear();
     m_highest.clear();
     auto v = m_db->prepare("SELECT origin, contiguous, highest FROM versions");
-    if (!v) return v.error();
+    if (!v)
+        return v.error();
     for (;;) {
         auto r = v->step();
-        if (!r) return r.error();
-        if (!*r) break;
+        if (!r)
+            return r.error();
+        if (!*r)
+            break;
         auto origin = siteIdFromBytes(v->columnBlob(0));
-        if (!origin) return makeError(QStringLiteral("the database's version table is damaged"));
-        if (v->columnInt(1) > 0) m_contiguous[*origin] = static_cast<uint64_t>(v->columnInt(1));
+        if (!origin)
+            return makeError(QStringLiteral("the database's version table is damaged"));
+        if (v->columnInt(1) > 0)
+            m_contiguous[*origin] = static_cast<uint64_t>(v->columnInt(1));
         m_highest[*origin] = static_cast<uint64_t>(v->columnInt(2));
     }
     return {};
 }
 
-Result<void> Store::refresh() { return loadMeta(); }
+Result<void> Store::refresh() {
+    return loadMeta();
+}
 
 Result<void> Store::persistMeta() {
     auto& s = m_st->setMeta;
@@ -258,30 +309,35 @@ Result<void> Store::persistMeta() {
         s.reset();
         s.bindText(1, QByteArray(k));
         s.bind(2, val);
-        if (auto r = s.exec(); !r) return r.error();
+        if (auto r = s.exec(); !r)
+            return r.error();
     }
     return {};
 }
 
 Result<void> Store::requireWritable() const {
-    if (m_access == Access::ReadOnly) return makeError(QStringLiteral("the database is open read-only"));
+    if (m_access == Access::ReadOnly)
+        return makeError(QStringLiteral("the database is open read-only"));
     return {};
 }
 
 Result<Op> Store::put(const QString& id, const QJsonObject& fields) {
     auto r = write({LocalWrite{id, OpKind::Put, fields}});
-    if (!r) return r.error();
+    if (!r)
+        return r.error();
     return r->front();
 }
 
 Result<Op> Store::remove(const QString& id) {
     auto r = write({LocalWrite{id, OpKind::Delete, {}}});
-    if (!r) return r.error();
+    if (!r)
+        return r.error();
     return r->front();
 }
 
 Result<Op> Store::makeLocalOp(const LocalWrite& w) {
-    if (auto v = validateRecordId(w.id); !v) return v.error();
+    if (auto v = validateRecordId(w.id); !v)
+        return v.error();
     Op op;
     op.origin = m_site;
     op.seq = m_localSeq + 1;
@@ -293,19 +349,23 @@ Result<Op> Store::makeLocalOp(const LocalWrite& w) {
 }
 
 Result<std::vector<Op>> Store::write(const std::vector<LocalWrite>& batch) {
-    if (auto r = requireWritable(); !r) return r.error();
+    if (auto r = requireWritable(); !r)
+        return r.error();
     // Validate everything before the transaction: a bad write changes nothing.
     std::vector<EncodedFields> encoded;
     std::vector<QByteArray> bodies;
     encoded.reserve(batch.size());
     bodies.reserve(batch.size());
     for (const auto& w : batch) {
-        if (auto v = validateRecordId(w.id); !v) return v.error();
+        if (auto v = validateRecordId(w.id); !v)
+            return v.error();
         auto fields = w.kind == OpKind::Put ? encodeFields(w.fields) : Result<EncodedFields>(EncodedFields{});
-        if (!fields) return fields.error();
+        if (!fields)
+            return fields.error();
         encoded.push_back(std::move(fields).value());
         QByteArray body = encodedFieldsJson(encoded.back());
-        if (auto v = validatePutSize(body.size()); !v) return v.error();
+        if (auto v = validatePutSize(body.size()); !v)
+            return v.error();
         bodies.push_back(std::move(body));
     }
     const HlcClock clockBefore = m_clock;
@@ -322,33 +382,56 @@ Result<std::vector<Op>> Store::write(const std::vector<LocalWrite>& batch) {
     };
 
     auto tx = Transaction::begin(*m_db);
-    if (!tx) return tx.error();
+    if (!tx)
+        return tx.error();
     std::vector<Op> ops;
     ops.reserve(batch.size());
     for (size_t i = 0; i < batch.size(); ++i) {
         auto op = makeLocalOp(batch[i]);
-        if (!op) { rollbackMemory(); return op.error(); }
+        if (!op) {
+            rollbackMemory();
+            return op.error();
+        }
         bool inserted = false;
-        if (auto r = appendOp(*op, bodies[i], &inserted); !r) { rollbackMemory(); return r.error(); }
-        if (auto r = applyOp(*op, encoded[i]); !r) { rollbackMemory(); return r.error(); }
+        if (auto r = appendOp(*op, bodies[i], &inserted); !r) {
+            rollbackMemory();
+            return r.error();
+        }
+        if (auto r = applyOp(*op, encoded[i]); !r) {
+            rollbackMemory();
+            return r.error();
+        }
         m_localSeq = op->seq;
         ops.push_back(std::move(op).value());
     }
     if (!batch.empty()) {
         m_highest[m_site] = m_localSeq;
-        if (auto r = advanceVersion(m_site); !r) { rollbackMemory(); return r.error(); }
+        if (auto r = advanceVersion(m_site); !r) {
+            rollbackMemory();
+            return r.error();
+        }
     }
-    if (auto r = persistMeta(); !r) { rollbackMemory(); return r.error(); }
-    if (auto r = tx->commit(); !r) { rollbackMemory(); return r.error(); }
+    if (auto r = persistMeta(); !r) {
+        rollbackMemory();
+        return r.error();
+    }
+    if (auto r = tx->commit(); !r) {
+        rollbackMemory();
+        return r.error();
+    }
     return ops;
 }
 
 Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
-    if (auto r = requireWritable(); !r) return r.error();
+    if (auto r = requireWritable(); !r)
+        return r.error();
     for (const auto& op : ops) {
-        if (op.seq == 0) return makeError(QStringLiteral("remote op has sequence number 0"));
-        if (auto v = validateRecordId(op.recordId); !v) return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
-        if (op.hlc.site != op.origin) return makeError(QStringLiteral("remote op's clock names another writer"));
+        if (op.seq == 0)
+            return makeError(QStringLiteral("remote op has sequence number 0"));
+        if (auto v = validateRecordId(op.recordId); !v)
+            return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
+        if (op.hlc.site != op.origin)
+            return makeError(QStringLiteral("remote op's clock names another writer"));
     }
     const HlcClock clockBefore = m_clock;
     const uint64_t seqBefore = m_localSeq;
@@ -364,11 +447,13 @@ Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
     };
 
     auto tx = Transaction::begin(*m_db);
-    if (!tx) return tx.error();
+    if (!tx)
+        return tx.error();
     MergeStats stats;
     std::vector<SiteId> touched;
     for (const auto& op : ops) {
-        auto fields = op.kind == OpKind::Put ? encodeFields(op.fields) : Result<EncodedFields>(EncodedFields{});
+        auto fields =
+            op.kind == OpKind::Put ? encodeFields(op.fields) : Result<EncodedFields>(EncodedFields{});
         if (!fields) {
             rollbackMemory();
             return makeError(QStringLiteral("remote op: %1").arg(fields.errorMessage()));
@@ -380,22 +465,42 @@ Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
             return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
         }
         bool inserted = false;
-        if (auto r = appendOp(op, body, &inserted); !r) { rollbackMemory(); return r.error(); }
-        if (!inserted) { ++stats.duplicates; continue; }
-        if (auto r = applyOp(op, encoded); !r) { rollbackMemory(); return r.error(); }
+        if (auto r = appendOp(op, body, &inserted); !r) {
+            rollbackMemory();
+            return r.error();
+        }
+        if (!inserted) {
+            ++stats.duplicates;
+            continue;
+        }
+        if (auto r = applyOp(op, encoded); !r) {
+            rollbackMemory();
+            return r.error();
+        }
         m_clock.observe(op.hlc);
         ++stats.applied;
         auto& hi = m_highest[op.origin];
         hi = std::max(hi, op.seq);
-        if (std::find(touched.begin(), touched.end(), op.origin) == touched.end()) touched.push_back(op.origin);
+        if (std::find(touched.begin(), touched.end(), op.origin) == touched.end())
+            touched.push_back(op.origin);
     }
     for (const auto& origin : touched) {
-        if (auto r = advanceVersion(origin); !r) { rollbackMemory(); return r.error(); }
+        if (auto r = advanceVersion(origin); !r) {
+            rollbackMemory();
+            return r.error();
+        }
     }
     // Our own ops coming back (e.g. restored from a peer after a disk loss): never reuse their numbers.
-    if (auto it = m_highest.find(m_site); it != m_highest.end()) m_localSeq = std::max(m_localSeq, it->second);
-    if (auto r = persistMeta(); !r) { rollbackMemory(); return r.error(); }
-    if (auto r = tx->commit(); !r) { rollbackMemory(); return r.error(); }
+    if (auto it = m_highest.find(m_site); it != m_highest.end())
+        m_localSeq = std::max(m_localSeq, it->second);
+    if (auto r = persistMeta(); !r) {
+        rollbackMemory();
+        return r.error();
+    }
+    if (auto r = tx->commit(); !r) {
+        rollbackMemory();
+        return r.error();
+    }
     return stats;
 }
 
@@ -408,7 +513,8 @@ Result<void> Store::appendOp(const Op& op, const QByteArray& body, bool* inserte
     s.bindText(4, op.recordId);
     s.bind(5, static_cast<int64_t>(op.kind));
     s.bindText(6, body);
-    if (auto r = s.exec(); !r) return r.error();
+    if (auto r = s.exec(); !r)
+        return r.error();
     *inserted = m_db->changes() > 0;
     return {};
 }
@@ -418,15 +524,19 @@ Result<std::optional<RecordState>> Store::loadRecord(const QByteArray& idUtf8, Q
     g.reset();
     g.bindText(1, idUtf8);
     auto found = g.step();
-    if (!found) return found.error();
-    if (!*found) return std::optional<RecordState>{};
+    if (!found)
+        return found.error();
+    if (!*found)
+        return std::optional<RecordState>{};
     RecordState state;
     state.putHlc = g.columnBlob(0);
     state.delHlc = g.columnBlob(1);
-    if (storedHash) *storedHash = g.columnBlob(3);
+    if (storedHash)
+        *storedHash = g.columnBlob(3);
     auto fields = RecordState::decodeFields(g.columnBlob(2));
     g.reset();
-    if (!fields) return fields.error();
+    if (!fields)
+        return fields.error();
     state.fields = std::move(fields).value();
     return std::optional<RecordState>(std::move(state));
 }
@@ -436,12 +546,15 @@ Result<void> Store::applyOp(const Op& op, const EncodedFields& fields) {
     const QByteArray rid = op.recordId.toUtf8();
     QByteArray oldHash;  // the row's stored hash: what the digest holds for it now
     auto loaded = loadRecord(rid, &oldHash);
-    if (!loaded) return loaded.error();
+    if (!loaded)
+        return loaded.error();
     RecordState state = loaded->value_or(RecordState{});
-    if (!state.apply(op.kind, hlc, fields) && loaded->has_value()) return {};
+    if (!state.apply(op.kind, hlc, fields) && loaded->has_value())
+        return {};
     const QByteArray encodedState = state.encodeFields();
     const QByteArray newHash = state.hash(rid, encodedState);
-    if (!oldHash.isEmpty()) m_digest.toggle(oldHash);
+    if (!oldHash.isEmpty())
+        m_digest.toggle(oldHash);
     m_digest.toggle(newHash);
     auto& u = m_st->upsertRecord;
     u.reset();
@@ -450,15 +563,18 @@ Result<void> Store::applyOp(const Op& op, const EncodedFields& fields) {
     u.bind(3, state.delHlc);
     u.bind(4, encodedState);
     const QByteArray data = state.visibleJson();
-    if (data.isNull()) u.bindNull(5);
-    else u.bindText(5, data);
+    if (data.isNull())
+        u.bindNull(5);
+    else
+        u.bindText(5, data);
     u.bind(6, newHash);
     return u.exec();
 }
 
 Result<void> Store::advanceVersion(const SiteId& origin) {
     uint64_t contiguous = 0;
-    if (auto it = m_contiguous.find(origin); it != m_contiguous.end()) contiguous = it->second;
+    if (auto it = m_contiguous.find(origin); it != m_contiguous.end())
+        contiguous = it->second;
     const uint64_t highest = m_highest[origin];
     if (highest > contiguous) {
         auto& s = m_st->nextSeqs;
@@ -471,17 +587,21 @@ Result<void> Store::advanceVersion(const SiteId& origin) {
             int rows = 0;
             for (;;) {
                 auto r = s.step();
-                if (!r) return r.error();
-                if (!*r) break;
+                if (!r)
+                    return r.error();
+                if (!*r)
+                    break;
                 ++rows;
-                if (static_cast<uint64_t>(s.columnInt(0)) != contiguous + 1) break;
+                if (static_cast<uint64_t>(s.columnInt(0)) != contiguous + 1)
+                    break;
                 ++contiguous;
             }
             s.reset();
             more = rows == 4096 && contiguous < highest;
         }
     }
-    if (contiguous > 0) m_contiguous[origin] = contiguous;
+    if (contiguous > 0)
+        m_contiguous[origin] = contiguous;
     auto& sv = m_st->setVersion;
     sv.reset();
     sv.bind(1, siteIdBytes(origin));
@@ -500,19 +620,22 @@ Result<Record> Store::recordFromRow(const QString& id, const QByteArray& json) {
 }
 
 Result<std::optional<Record>> Store::get(const QString& id) {
-    if (auto v = validateRecordId(id); !v) return v.error();
+    if (auto v = validateRecordId(id); !v)
+        return v.error();
     auto& g = m_st->getData;
     g.reset();
     g.bindText(1, id);
     auto found = g.step();
-    if (!found) return found.error();
+    if (!found)
+        return found.error();
     if (!*found || g.columnIsNull(0)) {
         g.reset();
         return std::optional<Record>{};
     }
     auto rec = recordFromRow(id, g.columnTextUtf8(0));
     g.reset();
-    if (!rec) return rec.error();
+    if (!rec)
+        return rec.error();
     return std::optional<Record>(std::move(rec).value());
 }
 
@@ -523,12 +646,20 @@ Result<std::vector<Record>> Store::list(const QString& prefix) {
     std::vector<Record> out;
     for (;;) {
         auto r = s.step();
-        if (!r) { s.reset(); return r.error(); }
-        if (!*r) break;
+        if (!r) {
+            s.reset();
+            return r.error();
+        }
+        if (!*r)
+            break;
         const QString id = s.columnText(0);
-        if (!id.startsWith(prefix)) break;  // ids are sorted: past the prefix range
+        if (!id.startsWith(prefix))
+            break;  // ids are sorted: past the prefix range
         auto rec = recordFromRow(id, s.columnTextUtf8(1));
-        if (!rec) { s.reset(); return rec.error(); }
+        if (!rec) {
+            s.reset();
+            return rec.error();
+        }
         out.push_back(std::move(rec).value());
     }
     s.reset();
@@ -544,12 +675,20 @@ Result<std::vector<Record>> Store::listPage(const QString& prefix, const QString
     std::vector<Record> out;
     for (;;) {
         auto r = s.step();
-        if (!r) { s.reset(); return r.error(); }
-        if (!*r) break;
+        if (!r) {
+            s.reset();
+            return r.error();
+        }
+        if (!*r)
+            break;
         const QString id = s.columnText(0);
-        if (!id.startsWith(prefix)) break;
+        if (!id.startsWith(prefix))
+            break;
         auto rec = recordFromRow(id, s.columnTextUtf8(1));
-        if (!rec) { s.reset(); return rec.error(); }
+        if (!rec) {
+            s.reset();
+            return rec.error();
+        }
         out.push_back(std::move(rec).value());
     }
     s.reset();
@@ -558,20 +697,24 @@ Result<std::vector<Record>> Store::listPage(const QString& prefix, const QString
 
 Result<std::vector<FieldState>> Store::fieldStates(const QString& id) {
     auto loaded = loadRecord(id.toUtf8());
-    if (!loaded) return loaded.error();
+    if (!loaded)
+        return loaded.error();
     std::vector<FieldState> out;
-    if (!loaded->has_value()) return out;
+    if (!loaded->has_value())
+        return out;
     for (const auto& [name, f] : (*loaded)->fields) {
         FieldState fs;
         fs.name = QString::fromUtf8(name);
         auto h = Hlc::decode(f.hlc);
-        if (!h) return makeError(QStringLiteral("stored clock of %1 is damaged").arg(id));
+        if (!h)
+            return makeError(QStringLiteral("stored clock of %1 is damaged").arg(id));
         fs.hlc = *h;
         if (f.tombstone) {
             fs.value = QJsonValue(QJsonValue::Undefined);
         } else {
             auto v = jsonValueFromText(f.value);
-            if (!v) return makeError(QStringLiteral("stored value of %1 is damaged").arg(id));
+            if (!v)
+                return makeError(QStringLiteral("stored value of %1 is damaged").arg(id));
             fs.value = *v;
         }
         out.push_back(std::move(fs));
@@ -595,7 +738,8 @@ Result<Op> Store::opFromRow(Statement& s) {
     if (op.kind == OpKind::Put) {
         QJsonParseError err;
         const QJsonDocument doc = QJsonDocument::fromJson(s.columnTextUtf8(5), &err);
-        if (err.error != QJsonParseError::NoError || !doc.isObject()) return makeError(QStringLiteral("an op in the log is damaged"));
+        if (err.error != QJsonParseError::NoError || !doc.isObject())
+            return makeError(QStringLiteral("an op in the log is damaged"));
         op.fields = doc.object();
     }
     return op;
@@ -605,20 +749,30 @@ Result<std::vector<Op>> Store::opsSince(const VersionVector& have, size_t limit)
     std::vector<Op> out;
     auto& s = m_st->opsFrom;
     for (const auto& [origin, highest] : m_highest) {
-        if (out.size() >= limit) break;
+        if (out.size() >= limit)
+            break;
         uint64_t from = 0;
-        if (auto it = have.find(origin); it != have.end()) from = it->second;
-        if (from >= highest) continue;
+        if (auto it = have.find(origin); it != have.end())
+            from = it->second;
+        if (from >= highest)
+            continue;
         s.reset();
         s.bind(1, siteIdBytes(origin));
         s.bind(2, static_cast<int64_t>(from));
         s.bind(3, static_cast<int64_t>(limit - out.size()));
         for (;;) {
             auto r = s.step();
-            if (!r) { s.reset(); return r.error(); }
-            if (!*r) break;
+            if (!r) {
+                s.reset();
+                return r.error();
+            }
+            if (!*r)
+                break;
             auto op = opFromRow(s);
-            if (!op) { s.reset(); return op.error(); }
+            if (!op) {
+                s.reset();
+                return op.error();
+            }
             out.push_back(std::move(op).value());
         }
         s.reset();
@@ -628,8 +782,10 @@ Result<std::vector<Op>> Store::opsSince(const VersionVector& have, size_t limit)
 
 Result<uint64_t> Store::opCount() {
     auto q = m_db->prepare("SELECT count(*) FROM ops");
-    if (!q) return q.error();
-    if (auto r = q->step(); !r) return r.error();
+    if (!q)
+        return q.error();
+    if (auto r = q->step(); !r)
+        return r.error();
     return static_cast<uint64_t>(q->columnInt(0));
 }
 
@@ -639,13 +795,20 @@ Result<Digest> Store::recomputeDigest() {
     s.reset();
     for (;;) {
         auto r = s.step();
-        if (!r) { s.reset(); return r.error(); }
-        if (!*r) break;
+        if (!r) {
+            s.reset();
+            return r.error();
+        }
+        if (!*r)
+            break;
         RecordState state;
         state.putHlc = s.columnBlob(1);
         state.delHlc = s.columnBlob(2);
         auto fields = RecordState::decodeFields(s.columnBlob(3));
-        if (!fields) { s.reset(); return fields.error(); }
+        if (!fields) {
+            s.reset();
+            return fields.error();
+        }
         state.fields = std::move(fields).value();
         d.toggle(state.hash(s.columnTextUtf8(0)));
     }

@@ -9,10 +9,12 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     auto fields = pluresdb::store::RecordState::decodeFields(bytes);
-    if (!fields) return 0;
+    if (!fields)
+        return 0;
     pluresdb::store::RecordState state;
     state.fields = std::move(fields).value();
-    if (state.encodeFields() != bytes) std::abort();
+    if (state.encodeFields() != bytes)
+        std::abort();
     (void)state.visibleJson();
     return 0;
 }

@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
         for (int i = 0; i < size; ++i) {
             const QString id = QStringLiteral("b%1-%2").arg(batch).arg(i);
             writes.push_back({id, pluresdb::store::OpKind::Put,
-                              QJsonObject{{"batch", static_cast<double>(batch)}, {"i", i},
+                              QJsonObject{{"batch", static_cast<double>(batch)},
+                                          {"i", i},
                                           {"payload", QString(64, QChar(u'a' + i % 26))}}});
         }
         auto f = (*db)->write(writes);

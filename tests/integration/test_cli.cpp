@@ -19,17 +19,22 @@ using pluresdb::test::runProcess;
 
 namespace {
 
-ProcessResult cli(const QStringList& args, const QByteArray& input = {}) { return runProcess(cliPath(), args, input); }
+ProcessResult cli(const QStringList& args, const QByteArray& input = {}) {
+    return runProcess(cliPath(), args, input);
+}
 
 QByteArray fileHash(const QString& path) {
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return {};
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
 // Runs the CLI as an unprivileged user (root ignores file permissions), or returns false when
 // that is not possible here.
-bool canDropPrivileges() { return ::geteuid() == 0 && QFile::exists("/usr/bin/setpriv"); }
+bool canDropPrivileges() {
+    return ::geteuid() == 0 && QFile::exists("/usr/bin/setpriv");
+}
 ProcessResult cliAsNobody(const QStringList& args) {
     return runProcess("/usr/bin/setpriv",
                       QStringList{"--reuid=65534", "--regid=65534", "--clear-groups", cliPath()} + args);
@@ -115,7 +120,9 @@ private slots:
             QVERIFY(!r.crashed);
         }
         // A non-UTF-8 id straight from argv bytes (QProcess passes QString; go through the shell).
-        auto bad = runProcess("/bin/sh", {"-c", QString("'%1' --db '%2' put \"$(printf '\\377\\376')\" '{}'").arg(cliPath(), db)});
+        auto bad = runProcess(
+            "/bin/sh",
+            {"-c", QString("'%1' --db '%2' put \"$(printf '\\377\\376')\" '{}'").arg(cliPath(), db)});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains("not valid UTF-8"), bad.err.constData());
         QCOMPARE(cli({"--db", db, "list"}).out, before);
@@ -133,8 +140,8 @@ private slots:
         f.write(QByteArray(4096, '\x42'));
         f.close();
         const QByteArray hash = fileHash(file);
-        for (const QStringList& args : {QStringList{"put", "x", "{}"}, QStringList{"get", "x"}, QStringList{"list"},
-                                        QStringList{"delete", "x"}}) {
+        for (const QStringList& args : {QStringList{"put", "x", "{}"}, QStringList{"get", "x"},
+                                        QStringList{"list"}, QStringList{"delete", "x"}}) {
             auto r = cli(QStringList{"--db", db} + args);
             QVERIFY2(r.exitCode == 1, qPrintable(args.join(' ')));
             QVERIFY2(r.err.contains("not a PluresDB database"), r.err.constData());
@@ -155,19 +162,23 @@ private slots:
 
     /// A read-only directory: writes fail with a clear message; reads still work.
     void readOnlyDirectory() {
-        if (!canDropPrivileges() && ::geteuid() == 0) QSKIP("root without setpriv: permissions cannot be tested");
+        if (!canDropPrivileges() && ::geteuid() == 0)
+            QSKIP("root without setpriv: permissions cannot be tested");
         QTemporaryDir dir;
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                              QFileDevice::ReadOther | QFileDevice::ExeOther);
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                              QFileDevice::ExeOther);
         const QString db = dir.filePath("ro");
         QCOMPARE(cli({"--db", db, "put", "k", R"({"v":1})"}).exitCode, 0);
-        QVERIFY(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                              QFileDevice::ExeOther));
+        QVERIFY(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                              QFileDevice::ReadOther | QFileDevice::ExeOther));
         for (const QString& f : QDir(db).entryList(QDir::Files)) {
             QFile::setPermissions(QDir(db).filePath(f), QFileDevice::ReadOwner | QFileDevice::ReadOther);
         }
         const QByteArray hash = fileHash(pluresdb::store::Store::databasePath(db));
-        auto run = [&](const QStringList& args) { return canDropPrivileges() ? cliAsNobody(args) : cli(args); };
+        auto run = [&](const QStringList& args) {
+            return canDropPrivileges() ? cliAsNobody(args) : cli(args);
+        };
         auto put = run({"--db", db, "put", "k2", R"({"v":2})"});
         QCOMPARE(put.exitCode, 1);
         QVERIFY2(put.err.contains("read-only") || put.err.contains("cannot write"), put.err.constData());
@@ -178,16 +189,21 @@ private slots:
 
     /// A database file the user may not read: a clear error, not a crash.
     void unreadableFile() {
-        if (!canDropPrivileges() && ::geteuid() == 0) QSKIP("root without setpriv: permissions cannot be tested");
+        if (!canDropPrivileges() && ::geteuid() == 0)
+            QSKIP("root without setpriv: permissions cannot be tested");
         QTemporaryDir dir;
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                              QFileDevice::ReadOther | QFileDevice::ExeOther);
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                              QFileDevice::ExeOther);
         const QString db = dir.filePath("u");
         QCOMPARE(cli({"--db", db, "put", "k", R"({"v":1})"}).exitCode, 0);
         QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
                                       QFileDevice::ReadOther | QFileDevice::ExeOther);
-        QFile::setPermissions(pluresdb::store::Store::databasePath(db), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        auto run = [&](const QStringList& args) { return canDropPrivileges() ? cliAsNobody(args) : cli(args); };
+        QFile::setPermissions(pluresdb::store::Store::databasePath(db),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        auto run = [&](const QStringList& args) {
+            return canDropPrivileges() ? cliAsNobody(args) : cli(args);
+        };
         auto get = run({"--db", db, "get", "k"});
         QCOMPARE(get.exitCode, 1);
         QVERIFY2(get.err.contains("permission denied") || get.err.contains("cannot"), get.err.constData());
@@ -200,7 +216,8 @@ private slots:
         QVERIFY(cli({"--version"}).out.startsWith("pluresdb-cli "));
         auto help = cli({"--help"});
         QCOMPARE(help.exitCode, 0);
-        for (const char* c : {"keygen", "put ID JSON", "get ID", "delete ID", "list [--prefix P]", "--db DIR"}) {
+        for (const char* c :
+             {"keygen", "put ID JSON", "get ID", "delete ID", "list [--prefix P]", "--db DIR"}) {
             QVERIFY2(help.out.contains(c), c);
         }
         QCOMPARE(cli({"frobnicate"}).exitCode, 2);

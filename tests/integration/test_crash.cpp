@@ -42,7 +42,8 @@ private slots:
             QVERIFY2(err.isEmpty(), err.constData());
             long lastCommitted = nextBatch - 1;
             for (const QByteArray& line : out.split('\n')) {
-                if (line.startsWith("COMMITTED ")) lastCommitted = line.mid(10).toLong();
+                if (line.startsWith("COMMITTED "))
+                    lastCommitted = line.mid(10).toLong();
             }
             totalCommitted += lastCommitted - (nextBatch - 1);
 
@@ -57,7 +58,8 @@ private slots:
             for (long b = 0; b <= lastCommitted; ++b) {
                 for (int i : {0, batchSize - 1}) {  // first and last write of every committed batch
                     auto r = (*s)->get(QString("b%1-%2").arg(b).arg(i));
-                    QVERIFY2(r && r->has_value(), qPrintable(QString("batch %1 lost after kill %2").arg(b).arg(k)));
+                    QVERIFY2(r && r->has_value(),
+                             qPrintable(QString("batch %1 lost after kill %2").arg(b).arg(k)));
                     QCOMPARE((*r)->data.value("batch").toInteger(), static_cast<qint64>(b));
                 }
             }

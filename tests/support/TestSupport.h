@@ -25,9 +25,9 @@ private:
     std::atomic<int64_t> m_ms;
 };
 
-QString sourceDir();                // the repository root
-QString binaryDir();                // the CMake build directory
-QString cliPath();                  // build/app/pluresdb-cli
+QString sourceDir();  // the repository root
+QString binaryDir();  // the CMake build directory
+QString cliPath();    // build/app/pluresdb-cli
 // A folder for throw-away databases: RAM-backed (/dev/shm) where there is one, so tests that
 // create thousands of databases are not bound by the disk's fsync; the code under test is the same.
 QString fastTempRoot();

@@ -15,32 +15,46 @@ int RecordsModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_records.size());
 }
 
-int RecordsModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int RecordsModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant RecordsModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const store::Record& r = m_records[static_cast<size_t>(index.row())];
-    if (role == JsonRole) return QString::fromUtf8(QJsonDocument(r.data).toJson(QJsonDocument::Indented));
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
+    if (role == JsonRole)
+        return QString::fromUtf8(QJsonDocument(r.data).toJson(QJsonDocument::Indented));
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
     switch (index.column()) {
-        case IdColumn: return r.id;
-        case FieldsColumn: return static_cast<int>(r.data.size());
+        case IdColumn:
+            return r.id;
+        case FieldsColumn:
+            return static_cast<int>(r.data.size());
         case DataColumn: {
             QString json = QString::fromUtf8(QJsonDocument(r.data).toJson(QJsonDocument::Compact));
-            if (role == Qt::DisplayRole && json.size() > 200) json = json.left(200) + QChar(0x2026);
+            if (role == Qt::DisplayRole && json.size() > 200)
+                json = json.left(200) + QChar(0x2026);
             return json;
         }
-        default: return {};
+        default:
+            return {};
     }
 }
 
 QVariant RecordsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
     switch (section) {
-        case IdColumn: return tr("Id");
-        case FieldsColumn: return tr("Fields");
-        case DataColumn: return tr("Data");
-        default: return {};
+        case IdColumn:
+            return tr("Id");
+        case FieldsColumn:
+            return tr("Fields");
+        case DataColumn:
+            return tr("Data");
+        default:
+            return {};
     }
 }
 
@@ -57,13 +71,17 @@ bool RecordsModel::loadPage(std::vector<store::Record>* out) {
     return true;
 }
 
-bool RecordsModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !m_complete; }
+bool RecordsModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_complete;
+}
 
 void RecordsModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid() || m_complete) return;
+    if (parent.isValid() || m_complete)
+        return;
     if (m_resetting) {
         // A view asks for more while it handles modelReset: insert rows after the reset is over.
-        QMetaObject::invokeMethod(this, [this] { fetchMore({}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { fetchMore({}); }, Qt::QueuedConnection);
         return;
     }
     std::vector<store::Record> page;
@@ -71,8 +89,10 @@ void RecordsModel::fetchMore(const QModelIndex& parent) {
         m_complete = true;  // stop asking until the next reload
         return;
     }
-    if (static_cast<int>(page.size()) < kPageSize) m_complete = true;
-    if (page.empty()) return;
+    if (static_cast<int>(page.size()) < kPageSize)
+        m_complete = true;
+    if (page.empty())
+        return;
     const int first = rowCount();
     beginInsertRows({}, first, first + static_cast<int>(page.size()) - 1);
     for (auto& r : page) {
@@ -83,7 +103,8 @@ void RecordsModel::fetchMore(const QModelIndex& parent) {
 }
 
 void RecordsModel::setPrefix(const QString& prefix) {
-    if (prefix == m_prefix) return;
+    if (prefix == m_prefix)
+        return;
     m_prefix = prefix;
     reload();
 }
@@ -95,7 +116,8 @@ void RecordsModel::reload() {
     m_complete = false;
     std::vector<store::Record> page;
     if (loadPage(&page)) {
-        if (static_cast<int>(page.size()) < kPageSize) m_complete = true;
+        if (static_cast<int>(page.size()) < kPageSize)
+            m_complete = true;
         for (auto& r : page) {
             m_keys.push_back(r.id.toUtf8());
             m_records.push_back(std::move(r));
@@ -115,22 +137,26 @@ int RecordsModel::lowerBound(const QString& id) const {
 
 int RecordsModel::rowOfId(const QString& id) const {
     const int row = lowerBound(id);
-    if (row >= rowCount() || m_records[static_cast<size_t>(row)].id != id) return -1;
+    if (row >= rowCount() || m_records[static_cast<size_t>(row)].id != id)
+        return -1;
     return row;
 }
 
 QString RecordsModel::idAt(int row) const {
-    if (row < 0 || row >= rowCount()) return {};
+    if (row < 0 || row >= rowCount())
+        return {};
     return m_records[static_cast<size_t>(row)].id;
 }
 
 void RecordsModel::refresh(const QStringList& ids) {
     for (const QString& id : ids) {
-        if (!id.startsWith(m_prefix)) continue;
+        if (!id.startsWith(m_prefix))
+            continue;
         const int row = lowerBound(id);
         const bool loaded = row < rowCount() && m_records[static_cast<size_t>(row)].id == id;
         // Past the end of what is loaded, and more to come: the record arrives with its page.
-        if (!loaded && row == rowCount() && !m_complete) continue;
+        if (!loaded && row == rowCount() && !m_complete)
+            continue;
         auto now = m_db->get(id);
         if (!now) {
             emit loadFailed(now.errorMessage());

@@ -51,8 +51,9 @@ MainWindow::MainWindow(spaces::SpaceList spaces, keys::KeyStore* keyStore, QWidg
     // Shown when there is no space yet: the two ways in.
     m_emptyPage = new QWidget;
     auto* emptyLayout = new QVBoxLayout(m_emptyPage);
-    auto* hello = new QLabel(tr("<h2>No spaces yet</h2><p>A space is a set of data shared by everyone who "
-                                "has its key. Create one, or join one with an invite from a colleague.</p>"));
+    auto* hello =
+        new QLabel(tr("<h2>No spaces yet</h2><p>A space is a set of data shared by everyone who "
+                      "has its key. Create one, or join one with an invite from a colleague.</p>"));
     hello->setWordWrap(true);
     hello->setAlignment(Qt::AlignCenter);
     auto* createButton = new QPushButton(tr("Create a space…"));
@@ -90,32 +91,41 @@ MainWindow::MainWindow(spaces::SpaceList spaces, keys::KeyStore* keyStore, QWidg
     }
 
     connect(m_sidebar, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
-        if (item) selectSpace(item->data(kSpaceIdRole).toString());
+        if (item)
+            selectSpace(item->data(kSpaceIdRole).toString());
     });
     buildMenus(true);
     refreshSidebar();
 
     // Remember the window and the last space.
-    QSettings settings(QDir(m_spaces->dataRoot()).filePath(QStringLiteral("desktop.ini")), QSettings::IniFormat);
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1100, 680);
+    QSettings settings(QDir(m_spaces->dataRoot()).filePath(QStringLiteral("desktop.ini")),
+                       QSettings::IniFormat);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1100, 680);
     splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     const QString last = settings.value(QStringLiteral("spaces/last")).toString();
-    if (m_spaces->find(last)) selectSpace(last);
-    else if (!m_spaces->spaces().empty()) selectSpace(m_spaces->spaces().front().id);
-    else m_stack->setCurrentWidget(m_emptyPage);
+    if (m_spaces->find(last))
+        selectSpace(last);
+    else if (!m_spaces->spaces().empty())
+        selectSpace(m_spaces->spaces().front().id);
+    else
+        m_stack->setCurrentWidget(m_emptyPage);
     m_splitterState = [splitter] { return splitter->saveState(); };
     updateStatus();
 }
 
 MainWindow::~MainWindow() {
     if (m_spaces) {
-        QSettings settings(QDir(m_spaces->dataRoot()).filePath(QStringLiteral("desktop.ini")), QSettings::IniFormat);
+        QSettings settings(QDir(m_spaces->dataRoot()).filePath(QStringLiteral("desktop.ini")),
+                           QSettings::IniFormat);
         settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-        if (m_splitterState) settings.setValue(QStringLiteral("window/splitter"), m_splitterState());
+        if (m_splitterState)
+            settings.setValue(QStringLiteral("window/splitter"), m_splitterState());
         settings.setValue(QStringLiteral("spaces/last"), m_currentSpace);
     }
     // Panels use the databases: delete them first.
-    for (auto& [id, panel] : m_panels) delete panel;
+    for (auto& [id, panel] : m_panels)
+        delete panel;
     m_panels.clear();
 }
 
@@ -128,17 +138,29 @@ void MainWindow::buildMenus(bool withSpaces) {
                              [this] { joinSpaceInteractive(); });
         spaceMenu->addAction(tr("S&hare space…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
                              &MainWindow::shareCurrentSpace);
-        spaceMenu->addAction(tr("&Rename space…"), QKeySequence(Qt::Key_F2), this, &MainWindow::renameCurrentSpace);
+        spaceMenu->addAction(tr("&Rename space…"), QKeySequence(Qt::Key_F2), this,
+                             &MainWindow::renameCurrentSpace);
         spaceMenu->addAction(tr("&Leave space…"), this, &MainWindow::leaveCurrentSpace);
         spaceMenu->addSeparator();
         spaceMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     }
     auto* recordMenu = menuBar()->addMenu(tr("&Record"));
-    recordMenu->addAction(tr("&New"), QKeySequence::New, this, [this] { if (auto* p = currentPanel()) p->newRecord(); });
-    recordMenu->addAction(tr("&Save"), QKeySequence::Save, this, [this] { if (auto* p = currentPanel()) p->saveRecord(); });
-    recordMenu->addAction(tr("&Delete"), QKeySequence(Qt::CTRL | Qt::Key_Delete), this,
-                          [this] { if (auto* p = currentPanel()) p->deleteRecord(); });
-    recordMenu->addAction(tr("&Find"), QKeySequence::Find, this, [this] { if (auto* p = currentPanel()) p->focusFilter(); });
+    recordMenu->addAction(tr("&New"), QKeySequence::New, this, [this] {
+        if (auto* p = currentPanel())
+            p->newRecord();
+    });
+    recordMenu->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
+        if (auto* p = currentPanel())
+            p->saveRecord();
+    });
+    recordMenu->addAction(tr("&Delete"), QKeySequence(Qt::CTRL | Qt::Key_Delete), this, [this] {
+        if (auto* p = currentPanel())
+            p->deleteRecord();
+    });
+    recordMenu->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+        if (auto* p = currentPanel())
+            p->focusFilter();
+    });
     if (!withSpaces) {
         recordMenu->addSeparator();
         recordMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -159,7 +181,8 @@ void MainWindow::addPanel(const QString& key, Database* db) {
 }
 
 Database* MainWindow::openSpaceDatabase(const QString& id, QString* error) {
-    if (auto it = m_databases.find(id); it != m_databases.end()) return it->second.get();
+    if (auto it = m_databases.find(id); it != m_databases.end())
+        return it->second.get();
     auto db = Database::open(m_spaces->databaseDir(id));
     if (!db) {
         *error = db.errorMessage();
@@ -171,9 +194,11 @@ Database* MainWindow::openSpaceDatabase(const QString& id, QString* error) {
 }
 
 void MainWindow::selectSpace(const QString& id) {
-    if (!m_spaces) return;
+    if (!m_spaces)
+        return;
     const auto space = m_spaces->find(id);
-    if (!space) return;
+    if (!space)
+        return;
     if (!m_panels.count(id)) {
         QString error;
         Database* db = openSpaceDatabase(id, &error);
@@ -203,7 +228,8 @@ void MainWindow::refreshSidebar() {
         item->setData(kSpaceIdRole, s.id);
         item->setToolTip(tr("Topic %1…").arg(s.topicHex.left(16)));
         m_sidebar->addItem(item);
-        if (s.id == m_currentSpace) m_sidebar->setCurrentItem(item);
+        if (s.id == m_currentSpace)
+            m_sidebar->setCurrentItem(item);
     }
 }
 
@@ -224,11 +250,14 @@ Result<QString> MainWindow::createSpace(const QString& name) {
 }
 
 Result<QString> MainWindow::joinSpace(const keys::Invite& invite) {
-    if (!m_spaces || !m_keyStore) return makeError(tr("spaces are not available in this window"));
+    if (!m_spaces || !m_keyStore)
+        return makeError(tr("spaces are not available in this window"));
     auto key = keys::normaliseSyncKey(invite.key);
-    if (!key) return key.error();
+    if (!key)
+        return key.error();
     auto space = m_spaces->add(invite.name, *key);
-    if (!space) return space.error();
+    if (!space)
+        return space.error();
     // The key goes to the keychain; if that fails the space is not kept (it would be unusable).
     if (auto r = m_keyStore->storeSyncKey(space->id, *key); !r) {
         (void)m_spaces->remove(space->id);
@@ -240,30 +269,40 @@ Result<QString> MainWindow::joinSpace(const keys::Invite& invite) {
 }
 
 Result<void> MainWindow::renameSpace(const QString& id, const QString& name) {
-    if (!m_spaces) return makeError(tr("spaces are not available in this window"));
+    if (!m_spaces)
+        return makeError(tr("spaces are not available in this window"));
     auto r = m_spaces->rename(id, name);
-    if (!r) return r;
+    if (!r)
+        return r;
     refreshSidebar();
-    if (id == m_currentSpace) selectSpace(id);
+    if (id == m_currentSpace)
+        selectSpace(id);
     return {};
 }
 
 Result<void> MainWindow::leaveSpace(const QString& id, bool removeLocalData) {
-    if (!m_spaces || !m_keyStore) return makeError(tr("spaces are not available in this window"));
-    if (!m_spaces->find(id)) return makeError(tr("no such space"));
+    if (!m_spaces || !m_keyStore)
+        return makeError(tr("spaces are not available in this window"));
+    if (!m_spaces->find(id))
+        return makeError(tr("no such space"));
     if (auto it = m_panels.find(id); it != m_panels.end()) {
         m_stack->removeWidget(it->second);
         delete it->second;
         m_panels.erase(it);
     }
     m_databases.erase(id);  // closes the database (its queued writes finish first)
-    if (auto r = m_keyStore->removeSyncKey(id); !r) return makeError(tr("cannot remove the space's key: %1").arg(r.errorMessage()));
+    if (auto r = m_keyStore->removeSyncKey(id); !r)
+        return makeError(tr("cannot remove the space's key: %1").arg(r.errorMessage()));
     const QString dir = m_spaces->databaseDir(id);
-    if (auto r = m_spaces->remove(id); !r) return r;
-    if (removeLocalData) QDir(dir).removeRecursively();
-    if (m_currentSpace == id) m_currentSpace.clear();
+    if (auto r = m_spaces->remove(id); !r)
+        return r;
+    if (removeLocalData)
+        QDir(dir).removeRecursively();
+    if (m_currentSpace == id)
+        m_currentSpace.clear();
     refreshSidebar();
-    if (!m_spaces->spaces().empty()) selectSpace(m_spaces->spaces().front().id);
+    if (!m_spaces->spaces().empty())
+        selectSpace(m_spaces->spaces().front().id);
     else {
         m_stack->setCurrentWidget(m_emptyPage);
         setWindowTitle(tr("PluresDB Desktop"));
@@ -273,12 +312,16 @@ Result<void> MainWindow::leaveSpace(const QString& id, bool removeLocalData) {
 }
 
 Result<keys::Invite> MainWindow::inviteFor(const QString& id) {
-    if (!m_spaces || !m_keyStore) return makeError(tr("spaces are not available in this window"));
+    if (!m_spaces || !m_keyStore)
+        return makeError(tr("spaces are not available in this window"));
     const auto space = m_spaces->find(id);
-    if (!space) return makeError(tr("no such space"));
+    if (!space)
+        return makeError(tr("no such space"));
     auto key = m_keyStore->syncKey(id);
-    if (!key) return key.error();
-    if (!key->has_value()) return makeError(tr("the key of \"%1\" is not in the keychain").arg(space->name));
+    if (!key)
+        return key.error();
+    if (!key->has_value())
+        return makeError(tr("the key of \"%1\" is not in the keychain").arg(space->name));
     return keys::Invite{**key, space->name, true};
 }
 
@@ -286,19 +329,25 @@ void MainWindow::createSpaceInteractive() {
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Create a space"), tr("Name of the new space:"),
                                                QLineEdit::Normal, QString(), &ok);
-    if (!ok) return;
-    if (auto r = createSpace(name); !r) showError(tr("Cannot create the space"), r.errorMessage());
+    if (!ok)
+        return;
+    if (auto r = createSpace(name); !r)
+        showError(tr("Cannot create the space"), r.errorMessage());
 }
 
 void MainWindow::joinSpaceInteractive(const QString& inviteText) {
     JoinDialog dialog(this);
-    if (!inviteText.isEmpty()) dialog.setInviteText(inviteText);
-    if (dialog.exec() != QDialog::Accepted || !dialog.isValid()) return;
-    if (auto r = joinSpace(dialog.invite()); !r) showError(tr("Cannot join the space"), r.errorMessage());
+    if (!inviteText.isEmpty())
+        dialog.setInviteText(inviteText);
+    if (dialog.exec() != QDialog::Accepted || !dialog.isValid())
+        return;
+    if (auto r = joinSpace(dialog.invite()); !r)
+        showError(tr("Cannot join the space"), r.errorMessage());
 }
 
 void MainWindow::shareCurrentSpace() {
-    if (m_currentSpace.isEmpty()) return;
+    if (m_currentSpace.isEmpty())
+        return;
     auto invite = inviteFor(m_currentSpace);
     if (!invite) {
         showError(tr("Cannot share the space"), invite.errorMessage());
@@ -310,27 +359,34 @@ void MainWindow::shareCurrentSpace() {
 
 void MainWindow::renameCurrentSpace() {
     const auto space = m_spaces ? m_spaces->find(m_currentSpace) : std::nullopt;
-    if (!space) return;
+    if (!space)
+        return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename the space"), tr("New name:"), QLineEdit::Normal,
-                                               space->name, &ok);
-    if (!ok) return;
-    if (auto r = renameSpace(space->id, name); !r) showError(tr("Cannot rename the space"), r.errorMessage());
+    const QString name = QInputDialog::getText(this, tr("Rename the space"), tr("New name:"),
+                                               QLineEdit::Normal, space->name, &ok);
+    if (!ok)
+        return;
+    if (auto r = renameSpace(space->id, name); !r)
+        showError(tr("Cannot rename the space"), r.errorMessage());
 }
 
 void MainWindow::leaveCurrentSpace() {
     const auto space = m_spaces ? m_spaces->find(m_currentSpace) : std::nullopt;
-    if (!space) return;
+    if (!space)
+        return;
     QMessageBox box(QMessageBox::Warning, tr("Leave the space"),
                     tr("Leave \"%1\"? This device forgets the space's key and stops syncing it. "
-                       "To come back you need a new invite.").arg(space->name),
+                       "To come back you need a new invite.")
+                        .arg(space->name),
                     QMessageBox::Cancel, this);
     auto* leave = box.addButton(tr("Leave"), QMessageBox::DestructiveRole);
     auto* removeData = new QCheckBox(tr("Also delete this space's data from this device"));
     box.setCheckBox(removeData);
     box.exec();
-    if (box.clickedButton() != leave) return;
-    if (auto r = leaveSpace(space->id, removeData->isChecked()); !r) showError(tr("Cannot leave the space"), r.errorMessage());
+    if (box.clickedButton() != leave)
+        return;
+    if (auto r = leaveSpace(space->id, removeData->isChecked()); !r)
+        showError(tr("Cannot leave the space"), r.errorMessage());
 }
 
 }  // namespace pluresdb::ui

@@ -31,7 +31,8 @@ RecordsPanel::RecordsPanel(Database* db, QWidget* parent) : QWidget(parent), m_d
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(RecordsModel::FieldsColumn, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(RecordsModel::FieldsColumn,
+                                                     QHeaderView::ResizeToContents);
     m_view->setColumnWidth(RecordsModel::IdColumn, 180);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
@@ -82,22 +83,28 @@ RecordsPanel::RecordsPanel(Database* db, QWidget* parent) : QWidget(parent), m_d
     connect(m_idEdit, &QLineEdit::textChanged, this, &RecordsPanel::validateEditor);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
-                if (current.isValid()) showRecord(m_model->idAt(current.row()));
+                if (current.isValid())
+                    showRecord(m_model->idAt(current.row()));
             });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &RecordsPanel::summaryChanged);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RecordsPanel::summaryChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RecordsPanel::summaryChanged);
-    connect(m_model, &RecordsModel::loadFailed, this,
-            [this](const QString& msg) { emit statusMessage(tr("Cannot read the database: %1").arg(msg), 0); });
+    connect(m_model, &RecordsModel::loadFailed, this, [this](const QString& msg) {
+        emit statusMessage(tr("Cannot read the database: %1").arg(msg), 0);
+    });
     connect(m_db, &Database::recordsChanged, this, [this](const QStringList& ids, bool remote) {
-        if (remote && ids.contains(m_loadedId)) emit statusMessage(tr("%1 was changed by a peer").arg(m_loadedId), 5000);
+        if (remote && ids.contains(m_loadedId))
+            emit statusMessage(tr("%1 was changed by a peer").arg(m_loadedId), 5000);
     });
 
     newRecord();
-    if (m_model->rowCount() > 0) m_view->setCurrentIndex(m_model->index(0, 0));
+    if (m_model->rowCount() > 0)
+        m_view->setCurrentIndex(m_model->index(0, 0));
 }
 
-QString RecordsPanel::editorMessage() const { return m_message->text(); }
+QString RecordsPanel::editorMessage() const {
+    return m_message->text();
+}
 
 void RecordsPanel::setEditorMessage(const QString& text, bool error) {
     m_message->setText(text);
@@ -129,12 +136,14 @@ void RecordsPanel::newRecord() {
 
 void RecordsPanel::selectRecord(const QString& id) {
     const int row = m_model->rowOfId(id);
-    if (row >= 0) m_view->setCurrentIndex(m_model->index(row, 0));
+    if (row >= 0)
+        m_view->setCurrentIndex(m_model->index(row, 0));
 }
 
 void RecordsPanel::showRecord(const QString& id) {
     auto r = m_db->get(id);
-    if (!r || !r->has_value()) return;
+    if (!r || !r->has_value())
+        return;
     m_loadedId = id;
     m_loaded = **r;
     m_idEdit->setText(id);
@@ -152,21 +161,25 @@ void RecordsPanel::validateEditor() {
         setEditorMessage(tr("Enter a record id."), false);  // a hint, not an error
         return;
     }
-    if (err.error != QJsonParseError::NoError) problem = tr("Invalid JSON at offset %1: %2").arg(err.offset).arg(err.errorString());
-    else if (!doc.isObject()) problem = tr("The fields must be a JSON object: { ... }");
+    if (err.error != QJsonParseError::NoError)
+        problem = tr("Invalid JSON at offset %1: %2").arg(err.offset).arg(err.errorString());
+    else if (!doc.isObject())
+        problem = tr("The fields must be a JSON object: { ... }");
     m_save->setEnabled(problem.isEmpty());
     setEditorMessage(problem, !problem.isEmpty());
 }
 
 void RecordsPanel::saveRecord() {
     validateEditor();
-    if (!m_save->isEnabled()) return;
+    if (!m_save->isEnabled())
+        return;
     const QString id = m_idEdit->text();
     QJsonObject fields = QJsonDocument::fromJson(m_json->toPlainText().toUtf8()).object();
     // put overlays fields; a field removed in the editor is deleted explicitly.
     if (id == m_loadedId) {
         for (auto it = m_loaded.begin(); it != m_loaded.end(); ++it) {
-            if (!fields.contains(it.key())) fields.insert(it.key(), QJsonValue::Null);
+            if (!fields.contains(it.key()))
+                fields.insert(it.key(), QJsonValue::Null);
         }
     }
     m_db->put(id, fields).then(this, [this, id](const WriteResult& r) {
@@ -185,7 +198,8 @@ void RecordsPanel::saveRecord() {
 
 void RecordsPanel::deleteRecord() {
     const QString id = m_loadedId;
-    if (id.isEmpty()) return;
+    if (id.isEmpty())
+        return;
     m_db->remove(id).then(this, [this, id](const WriteResult& r) {
         if (!r.ok) {
             setEditorMessage(tr("Not deleted: %1").arg(r.error), true);

@@ -39,7 +39,8 @@ std::unique_ptr<Store> openStore(const QString& dir, Store::Durability d) {
     Store::Options o;
     o.durability = d;
     auto s = Store::open(dir, o);
-    if (!s) qFatal("open: %s", qPrintable(s.errorMessage()));
+    if (!s)
+        qFatal("open: %s", qPrintable(s.errorMessage()));
     return std::move(s).value();
 }
 
@@ -85,7 +86,8 @@ void localPuts(const QString& dir, int n, int perTx, Store::Durability d) {
         for (int j = i; j < std::min(n, i + perTx); ++j) {
             batch.push_back({QString("user:%1").arg(j), OpKind::Put, g_records[static_cast<size_t>(j)]});
         }
-        if (!s->write(batch)) qFatal("write failed");
+        if (!s->write(batch))
+            qFatal("write failed");
     }
 }
 
@@ -98,15 +100,20 @@ int main(int argc, char** argv) {
     QString only;  // run one figure only (for profiling): baseline, local, merge
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == "--records") n = args[i + 1].toInt();
-        else if (args[i] == "--runs") runs = args[i + 1].toInt();
-        else if (args[i] == "--dir") qputenv("TMPDIR", args[i + 1].toLocal8Bit());
-        else if (args[i] == "--only") only = args[i + 1];
+        if (args[i] == "--records")
+            n = args[i + 1].toInt();
+        else if (args[i] == "--runs")
+            runs = args[i + 1].toInt();
+        else if (args[i] == "--dir")
+            qputenv("TMPDIR", args[i + 1].toLocal8Bit());
+        else if (args[i] == "--only")
+            only = args[i + 1];
     }
     const int single = std::max(200, n / 100);
     {
         std::mt19937 rng(1);
-        for (int j = 0; j < std::max(n, single * 10); ++j) g_records.push_back(makeRecord(j, rng));
+        for (int j = 0; j < std::max(n, single * 10); ++j)
+            g_records.push_back(makeRecord(j, rng));
     }  // one-per-transaction runs are fsync-bound: fewer rows
 
     // Remote ops to merge: made once by a source replica, merged into fresh replicas.
@@ -116,8 +123,10 @@ int main(int argc, char** argv) {
         auto src = openStore(srcDir.path(), Store::Durability::Normal);
         std::mt19937 rng(2);
         std::vector<LocalWrite> batch;
-        for (int j = 0; j < n; ++j) batch.push_back({QString("user:%1").arg(j), OpKind::Put, makeRecord(j, rng)});
-        if (!src->write(batch)) qFatal("source write failed");
+        for (int j = 0; j < n; ++j)
+            batch.push_back({QString("user:%1").arg(j), OpKind::Put, makeRecord(j, rng)});
+        if (!src->write(batch))
+            qFatal("source write failed");
         remote = std::move(src->opsSince({}, static_cast<size_t>(n))).value();
     }
 
@@ -125,13 +134,16 @@ int main(int argc, char** argv) {
         QTemporaryDir d;
         QElapsedTimer t;
         t.start();
-        if (only == "baseline") sqliteBaseline(d.path(), n, 1000, true);
-        else if (only == "local") localPuts(d.path(), n, 1000, Store::Durability::Full);
+        if (only == "baseline")
+            sqliteBaseline(d.path(), n, 1000, true);
+        else if (only == "local")
+            localPuts(d.path(), n, 1000, Store::Durability::Full);
         else if (only == "merge") {
             auto s = openStore(d.path(), Store::Durability::Full);
             for (size_t i = 0; i < remote.size(); i += 1000) {
                 std::vector<Op> b(remote.begin() + i, remote.begin() + std::min(remote.size(), i + 1000));
-                if (!s->merge(b)) qFatal("merge failed");
+                if (!s->merge(b))
+                    qFatal("merge failed");
             }
         }
         std::printf("%s: %.0f ops/s\n", qPrintable(only), n / (t.nsecsElapsed() / 1e9));
@@ -144,31 +156,43 @@ int main(int argc, char** argv) {
         double baseline;
     };
     std::vector<Row> rows;
-    const double sqlBatched = measure(runs, n, [](const QString& d, int k) { sqliteBaseline(d, k, 1000, true); });
-    const double sqlSingleFull = measure(runs, single, [](const QString& d, int k) { sqliteBaseline(d, k, 1, true); });
-    const double sqlSingleNormal = measure(runs, single * 10, [](const QString& d, int k) { sqliteBaseline(d, k, 1, false); });
+    const double sqlBatched =
+        measure(runs, n, [](const QString& d, int k) { sqliteBaseline(d, k, 1000, true); });
+    const double sqlSingleFull =
+        measure(runs, single, [](const QString& d, int k) { sqliteBaseline(d, k, 1, true); });
+    const double sqlSingleNormal =
+        measure(runs, single * 10, [](const QString& d, int k) { sqliteBaseline(d, k, 1, false); });
     rows.push_back({"sqlite plain insert, batched 1000/tx (baseline)", sqlBatched, sqlBatched});
-    rows.push_back({"local put, batched 1000/tx, durability full", measure(runs, n, [](const QString& d, int k) {
-                        localPuts(d, k, 1000, Store::Durability::Full);
-                    }), sqlBatched});
-    rows.push_back({"remote ops merged, batched 1000/tx, full", measure(runs, n, [&](const QString& d, int k) {
-                        auto s = openStore(d, Store::Durability::Full);
-                        for (size_t i = 0; i < remote.size(); i += 1000) {
-                            std::vector<Op> b(remote.begin() + i, remote.begin() + std::min(remote.size(), i + 1000));
-                            if (!s->merge(b)) qFatal("merge failed");
-                        }
-                    }), sqlBatched});
+    rows.push_back(
+        {"local put, batched 1000/tx, durability full",
+         measure(runs, n, [](const QString& d, int k) { localPuts(d, k, 1000, Store::Durability::Full); }),
+         sqlBatched});
+    rows.push_back({"remote ops merged, batched 1000/tx, full",
+                    measure(runs, n,
+                            [&](const QString& d, int k) {
+                                auto s = openStore(d, Store::Durability::Full);
+                                for (size_t i = 0; i < remote.size(); i += 1000) {
+                                    std::vector<Op> b(remote.begin() + i,
+                                                      remote.begin() + std::min(remote.size(), i + 1000));
+                                    if (!s->merge(b))
+                                        qFatal("merge failed");
+                                }
+                            }),
+                    sqlBatched});
     rows.push_back({"sqlite plain insert, 1/tx, synchronous=FULL (baseline)", sqlSingleFull, sqlSingleFull});
-    rows.push_back({"local put, 1/tx, durability full", measure(runs, single, [](const QString& d, int k) {
-                        localPuts(d, k, 1, Store::Durability::Full);
-                    }), sqlSingleFull});
-    rows.push_back({"sqlite plain insert, 1/tx, synchronous=NORMAL (baseline)", sqlSingleNormal, sqlSingleNormal});
-    rows.push_back({"local put, 1/tx, durability normal", measure(runs, single * 10, [](const QString& d, int k) {
-                        localPuts(d, k, 1, Store::Durability::Normal);
-                    }), sqlSingleNormal});
+    rows.push_back(
+        {"local put, 1/tx, durability full",
+         measure(runs, single, [](const QString& d, int k) { localPuts(d, k, 1, Store::Durability::Full); }),
+         sqlSingleFull});
+    rows.push_back(
+        {"sqlite plain insert, 1/tx, synchronous=NORMAL (baseline)", sqlSingleNormal, sqlSingleNormal});
+    rows.push_back({"local put, 1/tx, durability normal",
+                    measure(runs, single * 10,
+                            [](const QString& d, int k) { localPuts(d, k, 1, Store::Durability::Normal); }),
+                    sqlSingleNormal});
 
-    std::printf("store benchmark: %d records of ~200 B JSON (5 fields), median of %d runs, temp dir %s\n", n, runs,
-                qPrintable(QDir::tempPath()));
+    std::printf("store benchmark: %d records of ~200 B JSON (5 fields), median of %d runs, temp dir %s\n", n,
+                runs, qPrintable(QDir::tempPath()));
     for (const auto& r : rows) {
         std::printf("%-58s %12.0f ops/s   x%.2f vs baseline\n", r.name, r.rate, r.rate / r.baseline);
     }

@@ -27,7 +27,8 @@ class FirstPaint : public QObject {
 public:
     bool painted = false;
     bool eventFilter(QObject* o, QEvent* e) override {
-        if (e->type() == QEvent::Paint) painted = true;
+        if (e->type() == QEvent::Paint)
+            painted = true;
         return QObject::eventFilter(o, e);
     }
 };
@@ -37,15 +38,18 @@ void fill(const QString& dir, int n) {
     o.durability = store::Store::Durability::Normal;
     auto s = std::move(store::Store::open(dir, o)).value();
     const int have = static_cast<int>(*s->opCount());  // records r0000000.. are written in order
-    if (have >= n) return;
+    if (have >= n)
+        return;
     std::printf("creating %d records in %s ...\n", n, qPrintable(dir));
     for (int i = have; i < n; i += 10000) {
         std::vector<store::LocalWrite> batch;
         for (int j = i; j < std::min(n, i + 10000); ++j) {
-            batch.push_back({QString("r%1").arg(j, 7, 10, QChar('0')), store::OpKind::Put,
-                             QJsonObject{{"name", QString("record %1").arg(j)}, {"n", j}, {"tags", "a,b,c"}}});
+            batch.push_back(
+                {QString("r%1").arg(j, 7, 10, QChar('0')), store::OpKind::Put,
+                 QJsonObject{{"name", QString("record %1").arg(j)}, {"n", j}, {"tags", "a,b,c"}}});
         }
-        if (!s->write(batch)) qFatal("write failed");
+        if (!s->write(batch))
+            qFatal("write failed");
     }
 }
 
@@ -58,9 +62,12 @@ int main(int argc, char** argv) {
     QString dir = QDir::temp().filePath(QStringLiteral("pluresdb-bench-browser"));
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == "--records") n = args[i + 1].toInt();
-        else if (args[i] == "--db") dir = args[i + 1];
-        else if (args[i] == "--steps") steps = args[i + 1].toInt();
+        if (args[i] == "--records")
+            n = args[i + 1].toInt();
+        else if (args[i] == "--db")
+            dir = args[i + 1];
+        else if (args[i] == "--steps")
+            steps = args[i + 1].toInt();
     }
     fill(dir, n);
     auto db = std::move(Database::open(dir)).value();
@@ -72,7 +79,8 @@ int main(int argc, char** argv) {
     FirstPaint probe;
     panel.recordsView()->viewport()->installEventFilter(&probe);
     panel.show();
-    while (!probe.painted) app.processEvents(QEventLoop::AllEvents, 5);
+    while (!probe.painted)
+        app.processEvents(QEventLoop::AllEvents, 5);
     const double firstPaintMs = t.nsecsElapsed() / 1e6;
 
     // Scroll: page steps down, drags to random places, jumps to the end (loads more pages).
@@ -97,9 +105,12 @@ int main(int argc, char** argv) {
             app.quit();
             return;
         }
-        if (step % 10 == 0) bar->setValue(bar->maximum());              // to the end: fetch the next page
-        else if (step % 7 == 0) bar->setValue(bar->maximum() * (step % 13) / 13);  // a drag
-        else bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        if (step % 10 == 0)
+            bar->setValue(bar->maximum());  // to the end: fetch the next page
+        else if (step % 7 == 0)
+            bar->setValue(bar->maximum() * (step % 13) / 13);  // a drag
+        else
+            bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
     });
     watchdog.start();
     scroller.start();
@@ -109,7 +120,9 @@ int main(int argc, char** argv) {
     const auto* model = static_cast<ui::RecordsModel*>(panel.recordsView()->model());
     std::printf("records in space: %d; rows loaded after scrolling: %d\n", n, model->rowCount());
     std::printf("time to first paint: %.1f ms (target < 1000)\n", firstPaintMs);
-    std::printf("GUI-thread stall while scrolling (%d steps): longest %.2f ms (target < 16), p99 %.2f ms, median %.3f ms\n",
-                steps, worstNs / 1e6, gapsMs[gapsMs.size() * 99 / 100], gapsMs[gapsMs.size() / 2]);
+    std::printf(
+        "GUI-thread stall while scrolling (%d steps): longest %.2f ms (target < 16), p99 %.2f ms, median "
+        "%.3f ms\n",
+        steps, worstNs / 1e6, gapsMs[gapsMs.size() * 99 / 100], gapsMs[gapsMs.size() / 2]);
     return 0;
 }

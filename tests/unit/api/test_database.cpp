@@ -63,7 +63,8 @@ private slots:
         QTemporaryDir dir;
         {
             auto db = std::move(Database::open(dir.path())).value();
-            for (int i = 0; i < 200; ++i) (void)db->put(QString("k%1").arg(i), QJsonObject{{"i", i}});
+            for (int i = 0; i < 200; ++i)
+                (void)db->put(QString("k%1").arg(i), QJsonObject{{"i", i}});
         }
         auto db = std::move(Database::open(dir.path())).value();
         QCOMPARE(db->list()->size(), size_t(200));

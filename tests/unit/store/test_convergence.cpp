@@ -19,7 +19,9 @@ using pluresdb::test::FakeWallClock;
 
 namespace {
 
-QJsonObject obj(const char* json) { return QJsonDocument::fromJson(json).object(); }
+QJsonObject obj(const char* json) {
+    return QJsonDocument::fromJson(json).object();
+}
 
 struct Replica {
     std::unique_ptr<FakeWallClock> clock;
@@ -35,14 +37,17 @@ std::vector<Replica> makeReplicas(const QTemporaryDir& dir, int n, int64_t start
         o.clock = r.clock.get();
         o.durability = Store::Durability::Normal;  // process crashes are tested elsewhere
         auto s = Store::open(dir.filePath(QString("r%1").arg(i)), o);
-        if (!s) qFatal("open: %s", qPrintable(s.errorMessage()));
+        if (!s)
+            qFatal("open: %s", qPrintable(s.errorMessage()));
         r.store = std::move(s).value();
         rs.push_back(std::move(r));
     }
     return rs;
 }
 
-std::vector<Op> allOps(Store& s) { return *s.opsSince({}, 1'000'000); }
+std::vector<Op> allOps(Store& s) {
+    return *s.opsSince({}, 1'000'000);
+}
 
 // Sends everything `from` has to `to`, the way a sync session does.
 void syncOneWay(Store& from, Store& to) {
@@ -69,22 +74,28 @@ std::map<QString, QJsonObject> modelState(const std::vector<Op>& ops) {
     for (const auto& op : ops) {
         Rec& r = recs[op.recordId];
         if (op.kind == OpKind::Delete) {
-            if (!r.del || op.hlc > *r.del) r.del = op.hlc;
+            if (!r.del || op.hlc > *r.del)
+                r.del = op.hlc;
             continue;
         }
-        if (!r.put || op.hlc > *r.put) r.put = op.hlc;
+        if (!r.put || op.hlc > *r.put)
+            r.put = op.hlc;
         for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
             auto f = r.fields.find(it.key());
-            if (f == r.fields.end() || op.hlc > f->second.first) r.fields[it.key()] = {op.hlc, it.value()};
+            if (f == r.fields.end() || op.hlc > f->second.first)
+                r.fields[it.key()] = {op.hlc, it.value()};
         }
     }
     std::map<QString, QJsonObject> out;
     for (const auto& [id, r] : recs) {
-        if (!r.put || (r.del && !(*r.put > *r.del))) continue;
+        if (!r.put || (r.del && !(*r.put > *r.del)))
+            continue;
         QJsonObject data;
         for (const auto& [name, w] : r.fields) {
-            if (r.del && !(w.first > *r.del)) continue;
-            if (!w.second.isNull()) data.insert(name, w.second);
+            if (r.del && !(w.first > *r.del))
+                continue;
+            if (!w.second.isNull())
+                data.insert(name, w.second);
         }
         out[id] = data;
     }
@@ -93,7 +104,8 @@ std::map<QString, QJsonObject> modelState(const std::vector<Op>& ops) {
 
 std::map<QString, QJsonObject> storeState(Store& s) {
     std::map<QString, QJsonObject> out;
-    for (auto& r : *s.list()) out[r.id] = r.data;
+    for (auto& r : *s.list())
+        out[r.id] = r.data;
     return out;
 }
 
@@ -205,22 +217,25 @@ private:
         QTemporaryDir dir(pluresdb::test::fastTempRoot());
         const int n = 3 + seed % 3;
         auto rs = makeReplicas(dir, n);
-        for (auto& r : rs) r.clock->advance(pick(3) == 0 ? 60'000 : pick(50));  // some clocks run ahead
+        for (auto& r : rs)
+            r.clock->advance(pick(3) == 0 ? 60'000 : pick(50));  // some clocks run ahead
         const QString ids[] = {"a", "b", "c", "d"};
         const QString names[] = {"x", "y", "z"};
         const int steps = 20 + pick(20);
         for (int step = 0; step < steps; ++step) {
             Replica& r = rs[pick(n)];
-            if (pick(3) != 0) r.clock->advance(pick(4));  // often the same millisecond
+            if (pick(3) != 0)
+                r.clock->advance(pick(4));  // often the same millisecond
             const int action = pick(10);
             if (action < 5) {
                 QJsonObject fields;
                 const int count = 1 + pick(3);
                 for (int i = 0; i < count; ++i) {
                     const int kind = pick(4);
-                    QJsonValue v = kind == 0 ? QJsonValue() : kind == 1 ? QJsonValue(pick(100))
-                                 : kind == 2 ? QJsonValue(QString("s%1").arg(pick(10)))
-                                             : QJsonValue(QJsonObject{{"n", pick(5)}});
+                    QJsonValue v = kind == 0   ? QJsonValue()
+                                   : kind == 1 ? QJsonValue(pick(100))
+                                   : kind == 2 ? QJsonValue(QString("s%1").arg(pick(10)))
+                                               : QJsonValue(QJsonObject{{"n", pick(5)}});
                     fields.insert(names[pick(3)], v);
                 }
                 QVERIFY(r.store->put(ids[pick(4)], fields));
@@ -232,8 +247,10 @@ private:
                 auto ops = allOps(*from.store);
                 std::vector<Op> batch;
                 for (const auto& op : ops) {
-                    if (pick(2)) batch.push_back(op);
-                    if (pick(5) == 0) batch.push_back(op);
+                    if (pick(2))
+                        batch.push_back(op);
+                    if (pick(5) == 0)
+                        batch.push_back(op);
                 }
                 std::shuffle(batch.begin(), batch.end(), rng);
                 QVERIFY(r.store->merge(batch));

@@ -14,7 +14,9 @@ using namespace pluresdb;
 using namespace pluresdb::store;
 
 namespace {
-QJsonObject obj(const char* json) { return QJsonDocument::fromJson(json).object(); }
+QJsonObject obj(const char* json) {
+    return QJsonDocument::fromJson(json).object();
+}
 }  // namespace
 
 class TestStore : public QObject {
@@ -84,7 +86,8 @@ private slots:
         Hlc clock;
         {
             auto s = std::move(Store::open(dir.path())).value();
-            for (int i = 0; i < 50; ++i) QVERIFY(s->put(QString("k%1").arg(i), obj(R"({"v":1})")));
+            for (int i = 0; i < 50; ++i)
+                QVERIFY(s->put(QString("k%1").arg(i), obj(R"({"v":1})")));
             QVERIFY(s->remove("k3"));
             site = s->siteId();
             digest = s->digest();
@@ -107,7 +110,8 @@ private slots:
     void opsSinceReturnsMissing() {
         QTemporaryDir dir;
         auto s = std::move(Store::open(dir.path())).value();
-        for (int i = 0; i < 10; ++i) QVERIFY(s->put(QString("k%1").arg(i), obj(R"({"v":1})")));
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(s->put(QString("k%1").arg(i), obj(R"({"v":1})")));
         VersionVector have{{s->siteId(), 4}};
         auto ops = *s->opsSince(have, 100);
         QCOMPARE(ops.size(), size_t(6));

@@ -29,9 +29,11 @@ private slots:
         QCOMPARE(model.rowCount(), 2 * RecordsModel::kPageSize);
         // The tester fetches the rest itself and checks every signal on the way.
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        while (model.canFetchMore({})) model.fetchMore({});
+        while (model.canFetchMore({}))
+            model.fetchMore({});
         QCOMPARE(model.rowCount(), 1000);
-        for (int i = 1; i < model.rowCount(); ++i) QVERIFY(model.idAt(i - 1).toUtf8() < model.idAt(i).toUtf8());
+        for (int i = 1; i < model.rowCount(); ++i)
+            QVERIFY(model.idAt(i - 1).toUtf8() < model.idAt(i).toUtf8());
     }
 
     /// Changes inside the loaded range insert, update and remove single rows; a new record beyond
@@ -39,8 +41,8 @@ private slots:
     void changesTouchOnlyTheirRows() {
         QTemporaryDir dir;
         auto db = std::move(Database::open(dir.path())).value();
-        fill(*db, 1000);  // k0000 .. k0999; the first page ends at k0255
-        RecordsModel model(db.get());  // one page loaded
+        fill(*db, 1000);                 // k0000 .. k0999; the first page ends at k0255
+        RecordsModel model(db.get());    // one page loaded
         RecordsModel checked(db.get());  // all loaded by the tester, which checks every change's signals
         QAbstractItemModelTester tester(&checked, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -57,7 +59,8 @@ private slots:
         QCOMPARE(resets.count(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(checked.rowOfId("k0999z"), 1000, 30000);
         QCOMPARE(checked.rowCount(), 1001);
-        while (model.canFetchMore({})) model.fetchMore({});
+        while (model.canFetchMore({}))
+            model.fetchMore({});
         QCOMPARE(model.rowCount(), 1001);
         QCOMPARE(model.idAt(1000), QString("k0999z"));
     }
@@ -66,7 +69,8 @@ private:
     static void fill(Database& db, int n) {
         std::vector<store::LocalWrite> batch;
         for (int i = 0; i < n; ++i) {
-            batch.push_back({QString("k%1").arg(i, 4, 10, QChar('0')), store::OpKind::Put, QJsonObject{{"i", i}}});
+            batch.push_back(
+                {QString("k%1").arg(i, 4, 10, QChar('0')), store::OpKind::Put, QJsonObject{{"i", i}}});
         }
         auto f = db.write(batch);
         f.waitForFinished();

@@ -29,8 +29,8 @@ private slots:
         m_dir = std::make_unique<QTemporaryDir>();
         m_db = std::move(Database::open(m_dir->path())).value();
         m_window = std::make_unique<RecordsPanel>(m_db.get());
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_window->recordsModel(),
-                                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_window->recordsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_window->show();
     }
     void cleanup() {

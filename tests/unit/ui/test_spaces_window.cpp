@@ -35,11 +35,13 @@ private slots:
         o.timeout = std::chrono::milliseconds(3000);
         m_keys = std::make_unique<keys::KeyStore>(o);
         m_keys->probe();
-        if (m_keys->needsPassphrase()) QVERIFY(m_keys->unlockFallback(QStringLiteral("test passphrase")));
+        if (m_keys->needsPassphrase())
+            QVERIFY(m_keys->unlockFallback(QStringLiteral("test passphrase")));
         m_created.clear();
     }
     void cleanup() {
-        for (const QString& id : m_created) (void)m_keys->removeSyncKey(id);
+        for (const QString& id : m_created)
+            (void)m_keys->removeSyncKey(id);
         m_keys.reset();
         m_dir.reset();
     }
@@ -163,7 +165,8 @@ private slots:
 private:
     std::unique_ptr<MainWindow> window() {
         auto list = spaces::SpaceList::load(m_dir->path());
-        if (!list) qFatal("%s", qPrintable(list.errorMessage()));
+        if (!list)
+            qFatal("%s", qPrintable(list.errorMessage()));
         auto w = std::make_unique<MainWindow>(std::move(list).value(), m_keys.get());
         w->show();
         return w;
