@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -130,16 +131,23 @@ bool RecordState::apply(OpKind kind, const QByteArray& opHlc, const EncodedField
 }
 
 QByteArray RecordState::encodeFields() const {
+    // The fields of one put share its clock: each distinct clock is stored once, and fields refer
+    // to it by index (44 bytes a clock; most records have one or two).
+    std::vector<QByteArray> clocks;
+    for (const auto& [name, f] : fields) clocks.push_back(f.hlc);
+    std::sort(clocks.begin(), clocks.end());
+    clocks.erase(std::unique(clocks.begin(), clocks.end()), clocks.end());
     QByteArray out;
-    qsizetype size = 4;
-    for (const auto& [name, f] : fields)
-        size += 4 + name.size() + f.hlc.size() + 1 + 4 + f.value.size();
+    qsizetype size = 8 + static_cast<qsizetype>(clocks.size()) * Hlc::kEncodedSize;
+    for (const auto& [name, f] : fields) size += 4 + name.size() + 4 + 1 + 4 + f.value.size();
     out.reserve(size);
+    putU32(out, static_cast<uint32_t>(clocks.size()));
+    for (const auto& c : clocks) out.append(c);
     putU32(out, static_cast<uint32_t>(fields.size()));
     for (const auto& [name, f] : fields) {
         putU32(out, static_cast<uint32_t>(name.size()));
         out.append(name);
-        out.append(f.hlc);
+        putU32(out, static_cast<uint32_t>(std::lower_bound(clocks.begin(), clocks.end(), f.hlc) - clocks.begin()));
         out.append(char(f.tombstone ? 0 : 1));
         putU32(out, static_cast<uint32_t>(f.value.size()));
         out.append(f.value);
@@ -150,28 +158,35 @@ QByteArray RecordState::encodeFields() const {
 Result<std::map<QByteArray, FieldRegister>> RecordState::decodeFields(const QByteArray& bytes) {
     const auto damaged = [] { return makeError(QStringLiteral("a stored record is damaged")); };
     Reader r(bytes);
+    uint32_t clockCount = 0;
+    if (!r.u32(&clockCount) || clockCount > static_cast<uint32_t>(bytes.size() / Hlc::kEncodedSize)) return damaged();
+    std::vector<QByteArray> clocks(clockCount);
+    for (uint32_t i = 0; i < clockCount; ++i) {
+        if (!r.bytes(Hlc::kEncodedSize, &clocks[i])) return damaged();
+        if (i > 0 && !(clocks[i - 1] < clocks[i])) return damaged();  // canonical: sorted, distinct
+    }
+    std::vector<bool> used(clockCount, false);
     uint32_t count = 0;
-    if (!r.u32(&count))
-        return damaged();
+    if (!r.u32(&count)) return damaged();
     std::map<QByteArray, FieldRegister> out;
     QByteArray previous;
     for (uint32_t i = 0; i < count; ++i) {
-        uint32_t nameLen = 0, valueLen = 0;
+        uint32_t nameLen = 0, clockIndex = 0, valueLen = 0;
         uint8_t kind = 0;
         QByteArray name;
         FieldRegister f;
-        if (!r.u32(&nameLen) || !r.bytes(nameLen, &name) || !r.bytes(Hlc::kEncodedSize, &f.hlc) ||
+        if (!r.u32(&nameLen) || !r.bytes(nameLen, &name) || !r.u32(&clockIndex) || clockIndex >= clockCount ||
             !r.u8(&kind) || kind > 1 || !r.u32(&valueLen) || !r.bytes(valueLen, &f.value)) {
             return damaged();
         }
+        f.hlc = clocks[clockIndex];
+        used[clockIndex] = true;
         f.tombstone = kind == 0;
-        if ((f.tombstone && !f.value.isEmpty()) || (i > 0 && !(previous < name)))
-            return damaged();  // canonical
+        if ((f.tombstone && !f.value.isEmpty()) || (i > 0 && !(previous < name))) return damaged();  // canonical
         previous = name;
         out.emplace(std::move(name), std::move(f));
     }
-    if (!r.atEnd())
-        return damaged();
+    if (!r.atEnd() || std::find(used.begin(), used.end(), false) != used.end()) return damaged();
     return out;
 }
 

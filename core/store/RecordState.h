@@ -5,9 +5,11 @@
 // registers together costs one row read and one row write per op, whatever the number of fields.
 //
 // Encoding (little-endian; canonical, so equal states are equal bytes and hash alike):
-//   u32 count, then per field, sorted by name bytes:
-//   u32 nameLen, name (UTF-8), hlc (Hlc::kEncodedSize bytes), u8 kind (0 tombstone, 1 value),
+//   u32 clockCount, then the distinct field clocks (Hlc::kEncodedSize bytes each), ascending;
+//   u32 fieldCount, then per field, sorted by name bytes:
+//   u32 nameLen, name (UTF-8), u32 clock index, u8 kind (0 tombstone, 1 value),
 //   u32 valueLen, value (compact JSON text; empty for a tombstone)
+// Every stored clock is used by at least one field.
 // Decoding is bounds-checked: the bytes come from disk and are outside input.
 
 #include "core/common/Result.h"
