@@ -153,13 +153,14 @@ int runPut(CliContext& ctx) {
     return finishWrite(ctx, db->put(id, data));
 }
 
-int runGet(CliContext& ctx) {
+// Reads the record named by the one argument. Returns 0 with the record, or the exit status
+// (after printing why: a usage error, "not found", or a database error).
+int readRecord(CliContext& ctx, const char* usage, QString* id, store::Record* out) {
     if (ctx.args.size() != 1) {
-        ctx.err << "pluresdb-cli: usage: get ID\n";
+        ctx.err << "pluresdb-cli: usage: " << usage << "\n";
         return 2;
     }
-    QString id;
-    if (!decodeId(ctx, ctx.args[0], &id))
+    if (!decodeId(ctx, ctx.args[0], id))
         return 1;
     bool missing = false;
     auto s = openForReading(ctx, &missing);
@@ -169,7 +170,7 @@ int runGet(CliContext& ctx) {
         ctx.err << "not found\n";
         return 1;
     }
-    auto r = s->get(id);
+    auto r = s->get(*id);
     if (!r) {
         ctx.err << "pluresdb-cli: " << r.errorMessage() << "\n";
         return 1;
@@ -178,29 +179,25 @@ int runGet(CliContext& ctx) {
         ctx.err << "not found\n";
         return 1;
     }
-    ctx.out << compactJson((*r)->data) << "\n";
+    *out = std::move(**r);
+    return 0;
+}
+
+int runGet(CliContext& ctx) {
+    QString id;
+    store::Record record;
+    if (int rc = readRecord(ctx, "get ID", &id, &record); rc != 0)
+        return rc;
+    ctx.out << compactJson(record.data) << "\n";
     return 0;
 }
 
 int runDelete(CliContext& ctx) {
-    if (ctx.args.size() != 1) {
-        ctx.err << "pluresdb-cli: usage: delete ID\n";
-        return 2;
-    }
+    // Deleting what is not there is reported, like get, and writes nothing.
     QString id;
-    if (!decodeId(ctx, ctx.args[0], &id))
-        return 1;
-    {
-        // Deleting what is not there is reported, like get, and writes nothing.
-        bool missing = false;
-        auto s = openForReading(ctx, &missing);
-        if (!s && !missing)
-            return 1;
-        if (missing || !s->get(id).ok() || !s->get(id)->has_value()) {
-            ctx.err << "not found\n";
-            return 1;
-        }
-    }
+    store::Record record;
+    if (int rc = readRecord(ctx, "delete ID", &id, &record); rc != 0)
+        return rc;
     auto db = openForWriting(ctx);
     if (!db)
         return 1;

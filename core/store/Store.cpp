@@ -46,7 +46,7 @@ QString describeOpenError(const QString& path, const QString& sqliteMessage) {
 }  // namespace
 
 struct Store::Statements {
-    Statement getRecord, upsertRecord, getData, listRecords, listPage, allRecords;
+    Statement getRecord, upsertRecord, getData, listPage, allRecords;
     Statement insertOp, nextSeqs, setVersion, setMeta, opsFrom;
 };
 
@@ -212,7 +212,6 @@ Result<void> Store::prepareStatements() {
          "INSERT OR REPLACE INTO records(id, put_hlc, del_hlc, fields, data, h) VALUES (?1, ?2, ?3, ?4, ?5, "
          "?6)"},
         {&s.getData, "SELECT data FROM records WHERE id = ?1"},
-        {&s.listRecords, "SELECT id, data FROM records WHERE id >= ?1 AND data IS NOT NULL ORDER BY id"},
         {&s.listPage,
          "SELECT id, data FROM records WHERE id > ?2 AND id >= ?1 AND data IS NOT NULL ORDER BY id LIMIT ?3"},
         {&s.allRecords, "SELECT id, put_hlc, del_hlc, fields FROM records"},
@@ -640,30 +639,7 @@ Result<std::optional<Record>> Store::get(const QString& id) {
 }
 
 Result<std::vector<Record>> Store::list(const QString& prefix) {
-    auto& s = m_st->listRecords;
-    s.reset();
-    s.bindText(1, prefix);
-    std::vector<Record> out;
-    for (;;) {
-        auto r = s.step();
-        if (!r) {
-            s.reset();
-            return r.error();
-        }
-        if (!*r)
-            break;
-        const QString id = s.columnText(0);
-        if (!id.startsWith(prefix))
-            break;  // ids are sorted: past the prefix range
-        auto rec = recordFromRow(id, s.columnTextUtf8(1));
-        if (!rec) {
-            s.reset();
-            return rec.error();
-        }
-        out.push_back(std::move(rec).value());
-    }
-    s.reset();
-    return out;
+    return listPage(prefix, QString(), -1);  // LIMIT -1: no limit
 }
 
 Result<std::vector<Record>> Store::listPage(const QString& prefix, const QString& after, int limit) {
