@@ -26,7 +26,7 @@
     <message>
         <location line="+6"/>
         <source>A pluresdb:// invite link to join.</source>
-        <translation>Ein pluresdb://-Einladungslink zum Beitreten.</translation>
+        <translation>Ein pluresdb://-Einladungslink, um einem Bereich beizutreten.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -338,7 +338,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
     <message>
         <location filename="../core/keys/VaultFormat.cpp" line="+69"/>
         <source>The key file is too large to be ours.</source>
-        <translation>Die Schlüsseldatei ist zu groß, um eine von uns zu sein.</translation>
+        <translation>Die Schlüsseldatei ist zu groß, um von PluresDB zu stammen.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -983,7 +983,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
     <message>
         <location line="+3"/>
         <source>Copies the invite, marked as a password so clipboard managers do not keep it, and clears the clipboard after %1 seconds.</source>
-        <translation>Kopiert die Einladung als Passwort markiert, damit Zwischenablage-Manager sie nicht aufbewahren, und leert die Zwischenablage nach %1 Sekunden.</translation>
+        <translation>Kopiert die Einladung – als Passwort markiert, damit Zwischenablage-Manager sie nicht aufbewahren – und leert die Zwischenablage nach %1 Sekunden.</translation>
     </message>
     <message numerus="yes">
         <location line="+29"/>

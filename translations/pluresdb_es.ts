@@ -26,7 +26,7 @@
     <message>
         <location line="+6"/>
         <source>A pluresdb:// invite link to join.</source>
-        <translation>Un enlace de invitación pluresdb:// al que unirse.</translation>
+        <translation>Un enlace de invitación pluresdb:// para unirse a un espacio.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -165,7 +165,7 @@
         <location line="+55"/>
         <source>You are invited to the PluresDB space &quot;%1&quot;. Open this link in PluresDB, or paste this whole message into Join space:
 %2</source>
-        <translation>Le han invitado al espacio de PluresDB «%1». Abra este enlace en PluresDB o pegue este mensaje completo en Unirse a un espacio:
+        <translation>Ha recibido una invitación al espacio de PluresDB «%1». Abra este enlace en PluresDB o pegue este mensaje completo en Unirse a un espacio:
 %2</translation>
     </message>
     <message>
@@ -338,7 +338,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     <message>
         <location filename="../core/keys/VaultFormat.cpp" line="+69"/>
         <source>The key file is too large to be ours.</source>
-        <translation>El archivo de claves es demasiado grande para ser nuestro.</translation>
+        <translation>El archivo de claves es demasiado grande para ser de PluresDB.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -826,7 +826,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     <message>
         <location filename="../ui/models/RecordsModel.cpp" line="+40"/>
         <source>Id</source>
-        <translation>Id.</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -844,12 +844,12 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     <message>
         <location filename="../ui/windows/RecordsPanel.cpp" line="+26"/>
         <source>Filter by id prefix</source>
-        <translation>Filtrar por prefijo de id.</translation>
+        <translation>Filtrar por prefijo de ID</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Record id, e.g. user:1</source>
-        <translation>Id. del registro, p. ej. user:1</translation>
+        <translation>ID del registro, p. ej. user:1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -874,7 +874,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     <message>
         <location line="+5"/>
         <source>Id</source>
-        <translation>Id.</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -910,7 +910,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     <message>
         <location line="+42"/>
         <source>Enter a record id.</source>
-        <translation>Introduzca un id. de registro.</translation>
+        <translation>Introduzca un ID de registro.</translation>
     </message>
     <message>
         <location line="+3"/>

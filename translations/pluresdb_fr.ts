@@ -26,7 +26,7 @@
     <message>
         <location line="+6"/>
         <source>A pluresdb:// invite link to join.</source>
-        <translation>Un lien d’invitation pluresdb:// à rejoindre.</translation>
+        <translation>Un lien d’invitation pluresdb:// pour rejoindre un espace.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -338,7 +338,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
     <message>
         <location filename="../core/keys/VaultFormat.cpp" line="+69"/>
         <source>The key file is too large to be ours.</source>
-        <translation>Le fichier de clés est trop grand pour être le nôtre.</translation>
+        <translation>Le fichier de clés est trop volumineux pour provenir de PluresDB.</translation>
     </message>
     <message>
         <location line="+3"/>

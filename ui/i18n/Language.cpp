@@ -23,7 +23,8 @@ QPointer<QTranslator> s_appTranslator;
 QPointer<QTranslator> s_qtTranslator;
 
 QString cataloguePath(const QString& code) {
-    return QLatin1String(kCatalogueDir) + u'/' + QLatin1String(kCataloguePrefix) + code + QStringLiteral(".qm");
+    return QLatin1String(kCatalogueDir) + u'/' + QLatin1String(kCataloguePrefix) + code +
+           QStringLiteral(".qm");
 }
 
 QStringList availableCodes() {
@@ -56,7 +57,8 @@ QString matchCode(QString tag, const QStringList& available) {
                                   (parts.contains(QStringLiteral("TW"), Qt::CaseInsensitive) ||
                                    parts.contains(QStringLiteral("HK"), Qt::CaseInsensitive) ||
                                    parts.contains(QStringLiteral("MO"), Qt::CaseInsensitive)));
-        return !traditional && available.contains(QStringLiteral("zh_CN")) ? QStringLiteral("zh_CN") : QString();
+        return !traditional && available.contains(QStringLiteral("zh_CN")) ? QStringLiteral("zh_CN")
+                                                                           : QString();
     }
     return available.contains(language) ? language : QString();
 }
@@ -113,7 +115,8 @@ bool installLanguage(QCoreApplication* app, const QString& code) {
     // Qt's catalogue translates the standard buttons (Cancel, OK) and dialogs; optional on Linux.
     auto* qtTranslator = new QTranslator(app);
     if (code != QLatin1String(kSourceLanguage) &&
-        qtTranslator->load(QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        qtTranslator->load(QStringLiteral("qtbase_") + code,
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qtTranslator);
         s_qtTranslator = qtTranslator;
     } else {

@@ -11,6 +11,7 @@
 #include "ui/windows/RecordsPanel.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -57,14 +58,19 @@ QList<Entry> readTs(const QString& path, QString* error) {
         if (name == QLatin1String("name")) {
             context = xml.readElementText();
         } else if (name == QLatin1String("message")) {
-            entry = Entry{context, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"), {}, {}};
+            entry = Entry{context,
+                          {},
+                          xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"),
+                          {},
+                          {}};
         } else if (name == QLatin1String("source")) {
             entry.source = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
             entry.translationType = xml.attributes().value(QLatin1String("type")).toString();
             if (entry.numerus) {
                 while (xml.readNextStartElement()) {
-                    if (xml.name() == QLatin1String("numerusform")) entry.translations << xml.readElementText();
+                    if (xml.name() == QLatin1String("numerusform"))
+                        entry.translations << xml.readElementText();
                     else xml.skipCurrentElement();
                 }
             } else {
@@ -116,9 +122,15 @@ private slots:
         QVERIFY(m_scratch.isValid());
         const QString fresh = m_scratch.filePath(QStringLiteral("fresh_de.ts"));
         const QDir src(test::sourceDir());
-        QStringList args{QStringLiteral("-silent"), QStringLiteral("-locations"), QStringLiteral("none"),
-                         QStringLiteral("-I"), src.path(), QStringLiteral("-extensions"), QStringLiteral("cpp,h")};
-        for (const char* dir : {"ui", "app/desktop", "core/keys", "core/spaces"}) args << src.filePath(QLatin1String(dir));
+        QStringList args{QStringLiteral("-silent"),
+                         QStringLiteral("-locations"),
+                         QStringLiteral("none"),
+                         QStringLiteral("-I"),
+                         src.path(),
+                         QStringLiteral("-extensions"),
+                         QStringLiteral("cpp,h")};
+        for (const char* dir : {"ui", "app/desktop", "core/keys", "core/spaces"})
+            args << src.filePath(QLatin1String(dir));
         args << QStringLiteral("-ts") << fresh;
         const auto run = test::runProcess(lupdate, args, {}, 60'000);
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -138,14 +150,20 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(tsPath(lang) + QStringLiteral(": ") + error));
         QVERIFY(!entries.isEmpty());
         for (const Entry& e : entries) {
-            const QString where = lang + QStringLiteral(": ") + e.context + QStringLiteral(": \"") + e.source + u'"';
-            QVERIFY2(e.translationType.isEmpty(), qPrintable(where + QStringLiteral(" is ") + e.translationType));
+            const QString where =
+                lang + QStringLiteral(": ") + e.context + QStringLiteral(": \"") + e.source + u'"';
+            QVERIFY2(e.translationType.isEmpty(),
+                     qPrintable(where + QStringLiteral(" is ") + e.translationType));
             QCOMPARE(e.translations.size(), e.numerus ? formsOf(lang) : 1);
             for (const QString& t : e.translations) {
-                QVERIFY2(!t.trimmed().isEmpty(), qPrintable(where + QStringLiteral(" has an empty translation")));
-                QVERIFY2(placeholders(t).contains(placeholders(e.source)) || (e.numerus && lang == QLatin1String("zh_CN")),
+                QVERIFY2(!t.trimmed().isEmpty(),
+                         qPrintable(where + QStringLiteral(" has an empty translation")));
+                QVERIFY2(placeholders(t).contains(placeholders(e.source)) ||
+                             (e.numerus && lang == QLatin1String("zh_CN")),
                          qPrintable(where + QStringLiteral(" lost a placeholder: ") + t));
-                if (e.numerus) QVERIFY2(t.contains(QLatin1String("%n")), qPrintable(where + QStringLiteral(": a plural form without %n")));
+                if (e.numerus)
+                    QVERIFY2(t.contains(QLatin1String("%n")),
+                             qPrintable(where + QStringLiteral(": a plural form without %n")));
             }
         }
     }
@@ -161,10 +179,14 @@ private slots:
         QSet<QString> used;
         for (const Entry& e : m_used) used << key(e);
         for (const QString& k : used) {
-            QVERIFY2(inCatalogue.contains(k),
-                     qPrintable(lang + QStringLiteral(": not in the catalogue (run the update_translations target): ") + k));
+            QVERIFY2(
+                inCatalogue.contains(k),
+                qPrintable(lang +
+                           QStringLiteral(": not in the catalogue (run the update_translations target): ") +
+                           k));
         }
-        for (const QString& k : inCatalogue) QVERIFY2(used.contains(k), qPrintable(lang + QStringLiteral(": stale entry: ") + k));
+        for (const QString& k : inCatalogue)
+            QVERIFY2(used.contains(k), qPrintable(lang + QStringLiteral(": stale entry: ") + k));
     }
 
     /// The compiled catalogue in the app (the .qm resource lrelease built) translates every string the
@@ -176,8 +198,10 @@ private slots:
         QVERIFY2(translator.load(QStringLiteral(":/i18n/pluresdb_%1.qm").arg(lang)), qPrintable(lang));
         for (const Entry& e : m_used) {
             for (int n : {0, 1, 2, 5, 21}) {
-                const QString t = translator.translate(e.context.toUtf8(), e.source.toUtf8(), nullptr, e.numerus ? n : -1);
-                QVERIFY2(!t.isEmpty(), qPrintable(lang + QStringLiteral(": no translation for ") + e.context + QStringLiteral(": ") + e.source));
+                const QString t =
+                    translator.translate(e.context.toUtf8(), e.source.toUtf8(), nullptr, e.numerus ? n : -1);
+                QVERIFY2(!t.isEmpty(), qPrintable(lang + QStringLiteral(": no translation for ") + e.context +
+                                                  QStringLiteral(": ") + e.source));
                 if (!e.numerus) break;
             }
         }
@@ -194,9 +218,11 @@ private slots:
             QVERIFY(placeholders(panel).contains(QStringLiteral("Nach ID-Präfix filtern")));
             QStringList buttons;
             for (auto* b : panel.findChildren<QPushButton*>()) buttons << b->text();
-            QVERIFY2(buttons.contains(QStringLiteral("Speichern")) && buttons.contains(QStringLiteral("Löschen")),
-                     qPrintable(buttons.join(u',')));
-            QVERIFY2(panel.summary().startsWith(QStringLiteral("0 Datensätze")), qPrintable(panel.summary()));
+            QVERIFY2(
+                buttons.contains(QStringLiteral("Speichern")) && buttons.contains(QStringLiteral("Löschen")),
+                qPrintable(buttons.join(u',')));
+            const QString summary = panel.summary();
+            QVERIFY2(summary.startsWith(QStringLiteral("0 Datensätze")), qPrintable(summary));
         }
         auto spaces = spaces::SpaceList::load(dir.filePath(QStringLiteral("data")));
         QVERIFY(spaces);
@@ -204,10 +230,17 @@ private slots:
         QCOMPARE(window.windowTitle(), QStringLiteral("PluresDB Desktop"));
         QStringList labels;
         for (auto* l : window.findChildren<QLabel*>()) labels << l->text();
-        QVERIFY2(labels.join(u'\n').contains(QStringLiteral("Noch keine Bereiche")), qPrintable(labels.join(u'\n')));
+        QVERIFY2(labels.join(u'\n').contains(QStringLiteral("Noch keine Bereiche")),
+                 qPrintable(labels.join(u'\n')));
         QStringList menus;
         for (auto* a : window.menuBar()->actions()) menus << a->text();
         QCOMPARE(menus, (QStringList{QStringLiteral("&Bereich"), QStringLiteral("&Datensatz")}));
+        // Qt's own catalogue (standard buttons) comes along when the system has it (qt6-translations-l10n).
+        if (QFile::exists(QDir(QLibraryInfo::path(QLibraryInfo::TranslationsPath))
+                              .filePath(QStringLiteral("qtbase_de.qm")))) {
+            QDialogButtonBox box(QDialogButtonBox::Cancel);
+            QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+        }
         QVERIFY(i18n::installLanguage(qApp, QStringLiteral("en")));
     }
 
@@ -239,7 +272,8 @@ private slots:
         QCOMPARE(chooseLanguage({}, {QStringLiteral("de-AT"), QStringLiteral("fr")}), QStringLiteral("de"));
         QCOMPARE(chooseLanguage({}, {QStringLiteral("en-US"), QStringLiteral("de")}), QStringLiteral("en"));
         QCOMPARE(chooseLanguage({}, {QStringLiteral("zh-Hans-CN")}), QStringLiteral("zh_CN"));
-        QCOMPARE(chooseLanguage({}, {QStringLiteral("zh-Hant-TW"), QStringLiteral("fr-CA")}), QStringLiteral("fr"));
+        QCOMPARE(chooseLanguage({}, {QStringLiteral("zh-Hant-TW"), QStringLiteral("fr-CA")}),
+                 QStringLiteral("fr"));
         QCOMPARE(chooseLanguage({}, {QStringLiteral("zh-TW")}), QStringLiteral("en"));
         QCOMPARE(chooseLanguage({}, {QStringLiteral("C")}), QStringLiteral("en"));
         QStringList codes;
@@ -248,7 +282,8 @@ private slots:
             codes << l.code;
         }
         QCOMPARE(codes.first(), QStringLiteral("en"));
-        for (const char* lang : {"de", "fr", "es", "zh_CN"}) QVERIFY2(codes.contains(QLatin1String(lang)), lang);
+        for (const char* lang : {"de", "fr", "es", "zh_CN"})
+            QVERIFY2(codes.contains(QLatin1String(lang)), lang);
     }
 
     /// The setting "language"="fr" turns the app French whatever the system says.
