@@ -13,7 +13,9 @@ packages=(
   qtkeychain-qt6-dev libsodium-dev libsqlite3-dev sqlite3 libqrencode-dev libzxing-dev
   # running and testing the GUI headless
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-  qt6-qpa-plugins libxkbcommon-x11-0 fonts-dejavu-core
+  qt6-qpa-plugins libxkbcommon-x11-0 fonts-dejavu-core fonts-wqy-microhei
+  # translations: Qt's own catalogues (standard buttons and dialogs in the chosen language)
+  qt6-translations-l10n
   # screenshots and inspection
   imagemagick
 )

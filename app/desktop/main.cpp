@@ -4,6 +4,7 @@
 #include "core/keys/KeyStore.h"
 #include "core/spaces/SpaceList.h"
 #include "ui/dialogs/KeyFileDialog.h"
+#include "ui/i18n/Language.h"
 #include "ui/windows/MainWindow.h"
 
 #include <QApplication>
@@ -30,24 +31,30 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("pluresdb-desktop"));
     QApplication::setApplicationDisplayName(QString::fromLatin1(pluresdb::kProductName));
     QApplication::setApplicationVersion(QString::fromLatin1(pluresdb::kVersion));
+    pluresdb::ui::i18n::applyLanguage(&app);  // before any text is made, --help included
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("PluresDB: local-first data that syncs peer to peer."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "PluresDB: local-first data that syncs peer to peer."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption dataOption(QStringLiteral("data"),
-                                  QStringLiteral("The data directory (spaces and their databases)."),
-                                  QStringLiteral("DIR"), pluresdb::Database::defaultDirectory());
-    QCommandLineOption dbOption(QStringLiteral("db"),
-                                QStringLiteral("Open this one database directory, without spaces."),
-                                QStringLiteral("DIR"));
-    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the main window to a PNG file and exit."),
-                                        QStringLiteral("FILE.png"));
+    QCommandLineOption dataOption(
+        QStringLiteral("data"),
+        QApplication::translate("main", "The data directory (spaces and their databases)."),
+        QStringLiteral("DIR"), pluresdb::Database::defaultDirectory());
+    QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QApplication::translate("main", "Open this one database directory, without spaces."),
+        QStringLiteral("DIR"));
+    QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Render the main window to a PNG file and exit."),
+        QStringLiteral("FILE.png"));
     parser.addOption(dataOption);
     parser.addOption(dbOption);
     parser.addOption(screenshotOption);
-    parser.addPositionalArgument(QStringLiteral("link"), QStringLiteral("A pluresdb:// invite link to join."),
+    parser.addPositionalArgument(QStringLiteral("link"),
+                                 QApplication::translate("main", "A pluresdb:// invite link to join."),
                                  QStringLiteral("[link]"));
     parser.process(app);
     const bool quiet = parser.isSet(screenshotOption);

@@ -29,9 +29,11 @@ bool isLowerHex(const QString& s, int length) {
     return true;
 }
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("pluresdb::spaces::SpaceList", text);
-}
+// The translation context of this file's messages (Q_DECLARE_TR_FUNCTIONS is what lupdate reads; a
+// free tr() helper is invisible to it).
+struct Messages {
+    Q_DECLARE_TR_FUNCTIONS(pluresdb::spaces::SpaceList)
+};
 
 }  // namespace
 
@@ -42,24 +44,25 @@ QString topicForKey(const QString& normalisedKey) {
 
 Result<std::vector<Space>> SpaceList::decode(const QByteArray& json) {
     const auto damaged = [](const QString& why) {
-        return makeError(tr("the list of spaces (%1) is damaged: %2").arg(QLatin1String(kFileName), why));
+        return makeError(
+            Messages::tr("the list of spaces (%1) is damaged: %2").arg(QLatin1String(kFileName), why));
     };
     if (json.size() > kMaxFileBytes)
-        return damaged(tr("it is too large"));
+        return damaged(Messages::tr("it is too large"));
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (err.error != QJsonParseError::NoError)
         return damaged(err.errorString());
     if (!doc.isObject())
-        return damaged(tr("not a JSON object"));
+        return damaged(Messages::tr("not a JSON object"));
     const QJsonObject root = doc.object();
     if (root.value(QLatin1String("version")).toInt(-1) != kFormatVersion) {
-        return damaged(tr("unknown format version"));
+        return damaged(Messages::tr("unknown format version"));
     }
     std::vector<Space> out;
     const QJsonValue list = root.value(QLatin1String("spaces"));
     if (!list.isArray())
-        return damaged(tr("no list of spaces"));
+        return damaged(Messages::tr("no list of spaces"));
     for (const QJsonValue& v : list.toArray()) {
         const QJsonObject o = v.toObject();
         Space s;
@@ -69,11 +72,11 @@ Result<std::vector<Space>> SpaceList::decode(const QByteArray& json) {
         s.createdMs = static_cast<qint64>(o.value(QLatin1String("created")).toDouble());
         if (!isLowerHex(s.id, 16) || !isLowerHex(s.topicHex, 64) || s.name.isEmpty() ||
             s.name.size() > kMaxNameLength) {
-            return damaged(tr("an entry is incomplete"));
+            return damaged(Messages::tr("an entry is incomplete"));
         }
         for (const Space& other : out) {
             if (other.id == s.id)
-                return damaged(tr("two entries have the same id"));
+                return damaged(Messages::tr("two entries have the same id"));
         }
         out.push_back(std::move(s));
     }
@@ -86,7 +89,7 @@ Result<SpaceList> SpaceList::load(const QString& dataRoot) {
     if (!f.exists())
         return list;
     if (!f.open(QIODevice::ReadOnly)) {
-        return makeError(tr("cannot read %1: %2").arg(f.fileName(), f.errorString()));
+        return makeError(Messages::tr("cannot read %1: %2").arg(f.fileName(), f.errorString()));
     }
     auto spaces = decode(f.read(kMaxFileBytes + 1));
     if (!spaces)
@@ -118,9 +121,9 @@ QString SpaceList::databaseDir(const QString& id) const {
 Result<QString> SpaceList::checkName(const QString& name) {
     const QString n = name.simplified();
     if (n.isEmpty())
-        return makeError(tr("a space needs a name"));
+        return makeError(Messages::tr("a space needs a name"));
     if (n.size() > kMaxNameLength)
-        return makeError(tr("a space name has at most %1 characters").arg(kMaxNameLength));
+        return makeError(Messages::tr("a space name has at most %1 characters").arg(kMaxNameLength));
     return n;
 }
 
@@ -129,13 +132,13 @@ Result<Space> SpaceList::add(const QString& name, const QString& normalisedKey) 
     if (!n)
         return n.error();
     if (!isLowerHex(normalisedKey, 64))
-        return makeError(tr("the sync key is not 64 lowercase hex characters"));
+        return makeError(Messages::tr("the sync key is not 64 lowercase hex characters"));
     const QString topic = topicForKey(normalisedKey);
     if (auto existing = findByTopic(topic)) {
-        return makeError(tr("you are already in this space (\"%1\")").arg(existing->name));
+        return makeError(Messages::tr("you are already in this space (\"%1\")").arg(existing->name));
     }
     if (sodium_init() < 0)
-        return makeError(QStringLiteral("libsodium failed to initialise"));
+        return makeError(Messages::tr("libsodium failed to initialise."));
     unsigned char raw[8];
     randombytes_buf(raw, sizeof raw);
     Space s{QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(raw), sizeof raw).toHex()), *n,
@@ -163,14 +166,14 @@ Result<void> SpaceList::rename(const QString& id, const QString& name) {
         }
         return {};
     }
-    return makeError(tr("no such space"));
+    return makeError(Messages::tr("no such space"));
 }
 
 Result<void> SpaceList::remove(const QString& id) {
     const auto before = m_spaces;
     std::erase_if(m_spaces, [&](const Space& s) { return s.id == id; });
     if (m_spaces.size() == before.size())
-        return makeError(tr("no such space"));
+        return makeError(Messages::tr("no such space"));
     if (auto r = save(); !r) {
         m_spaces = before;
         return r;
@@ -180,7 +183,7 @@ Result<void> SpaceList::remove(const QString& id) {
 
 Result<void> SpaceList::save() const {
     if (!QDir().mkpath(m_root))
-        return makeError(tr("cannot create %1").arg(m_root));
+        return makeError(Messages::tr("cannot create %1").arg(m_root));
     QJsonArray list;
     for (const Space& s : m_spaces) {
         list.append(QJsonObject{{"id", s.id},
@@ -190,11 +193,11 @@ Result<void> SpaceList::save() const {
     }
     QSaveFile f(QDir(m_root).filePath(QLatin1String(kFileName)));
     if (!f.open(QIODevice::WriteOnly))
-        return makeError(tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        return makeError(Messages::tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
     f.write(QJsonDocument(QJsonObject{{"version", kFormatVersion}, {"spaces", list}})
                 .toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return makeError(tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
+        return makeError(Messages::tr("cannot write %1: %2").arg(f.fileName(), f.errorString()));
     return {};
 }
 

@@ -1,0 +1,1002 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="+37"/>
+        <source>PluresDB: local-first data that syncs peer to peer.</source>
+        <translation>PluresDB: lokale Daten, die sich direkt zwischen Geräten synchronisieren.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The data directory (spaces and their databases).</source>
+        <translation>Das Datenverzeichnis (Bereiche und ihre Datenbanken).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open this one database directory, without spaces.</source>
+        <translation>Nur dieses eine Datenbankverzeichnis öffnen, ohne Bereiche.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Render the main window to a PNG file and exit.</source>
+        <translation>Das Hauptfenster als PNG-Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A pluresdb:// invite link to join.</source>
+        <translation>Ein pluresdb://-Einladungslink, um einem Bereich beizutreten.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot open the database: %1</source>
+        <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the key file needs a passphrase</source>
+        <translation>die Schlüsseldatei braucht eine Passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::EncryptedFileVault</name>
+    <message>
+        <location filename="../core/keys/EncryptedFileVault.cpp" line="+63"/>
+        <source>libsodium failed to initialise.</source>
+        <translation>libsodium konnte nicht initialisiert werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Die Passphrase muss mindestens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+15"/>
+        <source>Not enough memory to derive the key from the passphrase.</source>
+        <translation>Nicht genug Speicher, um den Schlüssel aus der Passphrase abzuleiten.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>Die Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The passphrase is wrong, or the key file is damaged.</source>
+        <translation>Die Passphrase ist falsch oder die Schlüsseldatei ist beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The key file cannot hold this entry.</source>
+        <translation>Die Schlüsseldatei kann diesen Eintrag nicht aufnehmen.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+6"/>
+        <source>Cannot write the key file %1: %2</source>
+        <translation>Die Schlüsseldatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::Invite</name>
+    <message>
+        <location filename="../core/keys/Invite.cpp" line="+128"/>
+        <source>This pluresdb:// link is not an invite (it does not start with pluresdb://join).</source>
+        <translation>Dieser pluresdb://-Link ist keine Einladung (er beginnt nicht mit pluresdb://join).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The invite link stops before the key: it looks cut off.</source>
+        <translation>Der Einladungslink endet vor dem Schlüssel: Er scheint abgeschnitten zu sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The invite link is malformed (expected &apos;?&apos; after pluresdb://join).</source>
+        <translation>Der Einladungslink ist fehlerhaft (nach pluresdb://join wird &apos;?&apos; erwartet).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The invite link is malformed (too many parameters).</source>
+        <translation>Der Einladungslink ist fehlerhaft (zu viele Parameter).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The invite link is malformed (parameter &apos;%1&apos; appears twice).</source>
+        <translation>Der Einladungslink ist fehlerhaft (der Parameter &apos;%1&apos; kommt zweimal vor).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invite link is malformed (bad percent-encoding in &apos;%1&apos;).</source>
+        <translation>Der Einladungslink ist fehlerhaft (ungültige Prozentkodierung in &apos;%1&apos;).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This invite was made by a newer version of PluresDB (invite version %1). Please update the app.</source>
+        <translation>Diese Einladung wurde mit einer neueren Version von PluresDB erstellt (Einladungsversion %1). Bitte aktualisieren Sie die App.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invite link has no key: it looks cut off.</source>
+        <translation>Der Einladungslink enthält keinen Schlüssel: Er scheint abgeschnitten zu sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key in the invite is wrong. %1</source>
+        <translation>Der Schlüssel in der Einladung ist ungültig. %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite link is malformed (the space name is longer than %1 characters).</source>
+        <translation>Der Einladungslink ist fehlerhaft (der Name des Bereichs ist länger als %1 Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invite link is malformed (the space name has control characters).</source>
+        <translation>Der Einladungslink ist fehlerhaft (der Name des Bereichs enthält Steuerzeichen).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The invite link has no checksum: it looks cut off.</source>
+        <translation>Der Einladungslink enthält keine Prüfsumme: Er scheint abgeschnitten zu sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite link is malformed (the checksum is not hexadecimal).</source>
+        <translation>Der Einladungslink ist fehlerhaft (die Prüfsumme ist nicht hexadezimal).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite&apos;s checksum is too short: the link looks cut off.</source>
+        <translation>Die Prüfsumme der Einladung ist zu kurz: Der Link scheint abgeschnitten zu sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The invite link is malformed (the checksum is too long).</source>
+        <translation>Der Einladungslink ist fehlerhaft (die Prüfsumme ist zu lang).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite&apos;s checksum does not match its key and space name: a character was changed or mistyped. Ask for the invite again, or copy it instead of typing it.</source>
+        <translation>Die Prüfsumme der Einladung passt nicht zu ihrem Schlüssel und dem Namen des Bereichs: Ein Zeichen wurde geändert oder falsch abgetippt. Bitten Sie erneut um die Einladung oder kopieren Sie sie, statt sie abzutippen.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>You are invited to the PluresDB space &quot;%1&quot;. Open this link in PluresDB, or paste this whole message into Join space:
+%2</source>
+        <translation>Sie sind zum PluresDB-Bereich „%1“ eingeladen. Öffnen Sie diesen Link in PluresDB oder fügen Sie diese ganze Nachricht unter „Bereich beitreten“ ein:
+%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The text is too long to be an invite (more than %1 characters).</source>
+        <translation>Der Text ist zu lang für eine Einladung (mehr als %1 Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste an invite link or a sync key.</source>
+        <translation>Fügen Sie einen Einladungslink oder einen Sync-Schlüssel ein.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This is a link, but not a PluresDB invite (those start with pluresdb://).</source>
+        <translation>Das ist ein Link, aber keine PluresDB-Einladung (diese beginnen mit pluresdb://).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No PluresDB invite link (pluresdb://join?...) or sync key was found in the text.</source>
+        <translation>Im Text wurde weder ein PluresDB-Einladungslink (pluresdb://join?...) noch ein Sync-Schlüssel gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::KeyStore</name>
+    <message>
+        <location filename="../core/keys/KeyStore.cpp" line="+43"/>
+        <source>Your keys are in the encrypted key file %1, created when no system keychain was available. Enter its passphrase to unlock them.</source>
+        <translation>Ihre Schlüssel liegen in der verschlüsselten Schlüsseldatei %1, die angelegt wurde, als kein Systemschlüsselbund verfügbar war. Geben Sie ihre Passphrase ein, um sie zu entsperren.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No system keychain could be used. %1
+Your keys will be kept in an encrypted file protected by a passphrase that you choose.</source>
+        <translation>Es konnte kein Systemschlüsselbund verwendet werden. %1
+Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch eine Passphrase Ihrer Wahl geschützt ist.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The system keychain is in use; there is no key file to unlock.</source>
+        <translation>Der Systemschlüsselbund wird verwendet; es gibt keine Schlüsseldatei zu entsperren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No data directory is set for the key file.</source>
+        <translation>Für die Schlüsseldatei ist kein Datenverzeichnis festgelegt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the data directory %1.</source>
+        <translation>Das Datenverzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The encrypted key file is locked: enter its passphrase first.</source>
+        <translation>Die verschlüsselte Schlüsseldatei ist gesperrt: Geben Sie zuerst ihre Passphrase ein.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A space id must have 1 to %1 characters.</source>
+        <translation>Eine Bereichs-ID muss 1 bis %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The stored sync key of space %1 is damaged (%2 bytes).</source>
+        <translation>Der gespeicherte Sync-Schlüssel des Bereichs %1 ist beschädigt (%2 Bytes).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A device identity seed has %1 bytes, not %2.</source>
+        <translation>Ein Geräteidentitäts-Seed hat %1 Bytes, nicht %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The stored device identity seed is damaged.</source>
+        <translation>Der gespeicherte Geräteidentitäts-Seed ist beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>libsodium failed to initialise.</source>
+        <translation>libsodium konnte nicht initialisiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::Qr</name>
+    <message>
+        <location filename="../core/keys/QrDecoder.cpp" line="+18"/>
+        <source>The picture is empty.</source>
+        <translation>Das Bild ist leer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The picture is too large (%1 x %2 pixels; at most %3 on a side).</source>
+        <translation>Das Bild ist zu groß (%1 × %2 Pixel; höchstens %3 pro Seite).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No QR code was found in the picture.</source>
+        <translation>Im Bild wurde kein QR-Code gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../core/keys/QrEncoder.cpp" line="+21"/>
+        <source>Cannot make a QR code of %1 bytes.</source>
+        <translation>Aus %1 Bytes kann kein QR-Code erzeugt werden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>libqrencode failed (errno %1).</source>
+        <translation>libqrencode ist fehlgeschlagen (errno %1).</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::SyncKey</name>
+    <message>
+        <location filename="../core/keys/SyncKey.cpp" line="+25"/>
+        <source>The sync key is empty.</source>
+        <translation>Der Sync-Schlüssel ist leer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sync key has a character that is not a hex digit (0-9, a-f) at position %1.</source>
+        <translation>Der Sync-Schlüssel enthält an Position %1 ein Zeichen, das keine Hexadezimalziffer (0–9, a–f) ist.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sync key has %1 characters but needs exactly %2: it looks cut off.</source>
+        <translation>Der Sync-Schlüssel hat %1 Zeichen, braucht aber genau %2: Er scheint abgeschnitten zu sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sync key has %1 characters but needs exactly %2.</source>
+        <translation>Der Sync-Schlüssel hat %1 Zeichen, braucht aber genau %2.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::SystemKeychain</name>
+    <message>
+        <location filename="../core/keys/SystemKeychain.cpp" line="+33"/>
+        <source>Access to the system keychain was denied: %1</source>
+        <translation>Der Zugriff auf den Systemschlüsselbund wurde verweigert: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The system keychain is not available: %1</source>
+        <translation>Der Systemschlüsselbund ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The system keychain gave an unknown error: %1</source>
+        <translation>Der Systemschlüsselbund meldete einen unbekannten Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The system keychain needs a running Qt application.</source>
+        <translation>Der Systemschlüsselbund braucht eine laufende Qt-Anwendung.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keychain stopped answering earlier in this session.</source>
+        <translation>Der Systemschlüsselbund hat früher in dieser Sitzung aufgehört zu antworten.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The system keychain did not answer within %1 ms.</source>
+        <translation>Der Systemschlüsselbund hat nicht innerhalb von %1 ms geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::VaultFormat</name>
+    <message>
+        <location filename="../core/keys/VaultFormat.cpp" line="+69"/>
+        <source>The key file is too large to be ours.</source>
+        <translation>Die Schlüsseldatei ist zu groß, um von PluresDB zu stammen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file is not a PluresDB key file, or it is cut short.</source>
+        <translation>Die Datei ist keine PluresDB-Schlüsseldatei oder sie ist unvollständig.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The key file was written by a newer version of PluresDB (format %1).</source>
+        <translation>Die Schlüsseldatei wurde von einer neueren Version von PluresDB geschrieben (Format %1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key file uses an unknown key derivation (%1).</source>
+        <translation>Die Schlüsseldatei verwendet eine unbekannte Schlüsselableitung (%1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file header is damaged.</source>
+        <translation>Der Kopf der Schlüsseldatei ist beschädigt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The key file asks for key derivation costs outside the allowed range.</source>
+        <translation>Die Schlüsseldatei verlangt Kosten für die Schlüsselableitung außerhalb des erlaubten Bereichs.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The key file&apos;s contents are damaged.</source>
+        <translation>Der Inhalt der Schlüsseldatei ist beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::spaces::SpaceList</name>
+    <message>
+        <location filename="../core/spaces/SpaceList.cpp" line="+45"/>
+        <source>the list of spaces (%1) is damaged: %2</source>
+        <translation>die Liste der Bereiche (%1) ist beschädigt: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is too large</source>
+        <translation>sie ist zu groß</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown format version</source>
+        <translation>unbekannte Formatversion</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no list of spaces</source>
+        <translation>keine Liste von Bereichen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>an entry is incomplete</source>
+        <translation>ein Eintrag ist unvollständig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>two entries have the same id</source>
+        <translation>zwei Einträge haben dieselbe ID</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a space needs a name</source>
+        <translation>ein Bereich braucht einen Namen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a space name has at most %1 characters</source>
+        <translation>der Name eines Bereichs hat höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the sync key is not 64 lowercase hex characters</source>
+        <translation>der Sync-Schlüssel besteht nicht aus 64 hexadezimalen Kleinbuchstaben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>you are already in this space (&quot;%1&quot;)</source>
+        <translation>Sie sind bereits in diesem Bereich („%1“)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>libsodium failed to initialise.</source>
+        <translation>libsodium konnte nicht initialisiert werden.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+6"/>
+        <source>no such space</source>
+        <translation>diesen Bereich gibt es nicht</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::JoinDialog</name>
+    <message>
+        <location filename="../ui/dialogs/JoinDialog.cpp" line="+23"/>
+        <source>Join space</source>
+        <translation>Bereich beitreten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the invite you received — the whole message, a pluresdb:// link or a sync key — or open a picture of its QR code.</source>
+        <translation>Fügen Sie die erhaltene Einladung ein – die ganze Nachricht, einen pluresdb://-Link oder einen Sync-Schlüssel – oder öffnen Sie ein Bild ihres QR-Codes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pluresdb://join?…</source>
+        <translation>pluresdb://join?…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;QR picture…</source>
+        <translation>&amp;QR-Bild öffnen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paste QR picture</source>
+        <translation>QR-Bild ein&amp;fügen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads a QR code from a picture on the clipboard (a screenshot, say).</source>
+        <translation>Liest einen QR-Code aus einem Bild in der Zwischenablage (zum Beispiel einem Bildschirmfoto).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A name for this space on this device</source>
+        <translation>Ein Name für diesen Bereich auf diesem Gerät</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space &amp;name:</source>
+        <translation>&amp;Name des Bereichs:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Join</source>
+        <translation>&amp;Beitreten</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Could not read a QR code: %1</source>
+        <translation>Der QR-Code konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Valid invite; its checksum matches.</source>
+        <translation>Gültige Einladung; ihre Prüfsumme stimmt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid invite to “%1”; its checksum matches.</source>
+        <translation>Gültige Einladung zu „%1“; ihre Prüfsumme stimmt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A bare sync key: it has the right form, but without an invite link nothing can check it for typos. Give the space a name below.</source>
+        <translation>Ein bloßer Sync-Schlüssel: Er hat die richtige Form, aber ohne Einladungslink kann nichts ihn auf Tippfehler prüfen. Geben Sie dem Bereich unten einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open QR picture</source>
+        <translation>QR-Bild öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no picture on the clipboard.</source>
+        <translation>In der Zwischenablage ist kein Bild.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::KeyFileDialog</name>
+    <message>
+        <location filename="../ui/dialogs/KeyFileDialog.cpp" line="+19"/>
+        <source>Protect your keys with a passphrase</source>
+        <translation>Schützen Sie Ihre Schlüssel mit einer Passphrase</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unlock your keys</source>
+        <translation>Schlüssel entsperren</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a passphrase of at least %1 characters. Without it the keys cannot be recovered: write it down somewhere safe.</source>
+        <translation>Wählen Sie eine Passphrase mit mindestens %1 Zeichen. Ohne sie lassen sich die Schlüssel nicht wiederherstellen: Notieren Sie sie an einem sicheren Ort.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the passphrase of the key file.</source>
+        <translation>Geben Sie die Passphrase der Schlüsseldatei ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Create key file</source>
+        <translation>Schlüsseldatei &amp;anlegen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Die Passphrase muss mindestens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
+        <location line="+15"/>
+        <location line="+223"/>
+        <source>PluresDB Desktop</source>
+        <translation>PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="-215"/>
+        <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Noch keine Bereiche&lt;/h2&gt;&lt;p&gt;Ein Bereich ist eine Datensammlung, die alle teilen, die seinen Schlüssel haben. Erstellen Sie einen oder treten Sie mit einer Einladung von Kollegen einem bei.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create a space…</source>
+        <translation>Bereich erstellen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join a space…</source>
+        <translation>Bereich beitreten…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Keys: encrypted file</source>
+        <translation>Schlüssel: verschlüsselte Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys: system keychain</source>
+        <translation>Schlüssel: Systemschlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Space</source>
+        <translation>&amp;Bereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create space…</source>
+        <translation>Bereich &amp;erstellen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join space…</source>
+        <translation>Bereich bei&amp;treten…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;hare space…</source>
+        <translation>Bereich tei&amp;len…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename space…</source>
+        <translation>Bereich &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Leave space…</source>
+        <translation>Bereich &amp;verlassen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Datensatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find</source>
+        <translation>Su&amp;chen</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot open the space</source>
+        <translation>Der Bereich kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 — PluresDB Desktop</source>
+        <translation>%1 — PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Topic %1…</source>
+        <translation>Topic %1…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+16"/>
+        <location line="+9"/>
+        <location line="+24"/>
+        <source>spaces are not available in this window</source>
+        <translation>in diesem Fenster sind keine Bereiche verfügbar</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>cannot store the space&apos;s key: %1</source>
+        <translation>der Schlüssel des Bereichs kann nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+25"/>
+        <source>no such space</source>
+        <translation>diesen Bereich gibt es nicht</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>cannot remove the space&apos;s key: %1</source>
+        <translation>der Schlüssel des Bereichs kann nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the key of &quot;%1&quot; is not in the keychain</source>
+        <translation>der Schlüssel von „%1“ ist nicht im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create a space</source>
+        <translation>Bereich erstellen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new space:</source>
+        <translation>Name des neuen Bereichs:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the space</source>
+        <translation>Der Bereich kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot join the space</source>
+        <translation>Dem Bereich kann nicht beigetreten werden</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot share the space</source>
+        <translation>Der Bereich kann nicht geteilt werden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rename the space</source>
+        <translation>Bereich umbenennen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot rename the space</source>
+        <translation>Der Bereich kann nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Leave the space</source>
+        <translation>Bereich verlassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave &quot;%1&quot;? This device forgets the space&apos;s key and stops syncing it. To come back you need a new invite.</source>
+        <translation>„%1“ verlassen? Dieses Gerät vergisst den Schlüssel des Bereichs und synchronisiert ihn nicht mehr. Um zurückzukehren, brauchen Sie eine neue Einladung.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also delete this space&apos;s data from this device</source>
+        <translation>Auch die Daten dieses Bereichs von diesem Gerät löschen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot leave the space</source>
+        <translation>Der Bereich kann nicht verlassen werden</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::QrImage</name>
+    <message>
+        <location filename="../ui/qr/QrImage.cpp" line="+36"/>
+        <source>The picture is empty or could not be read.</source>
+        <translation>Das Bild ist leer oder konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+30"/>
+        <source>The picture is too large (%1 x %2 pixels).</source>
+        <translation>Das Bild ist zu groß (%1 × %2 Pixel).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not read the picture %1: %2</source>
+        <translation>Das Bild %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::RecordsModel</name>
+    <message>
+        <location filename="../ui/models/RecordsModel.cpp" line="+40"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::RecordsPanel</name>
+    <message>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+26"/>
+        <source>Filter by id prefix</source>
+        <translation>Nach ID-Präfix filtern</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Record id, e.g. user:1</source>
+        <translation>Datensatz-ID, z. B. user:1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{&quot;field&quot;: &quot;value&quot;}</source>
+        <translation>{&quot;feld&quot;: &quot;wert&quot;}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields (a JSON object; remove a field to delete it)</source>
+        <translation>Felder (ein JSON-Objekt; entfernen Sie ein Feld, um es zu löschen)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot read the database: %1</source>
+        <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was changed by a peer</source>
+        <translation>%1 wurde von einem Peer geändert</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n+ records</source>
+        <translation>
+            <numerusform>%n+ Datensätze</numerusform>
+            <numerusform>%n+ Datensätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Enter a record id.</source>
+        <translation>Geben Sie eine Datensatz-ID ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invalid JSON at offset %1: %2</source>
+        <translation>Ungültiges JSON an Position %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The fields must be a JSON object: { ... }</source>
+        <translation>Die Felder müssen ein JSON-Objekt sein: { ... }</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not deleted: %1</source>
+        <translation>Nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleted %1</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::ShareDialog</name>
+    <message>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <source>Share space</source>
+        <translation>Bereich teilen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share “%1”</source>
+        <translation>„%1“ teilen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Anyone who has this invite can read and change everything in this space&lt;/b&gt;, and can pass it on. There is no way to take it back short of moving to a new space. Share it only with people you trust, over a private channel.</source>
+        <translation>&lt;b&gt;Wer diese Einladung hat, kann alles in diesem Bereich lesen und ändern&lt;/b&gt; und sie weitergeben. Sie lässt sich nicht zurücknehmen, außer durch den Umzug in einen neuen Bereich. Teilen Sie sie nur mit Personen, denen Sie vertrauen, über einen privaten Kanal.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
+        <translation>Scannen Sie diesen Code mit PluresDB auf einem anderen Gerät oder speichern Sie ein Bild davon.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No QR code: %1</source>
+        <translation>Kein QR-Code: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Or send this invite as text:</source>
+        <translation>Oder senden Sie diese Einladung als Text:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy invite</source>
+        <translation>Einladung &amp;kopieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copies the invite, marked as a password so clipboard managers do not keep it, and clears the clipboard after %1 seconds.</source>
+        <translation>Kopiert die Einladung – als Passwort markiert, damit Zwischenablage-Manager sie nicht aufbewahren – und leert die Zwischenablage nach %1 Sekunden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Copied. The clipboard will be cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Kopiert. Die Zwischenablage wird in %n Sekunde geleert.</numerusform>
+            <numerusform>Kopiert. Die Zwischenablage wird in %n Sekunden geleert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clipboard was cleared.</source>
+        <translation>Die Zwischenablage wurde geleert.</translation>
+    </message>
+</context>
+</TS>

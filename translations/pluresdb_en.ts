@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>pluresdb::ui::RecordsPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+109"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n+ records</source>
+        <translation>
+            <numerusform>%n+ records</numerusform>
+            <numerusform>%n+ records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::ShareDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+102"/>
+        <source>Copied. The clipboard will be cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Copied. The clipboard will be cleared in %n second.</numerusform>
+            <numerusform>Copied. The clipboard will be cleared in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

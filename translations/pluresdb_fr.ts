@@ -1,0 +1,1002 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="+37"/>
+        <source>PluresDB: local-first data that syncs peer to peer.</source>
+        <translation>PluresDB&#xa0;: des données locales qui se synchronisent de pair à pair.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The data directory (spaces and their databases).</source>
+        <translation>Le dossier de données (les espaces et leurs bases de données).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open this one database directory, without spaces.</source>
+        <translation>Ouvrir uniquement ce dossier de base de données, sans espaces.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Render the main window to a PNG file and exit.</source>
+        <translation>Enregistrer la fenêtre principale dans un fichier PNG et quitter.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A pluresdb:// invite link to join.</source>
+        <translation>Un lien d’invitation pluresdb:// pour rejoindre un espace.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot open the database: %1</source>
+        <translation>Impossible d’ouvrir la base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the key file needs a passphrase</source>
+        <translation>le fichier de clés demande une phrase secrète</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::EncryptedFileVault</name>
+    <message>
+        <location filename="../core/keys/EncryptedFileVault.cpp" line="+63"/>
+        <source>libsodium failed to initialise.</source>
+        <translation>Échec de l’initialisation de libsodium.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>La phrase secrète doit comporter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+15"/>
+        <source>Not enough memory to derive the key from the passphrase.</source>
+        <translation>Mémoire insuffisante pour dériver la clé de la phrase secrète.</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>Impossible de lire le fichier de clés %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The passphrase is wrong, or the key file is damaged.</source>
+        <translation>La phrase secrète est incorrecte, ou le fichier de clés est endommagé.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The key file cannot hold this entry.</source>
+        <translation>Le fichier de clés ne peut pas contenir cette entrée.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+6"/>
+        <source>Cannot write the key file %1: %2</source>
+        <translation>Impossible d’écrire le fichier de clés %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::Invite</name>
+    <message>
+        <location filename="../core/keys/Invite.cpp" line="+128"/>
+        <source>This pluresdb:// link is not an invite (it does not start with pluresdb://join).</source>
+        <translation>Ce lien pluresdb:// n’est pas une invitation (il ne commence pas par pluresdb://join).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The invite link stops before the key: it looks cut off.</source>
+        <translation>Le lien d’invitation s’arrête avant la clé&#xa0;: il semble tronqué.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The invite link is malformed (expected &apos;?&apos; after pluresdb://join).</source>
+        <translation>Le lien d’invitation est mal formé («&#xa0;?&#xa0;» attendu après pluresdb://join).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The invite link is malformed (too many parameters).</source>
+        <translation>Le lien d’invitation est mal formé (trop de paramètres).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The invite link is malformed (parameter &apos;%1&apos; appears twice).</source>
+        <translation>Le lien d’invitation est mal formé (le paramètre «&#xa0;%1&#xa0;» apparaît deux fois).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invite link is malformed (bad percent-encoding in &apos;%1&apos;).</source>
+        <translation>Le lien d’invitation est mal formé (encodage-pourcent incorrect dans «&#xa0;%1&#xa0;»).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This invite was made by a newer version of PluresDB (invite version %1). Please update the app.</source>
+        <translation>Cette invitation a été créée par une version plus récente de PluresDB (version d’invitation %1). Veuillez mettre à jour l’application.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invite link has no key: it looks cut off.</source>
+        <translation>Le lien d’invitation n’a pas de clé&#xa0;: il semble tronqué.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key in the invite is wrong. %1</source>
+        <translation>La clé de l’invitation est incorrecte. %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite link is malformed (the space name is longer than %1 characters).</source>
+        <translation>Le lien d’invitation est mal formé (le nom de l’espace dépasse %1 caractères).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invite link is malformed (the space name has control characters).</source>
+        <translation>Le lien d’invitation est mal formé (le nom de l’espace contient des caractères de contrôle).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The invite link has no checksum: it looks cut off.</source>
+        <translation>Le lien d’invitation n’a pas de somme de contrôle&#xa0;: il semble tronqué.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite link is malformed (the checksum is not hexadecimal).</source>
+        <translation>Le lien d’invitation est mal formé (la somme de contrôle n’est pas hexadécimale).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite&apos;s checksum is too short: the link looks cut off.</source>
+        <translation>La somme de contrôle de l’invitation est trop courte&#xa0;: le lien semble tronqué.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The invite link is malformed (the checksum is too long).</source>
+        <translation>Le lien d’invitation est mal formé (la somme de contrôle est trop longue).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite&apos;s checksum does not match its key and space name: a character was changed or mistyped. Ask for the invite again, or copy it instead of typing it.</source>
+        <translation>La somme de contrôle de l’invitation ne correspond pas à sa clé et au nom de l’espace&#xa0;: un caractère a été modifié ou mal saisi. Redemandez l’invitation, ou copiez-la au lieu de la retaper.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>You are invited to the PluresDB space &quot;%1&quot;. Open this link in PluresDB, or paste this whole message into Join space:
+%2</source>
+        <translation>Vous êtes invité à l’espace PluresDB «&#xa0;%1&#xa0;». Ouvrez ce lien dans PluresDB, ou collez ce message entier dans Rejoindre un espace&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The text is too long to be an invite (more than %1 characters).</source>
+        <translation>Le texte est trop long pour être une invitation (plus de %1 caractères).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste an invite link or a sync key.</source>
+        <translation>Collez un lien d’invitation ou une clé de synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This is a link, but not a PluresDB invite (those start with pluresdb://).</source>
+        <translation>C’est un lien, mais pas une invitation PluresDB (celles-ci commencent par pluresdb://).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No PluresDB invite link (pluresdb://join?...) or sync key was found in the text.</source>
+        <translation>Aucun lien d’invitation PluresDB (pluresdb://join?...) ni aucune clé de synchronisation n’a été trouvé dans le texte.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::KeyStore</name>
+    <message>
+        <location filename="../core/keys/KeyStore.cpp" line="+43"/>
+        <source>Your keys are in the encrypted key file %1, created when no system keychain was available. Enter its passphrase to unlock them.</source>
+        <translation>Vos clés se trouvent dans le fichier de clés chiffré %1, créé lorsqu’aucun trousseau du système n’était disponible. Saisissez sa phrase secrète pour les déverrouiller.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No system keychain could be used. %1
+Your keys will be kept in an encrypted file protected by a passphrase that you choose.</source>
+        <translation>Aucun trousseau du système n’a pu être utilisé. %1
+Vos clés seront conservées dans un fichier chiffré, protégé par une phrase secrète de votre choix.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The system keychain is in use; there is no key file to unlock.</source>
+        <translation>Le trousseau du système est utilisé&#xa0;; il n’y a pas de fichier de clés à déverrouiller.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No data directory is set for the key file.</source>
+        <translation>Aucun dossier de données n’est défini pour le fichier de clés.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the data directory %1.</source>
+        <translation>Impossible de créer le dossier de données %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The encrypted key file is locked: enter its passphrase first.</source>
+        <translation>Le fichier de clés chiffré est verrouillé&#xa0;: saisissez d’abord sa phrase secrète.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A space id must have 1 to %1 characters.</source>
+        <translation>L’identifiant d’un espace doit comporter de 1 à %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The stored sync key of space %1 is damaged (%2 bytes).</source>
+        <translation>La clé de synchronisation enregistrée de l’espace %1 est endommagée (%2 octets).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A device identity seed has %1 bytes, not %2.</source>
+        <translation>Une graine d’identité d’appareil fait %1 octets, pas %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The stored device identity seed is damaged.</source>
+        <translation>La graine d’identité de l’appareil enregistrée est endommagée.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>libsodium failed to initialise.</source>
+        <translation>Échec de l’initialisation de libsodium.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::Qr</name>
+    <message>
+        <location filename="../core/keys/QrDecoder.cpp" line="+18"/>
+        <source>The picture is empty.</source>
+        <translation>L’image est vide.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The picture is too large (%1 x %2 pixels; at most %3 on a side).</source>
+        <translation>L’image est trop grande (%1 × %2 pixels&#xa0;; au plus %3 par côté).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No QR code was found in the picture.</source>
+        <translation>Aucun code QR n’a été trouvé dans l’image.</translation>
+    </message>
+    <message>
+        <location filename="../core/keys/QrEncoder.cpp" line="+21"/>
+        <source>Cannot make a QR code of %1 bytes.</source>
+        <translation>Impossible de créer un code QR de %1 octets.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>libqrencode failed (errno %1).</source>
+        <translation>Échec de libqrencode (errno %1).</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::SyncKey</name>
+    <message>
+        <location filename="../core/keys/SyncKey.cpp" line="+25"/>
+        <source>The sync key is empty.</source>
+        <translation>La clé de synchronisation est vide.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sync key has a character that is not a hex digit (0-9, a-f) at position %1.</source>
+        <translation>La clé de synchronisation contient un caractère qui n’est pas un chiffre hexadécimal (0-9, a-f) à la position %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sync key has %1 characters but needs exactly %2: it looks cut off.</source>
+        <translation>La clé de synchronisation a %1 caractères mais en demande exactement %2&#xa0;: elle semble tronquée.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sync key has %1 characters but needs exactly %2.</source>
+        <translation>La clé de synchronisation a %1 caractères mais en demande exactement %2.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::SystemKeychain</name>
+    <message>
+        <location filename="../core/keys/SystemKeychain.cpp" line="+33"/>
+        <source>Access to the system keychain was denied: %1</source>
+        <translation>L’accès au trousseau du système a été refusé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The system keychain is not available: %1</source>
+        <translation>Le trousseau du système n’est pas disponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The system keychain gave an unknown error: %1</source>
+        <translation>Le trousseau du système a renvoyé une erreur inconnue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The system keychain needs a running Qt application.</source>
+        <translation>Le trousseau du système nécessite une application Qt en cours d’exécution.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keychain stopped answering earlier in this session.</source>
+        <translation>Le trousseau du système a cessé de répondre plus tôt dans cette session.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The system keychain did not answer within %1 ms.</source>
+        <translation>Le trousseau du système n’a pas répondu en %1 ms.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::VaultFormat</name>
+    <message>
+        <location filename="../core/keys/VaultFormat.cpp" line="+69"/>
+        <source>The key file is too large to be ours.</source>
+        <translation>Le fichier de clés est trop volumineux pour provenir de PluresDB.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file is not a PluresDB key file, or it is cut short.</source>
+        <translation>Ce fichier n’est pas un fichier de clés PluresDB, ou il est tronqué.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The key file was written by a newer version of PluresDB (format %1).</source>
+        <translation>Le fichier de clés a été écrit par une version plus récente de PluresDB (format %1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key file uses an unknown key derivation (%1).</source>
+        <translation>Le fichier de clés utilise une dérivation de clé inconnue (%1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file header is damaged.</source>
+        <translation>L’en-tête du fichier de clés est endommagé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The key file asks for key derivation costs outside the allowed range.</source>
+        <translation>Le fichier de clés demande des coûts de dérivation de clé hors de la plage autorisée.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The key file&apos;s contents are damaged.</source>
+        <translation>Le contenu du fichier de clés est endommagé.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::spaces::SpaceList</name>
+    <message>
+        <location filename="../core/spaces/SpaceList.cpp" line="+45"/>
+        <source>the list of spaces (%1) is damaged: %2</source>
+        <translation>la liste des espaces (%1) est endommagée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is too large</source>
+        <translation>elle est trop grande</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a JSON object</source>
+        <translation>ce n’est pas un objet JSON</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown format version</source>
+        <translation>version de format inconnue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no list of spaces</source>
+        <translation>aucune liste d’espaces</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>an entry is incomplete</source>
+        <translation>une entrée est incomplète</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>two entries have the same id</source>
+        <translation>deux entrées ont le même identifiant</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a space needs a name</source>
+        <translation>un espace doit avoir un nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a space name has at most %1 characters</source>
+        <translation>le nom d’un espace comporte au plus %1 caractères</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the sync key is not 64 lowercase hex characters</source>
+        <translation>la clé de synchronisation n’est pas formée de 64 caractères hexadécimaux minuscules</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>you are already in this space (&quot;%1&quot;)</source>
+        <translation>vous êtes déjà dans cet espace («&#xa0;%1&#xa0;»)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>libsodium failed to initialise.</source>
+        <translation>Échec de l’initialisation de libsodium.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+6"/>
+        <source>no such space</source>
+        <translation>espace inexistant</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot create %1</source>
+        <translation>impossible de créer %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::JoinDialog</name>
+    <message>
+        <location filename="../ui/dialogs/JoinDialog.cpp" line="+23"/>
+        <source>Join space</source>
+        <translation>Rejoindre un espace</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the invite you received — the whole message, a pluresdb:// link or a sync key — or open a picture of its QR code.</source>
+        <translation>Collez l’invitation que vous avez reçue — le message entier, un lien pluresdb:// ou une clé de synchronisation — ou ouvrez une image de son code QR.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pluresdb://join?…</source>
+        <translation>pluresdb://join?…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;QR picture…</source>
+        <translation>&amp;Ouvrir une image QR…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paste QR picture</source>
+        <translation>C&amp;oller une image QR</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads a QR code from a picture on the clipboard (a screenshot, say).</source>
+        <translation>Lit un code QR à partir d’une image du presse-papiers (une capture d’écran, par exemple).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A name for this space on this device</source>
+        <translation>Un nom pour cet espace sur cet appareil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space &amp;name:</source>
+        <translation>&amp;Nom de l’espace&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Join</source>
+        <translation>&amp;Rejoindre</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Could not read a QR code: %1</source>
+        <translation>Impossible de lire un code QR&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Valid invite; its checksum matches.</source>
+        <translation>Invitation valide&#xa0;; sa somme de contrôle correspond.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid invite to “%1”; its checksum matches.</source>
+        <translation>Invitation valide à «&#xa0;%1&#xa0;»&#xa0;; sa somme de contrôle correspond.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A bare sync key: it has the right form, but without an invite link nothing can check it for typos. Give the space a name below.</source>
+        <translation>Une clé de synchronisation seule&#xa0;: sa forme est correcte, mais sans lien d’invitation rien ne permet de détecter une faute de frappe. Donnez un nom à l’espace ci-dessous.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open QR picture</source>
+        <translation>Ouvrir une image QR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no picture on the clipboard.</source>
+        <translation>Il n’y a pas d’image dans le presse-papiers.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::KeyFileDialog</name>
+    <message>
+        <location filename="../ui/dialogs/KeyFileDialog.cpp" line="+19"/>
+        <source>Protect your keys with a passphrase</source>
+        <translation>Protégez vos clés par une phrase secrète</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unlock your keys</source>
+        <translation>Déverrouiller vos clés</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a passphrase of at least %1 characters. Without it the keys cannot be recovered: write it down somewhere safe.</source>
+        <translation>Choisissez une phrase secrète d’au moins %1 caractères. Sans elle, les clés ne peuvent pas être récupérées&#xa0;: notez-la en lieu sûr.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the passphrase of the key file.</source>
+        <translation>Saisissez la phrase secrète du fichier de clés.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Confirmer&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Create key file</source>
+        <translation>&amp;Créer le fichier de clés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>La phrase secrète doit comporter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
+        <location line="+15"/>
+        <location line="+223"/>
+        <source>PluresDB Desktop</source>
+        <translation>PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="-215"/>
+        <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Aucun espace pour l’instant&lt;/h2&gt;&lt;p&gt;Un espace est un ensemble de données partagé par tous ceux qui en ont la clé. Créez-en un, ou rejoignez-en un grâce à l’invitation d’un collègue.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create a space…</source>
+        <translation>Créer un espace…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join a space…</source>
+        <translation>Rejoindre un espace…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Keys: encrypted file</source>
+        <translation>Clés&#xa0;: fichier chiffré</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys: system keychain</source>
+        <translation>Clés&#xa0;: trousseau du système</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Space</source>
+        <translation>&amp;Espace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create space…</source>
+        <translation>&amp;Créer un espace…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join space…</source>
+        <translation>&amp;Rejoindre un espace…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;hare space…</source>
+        <translation>&amp;Partager l’espace…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename space…</source>
+        <translation>Re&amp;nommer l’espace…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Leave space…</source>
+        <translation>Q&amp;uitter l’espace…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Record</source>
+        <translation>En&amp;registrement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find</source>
+        <translation>Rec&amp;hercher</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot open the space</source>
+        <translation>Impossible d’ouvrir l’espace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 — PluresDB Desktop</source>
+        <translation>%1 — PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Topic %1…</source>
+        <translation>Topic %1…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+16"/>
+        <location line="+9"/>
+        <location line="+24"/>
+        <source>spaces are not available in this window</source>
+        <translation>les espaces ne sont pas disponibles dans cette fenêtre</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>cannot store the space&apos;s key: %1</source>
+        <translation>impossible d’enregistrer la clé de l’espace&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+25"/>
+        <source>no such space</source>
+        <translation>espace inexistant</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>cannot remove the space&apos;s key: %1</source>
+        <translation>impossible de supprimer la clé de l’espace&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the key of &quot;%1&quot; is not in the keychain</source>
+        <translation>la clé de «&#xa0;%1&#xa0;» n’est pas dans le trousseau</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create a space</source>
+        <translation>Créer un espace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new space:</source>
+        <translation>Nom du nouvel espace&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the space</source>
+        <translation>Impossible de créer l’espace</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot join the space</source>
+        <translation>Impossible de rejoindre l’espace</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot share the space</source>
+        <translation>Impossible de partager l’espace</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rename the space</source>
+        <translation>Renommer l’espace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot rename the space</source>
+        <translation>Impossible de renommer l’espace</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Leave the space</source>
+        <translation>Quitter l’espace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave &quot;%1&quot;? This device forgets the space&apos;s key and stops syncing it. To come back you need a new invite.</source>
+        <translation>Quitter «&#xa0;%1&#xa0;»&#xa0;? Cet appareil oublie la clé de l’espace et cesse de le synchroniser. Pour revenir, il vous faudra une nouvelle invitation.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also delete this space&apos;s data from this device</source>
+        <translation>Supprimer aussi les données de cet espace de cet appareil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot leave the space</source>
+        <translation>Impossible de quitter l’espace</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::QrImage</name>
+    <message>
+        <location filename="../ui/qr/QrImage.cpp" line="+36"/>
+        <source>The picture is empty or could not be read.</source>
+        <translation>L’image est vide ou n’a pas pu être lue.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+30"/>
+        <source>The picture is too large (%1 x %2 pixels).</source>
+        <translation>L’image est trop grande (%1 × %2 pixels).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not read the picture %1: %2</source>
+        <translation>Impossible de lire l’image %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::RecordsModel</name>
+    <message>
+        <location filename="../ui/models/RecordsModel.cpp" line="+40"/>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::RecordsPanel</name>
+    <message>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+26"/>
+        <source>Filter by id prefix</source>
+        <translation>Filtrer par préfixe d’identifiant</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Record id, e.g. user:1</source>
+        <translation>Identifiant de l’enregistrement, p. ex. user:1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{&quot;field&quot;: &quot;value&quot;}</source>
+        <translation>{&quot;champ&quot;: &quot;valeur&quot;}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields (a JSON object; remove a field to delete it)</source>
+        <translation>Champs (un objet JSON&#xa0;; retirez un champ pour le supprimer)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot read the database: %1</source>
+        <translation>Impossible de lire la base de données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was changed by a peer</source>
+        <translation>%1 a été modifié par un pair</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n enregistrement</numerusform>
+            <numerusform>%n enregistrements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n+ records</source>
+        <translation>
+            <numerusform>%n+ enregistrements</numerusform>
+            <numerusform>%n+ enregistrements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Enter a record id.</source>
+        <translation>Saisissez un identifiant d’enregistrement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invalid JSON at offset %1: %2</source>
+        <translation>JSON invalide à la position %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The fields must be a JSON object: { ... }</source>
+        <translation>Les champs doivent former un objet JSON&#xa0;: { ... }</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not deleted: %1</source>
+        <translation>Non supprimé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleted %1</source>
+        <translation>%1 supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::ShareDialog</name>
+    <message>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <source>Share space</source>
+        <translation>Partager l’espace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share “%1”</source>
+        <translation>Partager «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Anyone who has this invite can read and change everything in this space&lt;/b&gt;, and can pass it on. There is no way to take it back short of moving to a new space. Share it only with people you trust, over a private channel.</source>
+        <translation>&lt;b&gt;Quiconque possède cette invitation peut lire et modifier tout le contenu de cet espace&lt;/b&gt;, et peut la transmettre. Il est impossible de la révoquer, sauf en passant à un nouvel espace. Ne la partagez qu’avec des personnes de confiance, par un canal privé.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
+        <translation>Scannez ce code avec PluresDB sur un autre appareil, ou enregistrez-en une image.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No QR code: %1</source>
+        <translation>Pas de code QR&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Or send this invite as text:</source>
+        <translation>Ou envoyez cette invitation sous forme de texte&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy invite</source>
+        <translation>&amp;Copier l’invitation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copies the invite, marked as a password so clipboard managers do not keep it, and clears the clipboard after %1 seconds.</source>
+        <translation>Copie l’invitation en la marquant comme mot de passe pour que les gestionnaires de presse-papiers ne la conservent pas, et vide le presse-papiers après %1 secondes.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Copied. The clipboard will be cleared in %n second(s).</source>
+        <translation>
+            <numerusform>Copié. Le presse-papiers sera vidé dans %n seconde.</numerusform>
+            <numerusform>Copié. Le presse-papiers sera vidé dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clipboard was cleared.</source>
+        <translation>Le presse-papiers a été vidé.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,999 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/desktop/main.cpp" line="+37"/>
+        <source>PluresDB: local-first data that syncs peer to peer.</source>
+        <translation>PluresDB：本地优先、点对点同步的数据。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The data directory (spaces and their databases).</source>
+        <translation>数据目录（空间及其数据库）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open this one database directory, without spaces.</source>
+        <translation>只打开这一个数据库目录，不使用空间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Render the main window to a PNG file and exit.</source>
+        <translation>将主窗口渲染为 PNG 文件后退出。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A pluresdb:// invite link to join.</source>
+        <translation>要加入的 pluresdb:// 邀请链接。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot open the database: %1</source>
+        <translation>无法打开数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the key file needs a passphrase</source>
+        <translation>密钥文件需要密码短语</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::EncryptedFileVault</name>
+    <message>
+        <location filename="../core/keys/EncryptedFileVault.cpp" line="+63"/>
+        <source>libsodium failed to initialise.</source>
+        <translation>libsodium 初始化失败。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>密码短语至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+15"/>
+        <source>Not enough memory to derive the key from the passphrase.</source>
+        <translation>内存不足，无法从密码短语派生密钥。</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Cannot read the key file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The passphrase is wrong, or the key file is damaged.</source>
+        <translation>密码短语错误，或密钥文件已损坏。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The key file cannot hold this entry.</source>
+        <translation>密钥文件无法容纳此条目。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+6"/>
+        <source>Cannot write the key file %1: %2</source>
+        <translation>无法写入密钥文件 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::Invite</name>
+    <message>
+        <location filename="../core/keys/Invite.cpp" line="+128"/>
+        <source>This pluresdb:// link is not an invite (it does not start with pluresdb://join).</source>
+        <translation>此 pluresdb:// 链接不是邀请（它不以 pluresdb://join 开头）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The invite link stops before the key: it looks cut off.</source>
+        <translation>邀请链接在密钥之前就结束了：它似乎被截断了。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The invite link is malformed (expected &apos;?&apos; after pluresdb://join).</source>
+        <translation>邀请链接格式错误（pluresdb://join 之后应为“?”）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The invite link is malformed (too many parameters).</source>
+        <translation>邀请链接格式错误（参数过多）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The invite link is malformed (parameter &apos;%1&apos; appears twice).</source>
+        <translation>邀请链接格式错误（参数“%1”出现了两次）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invite link is malformed (bad percent-encoding in &apos;%1&apos;).</source>
+        <translation>邀请链接格式错误（“%1”中的百分号编码有误）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This invite was made by a newer version of PluresDB (invite version %1). Please update the app.</source>
+        <translation>此邀请由更新版本的 PluresDB 创建（邀请版本 %1）。请更新应用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invite link has no key: it looks cut off.</source>
+        <translation>邀请链接中没有密钥：它似乎被截断了。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The key in the invite is wrong. %1</source>
+        <translation>邀请中的密钥有误。%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite link is malformed (the space name is longer than %1 characters).</source>
+        <translation>邀请链接格式错误（空间名称超过 %1 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The invite link is malformed (the space name has control characters).</source>
+        <translation>邀请链接格式错误（空间名称包含控制字符）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The invite link has no checksum: it looks cut off.</source>
+        <translation>邀请链接中没有校验和：它似乎被截断了。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite link is malformed (the checksum is not hexadecimal).</source>
+        <translation>邀请链接格式错误（校验和不是十六进制）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite&apos;s checksum is too short: the link looks cut off.</source>
+        <translation>邀请的校验和太短：链接似乎被截断了。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The invite link is malformed (the checksum is too long).</source>
+        <translation>邀请链接格式错误（校验和太长）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The invite&apos;s checksum does not match its key and space name: a character was changed or mistyped. Ask for the invite again, or copy it instead of typing it.</source>
+        <translation>邀请的校验和与其密钥和空间名称不符：有字符被改动或输错。请重新索取邀请，或者复制邀请而不要手动输入。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>You are invited to the PluresDB space &quot;%1&quot;. Open this link in PluresDB, or paste this whole message into Join space:
+%2</source>
+        <translation>您受邀加入 PluresDB 空间“%1”。请在 PluresDB 中打开此链接，或将整条消息粘贴到“加入空间”中：
+%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The text is too long to be an invite (more than %1 characters).</source>
+        <translation>文本太长，不可能是邀请（超过 %1 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste an invite link or a sync key.</source>
+        <translation>请粘贴邀请链接或同步密钥。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This is a link, but not a PluresDB invite (those start with pluresdb://).</source>
+        <translation>这是一个链接，但不是 PluresDB 邀请（PluresDB 邀请以 pluresdb:// 开头）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No PluresDB invite link (pluresdb://join?...) or sync key was found in the text.</source>
+        <translation>文本中未找到 PluresDB 邀请链接（pluresdb://join?...）或同步密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::KeyStore</name>
+    <message>
+        <location filename="../core/keys/KeyStore.cpp" line="+43"/>
+        <source>Your keys are in the encrypted key file %1, created when no system keychain was available. Enter its passphrase to unlock them.</source>
+        <translation>您的密钥保存在加密的密钥文件 %1 中，该文件是在没有可用的系统钥匙串时创建的。请输入其密码短语以解锁密钥。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No system keychain could be used. %1
+Your keys will be kept in an encrypted file protected by a passphrase that you choose.</source>
+        <translation>无法使用任何系统钥匙串。%1
+您的密钥将保存在一个加密文件中，由您选择的密码短语保护。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The system keychain is in use; there is no key file to unlock.</source>
+        <translation>正在使用系统钥匙串；没有需要解锁的密钥文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No data directory is set for the key file.</source>
+        <translation>尚未为密钥文件设置数据目录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the data directory %1.</source>
+        <translation>无法创建数据目录 %1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The encrypted key file is locked: enter its passphrase first.</source>
+        <translation>加密的密钥文件已锁定：请先输入其密码短语。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A space id must have 1 to %1 characters.</source>
+        <translation>空间 ID 必须为 1 到 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The stored sync key of space %1 is damaged (%2 bytes).</source>
+        <translation>空间 %1 已保存的同步密钥已损坏（%2 字节）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A device identity seed has %1 bytes, not %2.</source>
+        <translation>设备身份种子为 %1 字节，而不是 %2 字节。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The stored device identity seed is damaged.</source>
+        <translation>已保存的设备身份种子已损坏。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>libsodium failed to initialise.</source>
+        <translation>libsodium 初始化失败。</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::Qr</name>
+    <message>
+        <location filename="../core/keys/QrDecoder.cpp" line="+18"/>
+        <source>The picture is empty.</source>
+        <translation>图片为空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The picture is too large (%1 x %2 pixels; at most %3 on a side).</source>
+        <translation>图片太大（%1 × %2 像素；每边最多 %3 像素）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No QR code was found in the picture.</source>
+        <translation>图片中未找到二维码。</translation>
+    </message>
+    <message>
+        <location filename="../core/keys/QrEncoder.cpp" line="+21"/>
+        <source>Cannot make a QR code of %1 bytes.</source>
+        <translation>无法为 %1 字节的数据生成二维码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>libqrencode failed (errno %1).</source>
+        <translation>libqrencode 失败（errno %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::SyncKey</name>
+    <message>
+        <location filename="../core/keys/SyncKey.cpp" line="+25"/>
+        <source>The sync key is empty.</source>
+        <translation>同步密钥为空。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The sync key has a character that is not a hex digit (0-9, a-f) at position %1.</source>
+        <translation>同步密钥第 %1 位的字符不是十六进制数字（0-9、a-f）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sync key has %1 characters but needs exactly %2: it looks cut off.</source>
+        <translation>同步密钥有 %1 个字符，但必须恰好为 %2 个：它似乎被截断了。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sync key has %1 characters but needs exactly %2.</source>
+        <translation>同步密钥有 %1 个字符，但必须恰好为 %2 个。</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::SystemKeychain</name>
+    <message>
+        <location filename="../core/keys/SystemKeychain.cpp" line="+33"/>
+        <source>Access to the system keychain was denied: %1</source>
+        <translation>访问系统钥匙串被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The system keychain is not available: %1</source>
+        <translation>系统钥匙串不可用：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The system keychain gave an unknown error: %1</source>
+        <translation>系统钥匙串返回了未知错误：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The system keychain needs a running Qt application.</source>
+        <translation>系统钥匙串需要一个正在运行的 Qt 应用程序。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keychain stopped answering earlier in this session.</source>
+        <translation>系统钥匙串在本次会话中早些时候已停止响应。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The system keychain did not answer within %1 ms.</source>
+        <translation>系统钥匙串在 %1 毫秒内没有响应。</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::keys::VaultFormat</name>
+    <message>
+        <location filename="../core/keys/VaultFormat.cpp" line="+69"/>
+        <source>The key file is too large to be ours.</source>
+        <translation>密钥文件太大，不可能是本应用的文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file is not a PluresDB key file, or it is cut short.</source>
+        <translation>该文件不是 PluresDB 密钥文件，或者它不完整。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The key file was written by a newer version of PluresDB (format %1).</source>
+        <translation>密钥文件由更新版本的 PluresDB 写入（格式 %1）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key file uses an unknown key derivation (%1).</source>
+        <translation>密钥文件使用了未知的密钥派生方法（%1）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The key file header is damaged.</source>
+        <translation>密钥文件头已损坏。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The key file asks for key derivation costs outside the allowed range.</source>
+        <translation>密钥文件要求的密钥派生开销超出了允许的范围。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The key file&apos;s contents are damaged.</source>
+        <translation>密钥文件的内容已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::spaces::SpaceList</name>
+    <message>
+        <location filename="../core/spaces/SpaceList.cpp" line="+45"/>
+        <source>the list of spaces (%1) is damaged: %2</source>
+        <translation>空间列表（%1）已损坏：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is too large</source>
+        <translation>文件太大</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown format version</source>
+        <translation>未知的格式版本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no list of spaces</source>
+        <translation>没有空间列表</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>an entry is incomplete</source>
+        <translation>有条目不完整</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>two entries have the same id</source>
+        <translation>有两个条目的 ID 相同</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>a space needs a name</source>
+        <translation>空间需要一个名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a space name has at most %1 characters</source>
+        <translation>空间名称最多 %1 个字符</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the sync key is not 64 lowercase hex characters</source>
+        <translation>同步密钥不是 64 个小写十六进制字符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>you are already in this space (&quot;%1&quot;)</source>
+        <translation>您已在此空间中（“%1”）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>libsodium failed to initialise.</source>
+        <translation>libsodium 初始化失败。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+6"/>
+        <source>no such space</source>
+        <translation>没有这个空间</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::JoinDialog</name>
+    <message>
+        <location filename="../ui/dialogs/JoinDialog.cpp" line="+23"/>
+        <source>Join space</source>
+        <translation>加入空间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the invite you received — the whole message, a pluresdb:// link or a sync key — or open a picture of its QR code.</source>
+        <translation>粘贴您收到的邀请——整条消息、pluresdb:// 链接或同步密钥均可——或打开其二维码的图片。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>pluresdb://join?…</source>
+        <translation>pluresdb://join?…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;QR picture…</source>
+        <translation>打开二维码图片(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Paste QR picture</source>
+        <translation>粘贴二维码图片(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reads a QR code from a picture on the clipboard (a screenshot, say).</source>
+        <translation>从剪贴板中的图片（例如截图）读取二维码。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A name for this space on this device</source>
+        <translation>此空间在本设备上的名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space &amp;name:</source>
+        <translation>空间名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Could not read a QR code: %1</source>
+        <translation>无法读取二维码：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Valid invite; its checksum matches.</source>
+        <translation>邀请有效；校验和匹配。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid invite to “%1”; its checksum matches.</source>
+        <translation>加入“%1”的邀请有效；校验和匹配。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A bare sync key: it has the right form, but without an invite link nothing can check it for typos. Give the space a name below.</source>
+        <translation>这是一个单独的同步密钥：格式正确，但没有邀请链接就无法检查是否有输入错误。请在下方为空间命名。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open QR picture</source>
+        <translation>打开二维码图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no picture on the clipboard.</source>
+        <translation>剪贴板中没有图片。</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::KeyFileDialog</name>
+    <message>
+        <location filename="../ui/dialogs/KeyFileDialog.cpp" line="+19"/>
+        <source>Protect your keys with a passphrase</source>
+        <translation>用密码短语保护您的密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unlock your keys</source>
+        <translation>解锁您的密钥</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a passphrase of at least %1 characters. Without it the keys cannot be recovered: write it down somewhere safe.</source>
+        <translation>请选择一个至少 %1 个字符的密码短语。没有它将无法恢复密钥：请把它记在安全的地方。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the passphrase of the key file.</source>
+        <translation>请输入密钥文件的密码短语。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Passphrase:</source>
+        <translation>密码短语(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Repeat:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Create key file</source>
+        <translation>创建密钥文件(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>密码短语至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passphrases are not the same.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
+        <location line="+15"/>
+        <location line="+223"/>
+        <source>PluresDB Desktop</source>
+        <translation>PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="-215"/>
+        <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;还没有空间&lt;/h2&gt;&lt;p&gt;空间是一组数据，由所有持有其密钥的人共享。您可以创建一个空间，或使用同事发来的邀请加入一个空间。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create a space…</source>
+        <translation>创建空间…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join a space…</source>
+        <translation>加入空间…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Keys: encrypted file</source>
+        <translation>密钥：加密文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys: system keychain</source>
+        <translation>密钥：系统钥匙串</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Space</source>
+        <translation>空间(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create space…</source>
+        <translation>创建空间(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Join space…</source>
+        <translation>加入空间(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;hare space…</source>
+        <translation>分享空间(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Rename space…</source>
+        <translation>重命名空间(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Leave space…</source>
+        <translation>离开空间(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot open the space</source>
+        <translation>无法打开空间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 — PluresDB Desktop</source>
+        <translation>%1 — PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Topic %1…</source>
+        <translation>主题 %1…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+16"/>
+        <location line="+9"/>
+        <location line="+24"/>
+        <source>spaces are not available in this window</source>
+        <translation>此窗口中无法使用空间</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>cannot store the space&apos;s key: %1</source>
+        <translation>无法保存空间的密钥：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+25"/>
+        <source>no such space</source>
+        <translation>没有这个空间</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>cannot remove the space&apos;s key: %1</source>
+        <translation>无法删除空间的密钥：%1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the key of &quot;%1&quot; is not in the keychain</source>
+        <translation>“%1”的密钥不在钥匙串中</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create a space</source>
+        <translation>创建空间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new space:</source>
+        <translation>新空间的名称：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the space</source>
+        <translation>无法创建空间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot join the space</source>
+        <translation>无法加入空间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot share the space</source>
+        <translation>无法分享空间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rename the space</source>
+        <translation>重命名空间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot rename the space</source>
+        <translation>无法重命名空间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Leave the space</source>
+        <translation>离开空间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave &quot;%1&quot;? This device forgets the space&apos;s key and stops syncing it. To come back you need a new invite.</source>
+        <translation>要离开“%1”吗？本设备将忘记该空间的密钥并停止同步。若要重新加入，您需要一个新的邀请。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also delete this space&apos;s data from this device</source>
+        <translation>同时从本设备删除此空间的数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot leave the space</source>
+        <translation>无法离开空间</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::QrImage</name>
+    <message>
+        <location filename="../ui/qr/QrImage.cpp" line="+36"/>
+        <source>The picture is empty or could not be read.</source>
+        <translation>图片为空或无法读取。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+30"/>
+        <source>The picture is too large (%1 x %2 pixels).</source>
+        <translation>图片太大（%1 × %2 像素）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not read the picture %1: %2</source>
+        <translation>无法读取图片 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::RecordsModel</name>
+    <message>
+        <location filename="../ui/models/RecordsModel.cpp" line="+40"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::RecordsPanel</name>
+    <message>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+26"/>
+        <source>Filter by id prefix</source>
+        <translation>按 ID 前缀筛选</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Record id, e.g. user:1</source>
+        <translation>记录 ID，例如 user:1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{&quot;field&quot;: &quot;value&quot;}</source>
+        <translation>{&quot;字段&quot;: &quot;值&quot;}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields (a JSON object; remove a field to delete it)</source>
+        <translation>字段（一个 JSON 对象；删去某个字段即可删除它）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot read the database: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 was changed by a peer</source>
+        <translation>%1 已被对等节点修改</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n+ records</source>
+        <translation>
+            <numerusform>%n+ 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Enter a record id.</source>
+        <translation>请输入记录 ID。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Invalid JSON at offset %1: %2</source>
+        <translation>JSON 无效，位置 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The fields must be a JSON object: { ... }</source>
+        <translation>字段必须是一个 JSON 对象：{ ... }</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not deleted: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleted %1</source>
+        <translation>已删除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::ShareDialog</name>
+    <message>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <source>Share space</source>
+        <translation>分享空间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share “%1”</source>
+        <translation>分享“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Anyone who has this invite can read and change everything in this space&lt;/b&gt;, and can pass it on. There is no way to take it back short of moving to a new space. Share it only with people you trust, over a private channel.</source>
+        <translation>&lt;b&gt;任何持有此邀请的人都可以读取和修改此空间中的所有内容&lt;/b&gt;，并且可以转发它。邀请无法撤回，除非迁移到一个新空间。请只通过私密渠道分享给您信任的人。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
+        <translation>在另一台设备上用 PluresDB 扫描此二维码，或保存它的图片。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No QR code: %1</source>
+        <translation>没有二维码：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Or send this invite as text:</source>
+        <translation>或以文本形式发送此邀请：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Copy invite</source>
+        <translation>复制邀请(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copies the invite, marked as a password so clipboard managers do not keep it, and clears the clipboard after %1 seconds.</source>
+        <translation>复制邀请时将其标记为密码，使剪贴板管理器不会保留它，并在 %1 秒后清空剪贴板。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>Copied. The clipboard will be cleared in %n second(s).</source>
+        <translation>
+            <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The clipboard was cleared.</source>
+        <translation>剪贴板已清空。</translation>
+    </message>
+</context>
+</TS>
