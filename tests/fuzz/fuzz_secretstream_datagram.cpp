@@ -53,35 +53,35 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     responder.start();
     const QByteArray rest(reinterpret_cast<const char*>(data) + 2, static_cast<qsizetype>(size - 2));
     switch (data[0] % 3) {
-    case 0: {
-        auto opened = responder.openDatagram(rest);
-        if (opened) {
-            auto again = responder.openDatagram(rest);
-            if (!again || again.value() != opened.value())
-                __builtin_trap();
+        case 0: {
+            auto opened = responder.openDatagram(rest);
+            if (opened) {
+                auto again = responder.openDatagram(rest);
+                if (!again || again.value() != opened.value())
+                    __builtin_trap();
+            }
+            break;
         }
-        break;
-    }
-    case 1: {
-        auto sealed = initiator.sealDatagram(rest);
-        if (!sealed)
-            __builtin_trap();
-        auto opened = responder.openDatagram(sealed.value());
-        if (!opened || opened.value() != rest)
-            __builtin_trap();
-        break;
-    }
-    default: {
-        auto sealed = initiator.sealDatagram(rest);
-        if (!sealed)
-            __builtin_trap();
-        QByteArray forged = sealed.value();
-        const qsizetype bit = qsizetype(data[1]) % (forged.size() * 8);
-        forged[bit / 8] = char(forged[bit / 8] ^ (1 << (bit % 8)));
-        if (responder.openDatagram(forged))
-            __builtin_trap();
-        break;
-    }
+        case 1: {
+            auto sealed = initiator.sealDatagram(rest);
+            if (!sealed)
+                __builtin_trap();
+            auto opened = responder.openDatagram(sealed.value());
+            if (!opened || opened.value() != rest)
+                __builtin_trap();
+            break;
+        }
+        default: {
+            auto sealed = initiator.sealDatagram(rest);
+            if (!sealed)
+                __builtin_trap();
+            QByteArray forged = sealed.value();
+            const qsizetype bit = qsizetype(data[1]) % (forged.size() * 8);
+            forged[bit / 8] = char(forged[bit / 8] ^ (1 << (bit % 8)));
+            if (responder.openDatagram(forged))
+                __builtin_trap();
+            break;
+        }
     }
     return 0;
 }

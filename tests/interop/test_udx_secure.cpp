@@ -45,8 +45,8 @@ struct CppEnd {
     bool handshakeDone = false;
     bool closed = false;
     QString closeError;
-    QList<QByteArray> datagrams;   // opened
-    int badDatagrams = 0;          // MESSAGE packets that failed to open
+    QList<QByteArray> datagrams;  // opened
+    int badDatagrams = 0;         // MESSAGE packets that failed to open
 
     explicit CppEnd(bool initiator) {
         if (!socket.bind(QHostAddress::LocalHost, 0).ok())
@@ -56,12 +56,14 @@ struct CppEnd {
         options.isInitiator = initiator;
         options.keyPair = keyPairFor(kCppSeed);
         secure = std::make_unique<SecretStream>(udx, std::move(options));
-        QObject::connect(secure.get(), &ByteStream::connected, secure.get(), [this] { handshakeDone = true; });
+        QObject::connect(secure.get(), &ByteStream::connected, secure.get(),
+                         [this] { handshakeDone = true; });
         QObject::connect(secure.get(), &ByteStream::dataReceived, secure.get(), [this](const QByteArray& d) {
             hash.addData(d);
             bytes += d.size();
         });
-        QObject::connect(secure.get(), &ByteStream::remoteEnded, secure.get(), [this] { remoteEnded = true; });
+        QObject::connect(secure.get(), &ByteStream::remoteEnded, secure.get(),
+                         [this] { remoteEnded = true; });
         QObject::connect(secure.get(), &ByteStream::closed, secure.get(), [this](const QString& e) {
             closed = true;
             closeError = e;
@@ -104,8 +106,9 @@ std::unique_ptr<NodeUdxPeer> startPair(CppEnd& cpp, bool cppInitiates, const QSt
             return nullptr;
     } else {
         cpp.udx->acceptFirstPacket(&cpp.socket, kNodeId);
-        node = std::make_unique<NodeUdxPeer>(config(mode, cpp.udx->localId(), cpp.socket.localPort(), true, size),
-                                             QStringLiteral("udx_secure_peer.js"));
+        node = std::make_unique<NodeUdxPeer>(
+            config(mode, cpp.udx->localId(), cpp.socket.localPort(), true, size),
+            QStringLiteral("udx_secure_peer.js"));
         if (!node->waitReady())
             return nullptr;
     }

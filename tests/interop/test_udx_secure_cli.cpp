@@ -55,8 +55,8 @@ private slots:
     void cliToCli() {
         const QByteArray a = payload(2 << 20, 31), b = payload(2 << 20, 32);
         QProcess listener;
-        listener.start(cliPath(),
-                       netArgs("listen", "127.0.0.1:0", "100", "200") + QStringList{"--secure", "--seed", kSeedB});
+        listener.start(cliPath(), netArgs("listen", "127.0.0.1:0", "100", "200") +
+                                      QStringList{"--secure", "--seed", kSeedB});
         QByteArray errL, errD, line;
         QVERIFY(waitForLine(listener, &errL, "LISTENING ", &line, 10000));
         const QString port = QString::fromLatin1(line.mid(line.lastIndexOf(':') + 1).trimmed());
@@ -91,18 +91,19 @@ private slots:
     /// bytes both ways, and each side sees the other's public key.
     void cliToNode() {
         const QByteArray nodeSeed = QByteArray(32, '\x0c').toHex();
-        QJsonObject cfg{{"mode", "transfer"}, {"id", 4242},       {"remoteId", 4343},
-                        {"size", 300000},     {"initiator", false}, {"seed", QString::fromLatin1(nodeSeed)},
+        QJsonObject cfg{{"mode", "transfer"},        {"id", 4242},
+                        {"remoteId", 4343},          {"size", 300000},
+                        {"initiator", false},        {"seed", QString::fromLatin1(nodeSeed)},
                         {"remotePort", QJsonValue()}};
         NodeUdxPeer node(cfg, QStringLiteral("udx_secure_peer.js"));
         const quint16 port = node.waitReady();
         QVERIFY(port);
         const QByteArray a = payload(500000, 33);
-        const ProcessResult r = runProcess(
-            cliPath(),
-            netArgs("connect", QStringLiteral("127.0.0.1:%1").arg(port), "4343", "4242") +
-                QStringList{"--secure", "--seed", kSeedA},
-            a, 30000);
+        const ProcessResult r =
+            runProcess(cliPath(),
+                       netArgs("connect", QStringLiteral("127.0.0.1:%1").arg(port), "4343", "4242") +
+                           QStringList{"--secure", "--seed", kSeedA},
+                       a, 30000);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.contains("REMOTE " + publicKeyHex(nodeSeed) + "\n"), r.err.constData());
         const QJsonObject res = node.waitResult(10000);
@@ -118,7 +119,8 @@ private slots:
         ProcessResult r = runProcess(cliPath(), netArgs("connect", "127.0.0.1:9", "1", "2") +
                                                     QStringList{"--seed", QString::fromLatin1(kSeedA)});
         QCOMPARE(r.exitCode, 2);
-        r = runProcess(cliPath(), netArgs("connect", "127.0.0.1:9", "1", "2") + QStringList{"--secure", "--seed", "abcd"});
+        r = runProcess(cliPath(), netArgs("connect", "127.0.0.1:9", "1", "2") +
+                                      QStringList{"--secure", "--seed", "abcd"});
         QCOMPARE(r.exitCode, 2);
 
         QProcess rawListener;
@@ -128,8 +130,9 @@ private slots:
         const QString port = QString::fromLatin1(line.mid(line.lastIndexOf(':') + 1).trimmed());
         rawListener.write("this is not a noise handshake, just plain bytes\n");
         rawListener.closeWriteChannel();
-        r = runProcess(cliPath(), netArgs("connect", "127.0.0.1:" + port, "400", "300") + QStringList{"--secure"},
-                       {}, 20000);
+        r = runProcess(cliPath(),
+                       netArgs("connect", "127.0.0.1:" + port, "400", "300") + QStringList{"--secure"}, {},
+                       20000);
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains("pluresdb-cli: net: "), r.err.constData());
