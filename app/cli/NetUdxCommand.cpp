@@ -1,14 +1,20 @@
-// `pluresdb-cli net listen|connect --udx HOST:PORT --id N --remote-id M`: a raw UDX stream as a
-// pipe, for debugging and interop tests (spec/connection.md §6). stdin goes into the stream (END
-// at EOF), the stream goes to stdout; exit 0 once both directions have ended, 1 with a message
-// on stderr on any failure (reset, timeout, socket error), 2 on a usage error.
+// `pluresdb-cli net listen|connect --udx HOST:PORT --id N --remote-id M [--secure [--seed HEX]]`: a UDX
+// stream as a pipe, for debugging and interop tests (spec/connection.md §6). stdin goes into the
+// stream (END at EOF), the stream goes to stdout; exit 0 once both directions have ended, 1 with a
+// message on stderr on any failure (reset, timeout, handshake failure, socket error), 2 on a usage error.
+//
+// With --secure the UDX stream carries a secret-stream with the in-band Noise XX handshake
+// (connection.md §5; connect is the initiator), as @hyperswarm/secret-stream runs over a udx-native
+// stream; --seed fixes the static key pair (64 hex characters), else a fresh one is made.
 //
 // stderr protocol: `LISTENING HOST:PORT` once bound (listen), then `REMOTE HOST:PORT` when the
-// remote is known (listen: learned from the first packet; connect: at once). Raw UDX has no key,
-// so the address stands in for the TCP variant's `REMOTE <public key>`.
+// remote is known (listen: learned from the first packet; connect: at once) for raw UDX, which has
+// no key, or `REMOTE <hex public key>` once the handshake is done with --secure.
 // The TCP variant of `net` lives in its own file; without --udx this one steps aside.
 
 #include "app/cli/CliCommand.h"
+#include "core/crypto/Ed25519.h"
+#include "core/transport/secretstream/SecretStream.h"
 #include "core/transport/udx/UdxSocket.h"
 #include "core/transport/udx/UdxStream.h"
 
@@ -26,6 +32,9 @@
 namespace pluresdb::cli {
 namespace {
 
+using transport::ByteStream;
+using transport::secretstream::SecretStream;
+using transport::secretstream::SecretStreamOptions;
 using transport::udx::UdxSocket;
 using transport::udx::UdxStream;
 
@@ -38,6 +47,8 @@ struct NetUdxArgs {
     quint16 port = 0;
     quint32 id = 0;
     quint32 remoteId = 0;
+    bool secure = false;
+    QByteArray seedHex;  // --seed: the secret-stream static key pair's seed
 };
 
 bool parseId(const QByteArray& s, quint32* out) {
@@ -72,8 +83,10 @@ QString parseArgs(const QByteArrayList& args, NetUdxArgs* a) {
     bool haveAddr = false, haveId = false, haveRemote = false;
     for (int i = 1; i < args.size(); ++i) {
         const QByteArray& k = args[i];
-        if (k == "--secure")
-            return QStringLiteral("--secure (secret-stream over UDX) is not available in this build yet");
+        if (k == "--secure") {
+            a->secure = true;
+            continue;
+        }
         if (i + 1 >= args.size())
             return QStringLiteral("%1 needs a value").arg(QString::fromUtf8(k));
         const QByteArray& v = args[++i];
@@ -85,6 +98,8 @@ QString parseArgs(const QByteArrayList& args, NetUdxArgs* a) {
             if (!parseId(v, &a->id))
                 return QStringLiteral("--id needs a 32-bit number");
             haveId = true;
+        } else if (k == "--seed") {
+            a->seedHex = v;
         } else if (k == "--remote-id") {
             if (!parseId(v, &a->remoteId))
                 return QStringLiteral("--remote-id needs a 32-bit number");
@@ -97,6 +112,8 @@ QString parseArgs(const QByteArrayList& args, NetUdxArgs* a) {
         return QStringLiteral("--udx, --id and --remote-id are required");
     if (!a->listen && a->port == 0)
         return QStringLiteral("connect needs a port");
+    if (!a->seedHex.isEmpty() && !a->secure)
+        return QStringLiteral("--seed needs --secure");
     return {};
 }
 
@@ -113,12 +130,29 @@ bool writeAll(int fd, const char* p, qint64 n) {
     return true;
 }
 
+// The secret-stream options for --secure, or an error text for a bad --seed.
+QString secureOptions(const NetUdxArgs& a, SecretStreamOptions* options) {
+    options->isInitiator = !a.listen;  // §5.2: the dialing side sends the first handshake message
+    if (a.seedHex.isEmpty())
+        return {};
+    const QByteArray seed = QByteArray::fromHex(a.seedHex);
+    auto kp = crypto::keyPairFromSeed(crypto::SecureBytes::fromByteArray(seed));
+    if (a.seedHex.size() != 64 || seed.size() != 32 || !kp)
+        return QStringLiteral("--seed needs 64 hex characters");
+    options->keyPair = std::move(kp).value();
+    return {};
+}
+
 int runNetUdx(CliContext& ctx) {
     if (!ctx.args.contains("--udx"))
         return kNotThisCommand;
     NetUdxArgs a;
-    if (const QString e = parseArgs(ctx.args, &a); !e.isEmpty()) {
-        ctx.err << "pluresdb-cli: net: " << e << "\n";
+    QString usage = parseArgs(ctx.args, &a);
+    SecretStreamOptions options;
+    if (usage.isEmpty() && a.secure)
+        usage = secureOptions(a, &options);
+    if (!usage.isEmpty()) {
+        ctx.err << "pluresdb-cli: net: " << usage << "\n";
         return 2;
     }
     UdxSocket socket;
@@ -135,18 +169,33 @@ int runNetUdx(CliContext& ctx) {
         ctx.err << "pluresdb-cli: net: " << made.errorMessage() << "\n";
         return 1;
     }
-    std::unique_ptr<UdxStream> stream = std::move(made.value());
+    // `udx` is the transport; `top` is what stdin/stdout talk to: the UDX stream itself, or the
+    // secret-stream over it, which then owns it.
+    std::unique_ptr<ByteStream> top = std::move(made.value());
+    UdxStream* udx = static_cast<UdxStream*>(top.get());
+    SecretStream* secure = nullptr;
+    if (a.secure) {
+        secure = new SecretStream(top.release(), std::move(options));
+        top.reset(secure);
+    }
     QEventLoop loop;
     int exitCode = 0;
-    QObject::connect(stream.get(), &transport::ByteStream::connected, &loop, [&] {
-        ctx.err << "REMOTE " << stream->remoteDescription() << "\n";
-        ctx.err.flush();
-    });
-    QObject::connect(stream.get(), &transport::ByteStream::dataReceived, &loop, [&](const QByteArray& d) {
+    if (secure) {
+        QObject::connect(secure, &ByteStream::connected, &loop, [&] {
+            ctx.err << "REMOTE " << secure->remotePublicKey().toHex() << "\n";
+            ctx.err.flush();
+        });
+    } else {
+        QObject::connect(udx, &ByteStream::connected, &loop, [&] {
+            ctx.err << "REMOTE " << udx->remoteDescription() << "\n";
+            ctx.err.flush();
+        });
+    }
+    QObject::connect(top.get(), &ByteStream::dataReceived, &loop, [&](const QByteArray& d) {
         if (!writeAll(STDOUT_FILENO, d.constData(), d.size()))
-            stream->destroy(QStringLiteral("cannot write stdout"));
+            top->destroy(QStringLiteral("cannot write stdout"));
     });
-    QObject::connect(stream.get(), &transport::ByteStream::closed, &loop, [&](const QString& error) {
+    QObject::connect(top.get(), &ByteStream::closed, &loop, [&](const QString& error) {
         if (!error.isEmpty()) {
             ctx.err << "pluresdb-cli: net: " << error << "\n";
             exitCode = 1;
@@ -165,15 +214,15 @@ int runNetUdx(CliContext& ctx) {
         if (n <= 0) {
             stdinDone = true;
             stdinNotifier.setEnabled(false);
-            stream->end();
+            top->end();
             return;
         }
-        stream->write(QByteArray(chunk.constData(), n));
-        if (stream->bytesToWrite() > kMaxQueued)
+        top->write(QByteArray(chunk.constData(), n));
+        if (top->bytesToWrite() > kMaxQueued)
             stdinNotifier.setEnabled(false);
     });
-    QObject::connect(stream.get(), &transport::ByteStream::drained, &loop, [&] {
-        if (stream->isOpen() && !stdinDone)
+    QObject::connect(top.get(), &ByteStream::drained, &loop, [&] {
+        if (top->isOpen() && !stdinDone)
             stdinNotifier.setEnabled(true);
     });
 
@@ -184,16 +233,23 @@ int runNetUdx(CliContext& ctx) {
                        .arg(socket.localPort())
                 << "\n";
         ctx.err.flush();
-        stream->acceptFirstPacket(&socket, a.remoteId);
-        // Start reading stdin once the remote is known; until then there is nowhere to send.
-        QObject::connect(stream.get(), &transport::ByteStream::connected, &loop,
-                         [&] { stdinNotifier.setEnabled(true); });
+        udx->acceptFirstPacket(&socket, a.remoteId);
+        // Start reading stdin once the remote is known; until then there is nowhere to send. The
+        // secret-stream starts then too, so its handshake deadline counts from the dialer's first
+        // packet, not from how long we waited (bytes that arrive first are kept until start()).
+        QObject::connect(udx, &ByteStream::connected, &loop, [&] {
+            if (secure)
+                secure->start();
+            stdinNotifier.setEnabled(true);
+        });
     } else {
         stdinNotifier.setEnabled(true);
-        if (auto r = stream->connectTo(&socket, a.remoteId, a.host, a.port); !r) {
+        if (auto r = udx->connectTo(&socket, a.remoteId, a.host, a.port); !r) {
             ctx.err << "pluresdb-cli: net: " << r.errorMessage() << "\n";
             return 1;
         }
+        if (secure)
+            secure->start();
     }
     ctx.out.flush();
     return loop.exec();
@@ -201,8 +257,11 @@ int runNetUdx(CliContext& ctx) {
 
 const CliCommandRegistration kRegistration{CliCommand{
     "net",
-    "net listen --udx HOST:PORT --id N --remote-id M\nnet connect --udx HOST:PORT --id N --remote-id M",
-    "pipe stdin/stdout over a raw UDX stream (listen learns the remote from the first packet)", runNetUdx}};
+    "net listen --udx HOST:PORT --id N --remote-id M [--secure [--seed HEX]]\n"
+    "net connect --udx HOST:PORT --id N --remote-id M [--secure [--seed HEX]]",
+    "pipe stdin/stdout over a UDX stream, raw or with --secure a secret-stream (Noise XX) over it; "
+    "listen learns the remote from the first packet",
+    runNetUdx}};
 
 }  // namespace
 }  // namespace pluresdb::cli

@@ -1,7 +1,7 @@
 #pragma once
 
-// Starts tests/interop/udx_peer.js (a udx-native stream) as a child process and reads its
-// "READY <port>" line and final JSON report. 127.0.0.1 only.
+// Starts tests/interop/udx_peer.js (a udx-native stream), or another peer script with the same
+// protocol, as a child process and reads its "READY <port>" line and final JSON report. 127.0.0.1 only.
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -14,10 +14,10 @@ namespace pluresdb::test::udx {
 
 class NodeUdxPeer {
 public:
-    explicit NodeUdxPeer(const QJsonObject& config) {
+    explicit NodeUdxPeer(const QJsonObject& config, const QString& script = QStringLiteral("udx_peer.js")) {
         const QString dir = qEnvironmentVariable("PLURESDB_INTEROP_DIR");
         m_process.setProgram(QStringLiteral("node"));
-        m_process.setArguments({dir + QStringLiteral("/udx_peer.js"),
+        m_process.setArguments({dir + QLatin1Char('/') + script,
                                 QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact))});
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();

@@ -8,9 +8,10 @@ Builds nothing: build first (cmake --build --preset default), and install the No
 
 Prints, per stack: throughput of each run and the median (MiB/s, measured by the receiver from
 first to last byte), retransmitted packets (sender), CPU seconds of sender and receiver, and the
-64-byte ping-pong round trip p50/p99; then the C++/Node ratios. Runs alternate C++ and Node so
-that machine noise hits both alike. Secret-stream rows are not here yet (secret-stream is being
-written on another branch).
+64-byte ping-pong round trip p50/p99; then the C++/Node ratios. The same transfer also runs through
+a secret-stream (Noise XX handshake in-band, XChaCha20-Poly1305 records) over the UDX stream: rows
+"C++ ss" (SecretStream over UdxStream, both ends) and "Node ss" (@hyperswarm/secret-stream over
+udx-native, both ends). Runs alternate the four stacks so that machine noise hits all alike.
 """
 import argparse
 import json
@@ -52,12 +53,13 @@ def main():
     if not os.path.exists(CPP[0]):
         sys.exit('bench_udx.py: %s is missing; build first' % CPP[0])
 
-    results = {'C++': [], 'Node': []}
+    stacks = (('C++', CPP, []), ('Node', NODE, []), ('C++ ss', CPP, ['--secure']), ('Node ss', NODE, ['--secure']))
+    results = {name: [] for name, _, _ in stacks}
     for i in range(a.runs):
-        for name, tool in (('C++', CPP), ('Node', NODE)):
-            r = pair(tool, ['recv', str(a.mib)], ['send', str(a.mib)])
+        for name, tool, extra in stacks:
+            r = pair(tool, ['recv', str(a.mib)] + extra, ['send', str(a.mib)] + extra)
             results[name].append(r)
-            print('run %d %-4s %7.1f MiB/s  retransmitted %6.2f %%  cpu send %.2f s recv %.2f s' % (
+            print('run %d %-7s %7.1f MiB/s  retransmitted %6.2f %%  cpu send %.2f s recv %.2f s' % (
                 i + 1, name, r['recv']['MiBps'], r['send']['retransmitPct'], r['send']['cpuSec'], r['recv']['cpuSec']),
                 flush=True)
             time.sleep(0.3)
@@ -66,9 +68,10 @@ def main():
         latency[name] = pair(tool, ['echo'], ['ping', str(a.rounds)])['ping']
 
     print('\n%d MiB over loopback, median of %d runs (64 KiB writes)' % (a.mib, a.runs))
-    print('%-5s %10s %12s %14s %14s %10s %10s' % ('', 'MiB/s', 'retrans %', 'cpu send s', 'cpu recv s', 'p50 µs', 'p99 µs'))
+    print('%-8s %10s %12s %14s %14s %10s %10s' % ('', 'MiB/s', 'retrans %', 'cpu send s', 'cpu recv s', 'p50 µs',
+                                                 'p99 µs'))
     med = {}
-    for name in ('C++', 'Node'):
+    for name, _, _ in stacks:
         rs = results[name]
         med[name] = {
             'MiBps': statistics.median(r['recv']['MiBps'] for r in rs),
@@ -77,13 +80,23 @@ def main():
             'cpuRecv': statistics.median(r['recv']['cpuSec'] for r in rs),
         }
         m = med[name]
-        print('%-5s %10.1f %12.2f %14.2f %14.2f %10d %10d' % (name, m['MiBps'], m['retrans'], m['cpuSend'], m['cpuRecv'],
-                                                              latency[name]['rttP50Us'], latency[name]['rttP99Us']))
+        lat = latency.get(name)
+        print('%-8s %10.1f %12.2f %14.2f %14.2f %10s %10s' % (
+            name, m['MiBps'], m['retrans'], m['cpuSend'], m['cpuRecv'], lat['rttP50Us'] if lat else '-',
+            lat['rttP99Us'] if lat else '-'))
     c, n = med['C++'], med['Node']
     print('\nC++/Node: throughput %.2f×, CPU per byte (send+recv) %.2f×, ping p50 %.2f×, p99 %.2f×' % (
         c['MiBps'] / n['MiBps'], (c['cpuSend'] + c['cpuRecv']) / max(0.01, n['cpuSend'] + n['cpuRecv']),
         latency['C++']['rttP50Us'] / max(1, latency['Node']['rttP50Us']),
         latency['C++']['rttP99Us'] / max(1, latency['Node']['rttP99Us'])))
+    c, n = med['C++ ss'], med['Node ss']
+    print('C++/Node with secret-stream: throughput %.2f×, CPU per byte (send+recv) %.2f×' % (
+        c['MiBps'] / n['MiBps'], (c['cpuSend'] + c['cpuRecv']) / max(0.01, n['cpuSend'] + n['cpuRecv'])))
+    for name in ('C++', 'Node'):
+        print('%s secret-stream cost: throughput %.2f× of raw, CPU %.2f× of raw' % (
+            name, med[name + ' ss']['MiBps'] / med[name]['MiBps'],
+            (med[name + ' ss']['cpuSend'] + med[name + ' ss']['cpuRecv']) /
+            max(0.01, med[name]['cpuSend'] + med[name]['cpuRecv'])))
     print(json.dumps({'median': med, 'latency': latency}))
 
 

@@ -3,9 +3,12 @@
 //   udx_bench send PORT MIB        send MIB MiB in 64 KiB writes, print a JSON report
 //   udx_bench echo                 bind, print "PORT n", echo everything back
 //   udx_bench ping PORT ROUNDS     64-byte ping-pong, print p50/p99 round-trip times
+// With --secure (recv and send) the bytes go through a secret-stream (Noise XX in-band, connection.md
+// §5) over the UDX stream; the sender is the initiator. Retransmits are still the UDX stream's.
 // Stream ids: receiver/echo 2, sender/pinger 1. The receiving end learns its remote from the
 // first packet, as hyperdht's firewall hook does.
 
+#include "core/transport/secretstream/SecretStream.h"
 #include "core/transport/udx/UdxSocket.h"
 #include "core/transport/udx/UdxStream.h"
 
@@ -21,6 +24,9 @@
 #include <sys/resource.h>
 
 using namespace pluresdb::transport::udx;
+using pluresdb::transport::ByteStream;
+using pluresdb::transport::secretstream::SecretStream;
+using pluresdb::transport::secretstream::SecretStreamOptions;
 
 namespace {
 
@@ -40,7 +46,8 @@ void fail(const QString& why) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments().mid(1);
+    QStringList args = app.arguments().mid(1);
+    const bool secure = args.removeAll(QStringLiteral("--secure")) > 0;
     if (args.isEmpty())
         fail(QStringLiteral("usage: udx_bench recv MIB | send PORT MIB | echo | ping PORT ROUNDS"));
     const QString mode = args[0];
@@ -52,6 +59,19 @@ int main(int argc, char** argv) {
     if (!made)
         fail(made.errorMessage());
     UdxStream& stream = *made.value();
+    // `io` carries the benchmark's bytes: the UDX stream, or a secret-stream that then owns it.
+    ByteStream* io = &stream;
+    SecretStream* secretStream = nullptr;
+    if (secure) {
+        SecretStreamOptions options;
+        options.isInitiator = !listener;
+        secretStream = new SecretStream(made.value().release(), std::move(options));  // lives until exit
+        io = secretStream;
+        QObject::connect(secretStream, &ByteStream::closed, &app, [](const QString& e) {
+            if (!e.isEmpty())
+                fail(e);
+        });
+    }
     QObject::connect(&stream, &UdxStream::closed, &app, [&](const QString& e) {
         if (!e.isEmpty())
             fail(e);
@@ -67,6 +87,8 @@ int main(int argc, char** argv) {
                !r) {
         fail(r.errorMessage());
     }
+    if (secretStream)
+        secretStream->start();  // a listener keeps the dialer's early bytes until its handshake starts
 
     // State shared by the handlers below lives here, outside the per-mode blocks, because the
     // handlers run from app.exec() after those blocks have ended.
@@ -78,7 +100,7 @@ int main(int argc, char** argv) {
     std::function<void()> pump, go;
     if (mode == QLatin1String("recv")) {
         const qint64 total = args.value(1).toLongLong() << 20;
-        QObject::connect(&stream, &UdxStream::dataReceived, &app, [&, total](const QByteArray& d) {
+        QObject::connect(io, &ByteStream::dataReceived, &app, [&, total](const QByteArray& d) {
             if (got == 0) {
                 clock.start();
                 firstNs = 0;
@@ -90,20 +112,20 @@ int main(int argc, char** argv) {
                     "{\"side\":\"recv\",\"MiB\":%lld,\"seconds\":%.3f,\"MiBps\":%.1f,\"cpuSec\":%.2f}\n",
                     total >> 20, sec, double(total) / 1048576.0 / sec, cpuSeconds());
                 std::fflush(stdout);
-                stream.end();
+                io->end();
             }
         });
     } else if (mode == QLatin1String("send")) {
         const qint64 total = args[2].toLongLong() << 20;
         pump = [&, total] {
-            while (sent < total && stream.bytesToWrite() < 8 * 1024 * 1024) {
-                stream.write(chunk);
+            while (sent < total && io->bytesToWrite() < 8 * 1024 * 1024) {
+                io->write(chunk);
                 sent += chunk.size();
             }
             if (sent >= total)
-                stream.end();
+                io->end();
         };
-        QObject::connect(&stream, &UdxStream::drained, &app, pump);
+        QObject::connect(io, &ByteStream::drained, &app, pump);
         QObject::connect(&stream, &UdxStream::closed, &app, [&] {
             const auto s = stream.stats();
             std::printf(
@@ -116,6 +138,8 @@ int main(int argc, char** argv) {
         });
         // Also drain what the receiver sends (nothing) so both ENDs complete.
         pump();
+    } else if (secure) {
+        fail(QStringLiteral("--secure is for recv and send"));
     } else if (mode == QLatin1String("echo")) {
         QObject::connect(&stream, &UdxStream::dataReceived, &stream,
                          [&](const QByteArray& d) { stream.write(d); });

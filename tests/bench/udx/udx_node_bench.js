@@ -1,10 +1,15 @@
 // Node end of the UDX benchmark (bench_udx.py), same interface as udx_bench (C++):
 //   node udx_node_bench.js recv MIB | send PORT MIB | echo | ping PORT ROUNDS
 // udx-native streams on 127.0.0.1; ids: receiver/echo 2, sender/pinger 1; the receiving end
-// learns its remote from the first packet through the firewall hook.
+// learns its remote from the first packet through the firewall hook. With --secure (recv, send) the
+// bytes go through @hyperswarm/secret-stream (Noise XX in-band) over the udx-native stream; the sender
+// is the initiator. Retransmits are still the UDX stream's.
 const UDX = require('udx-native')
+const NoiseSecretStream = require('@hyperswarm/secret-stream')
 
-const [mode, a1, a2] = process.argv.slice(2)
+const argv = process.argv.slice(2)
+const secure = argv.includes('--secure')
+const [mode, a1, a2] = argv.filter((a) => a !== '--secure')
 const udx = new UDX()
 const socket = udx.createSocket()
 socket.bind(0, '127.0.0.1')
@@ -23,19 +28,25 @@ stream.on('error', (e) => { console.error('udx_node_bench:', e.code || e); proce
 stream.on('close', () => { socket.close(); setTimeout(() => process.exit(0), 20) })
 if (listener) console.log('PORT ' + socket.address().port)
 else stream.connect(socket, 2, Number(a1), '127.0.0.1')
+// `io` carries the benchmark's bytes: the udx stream or a secret-stream over it.
+let io = stream
+if (secure) {
+  io = new NoiseSecretStream(!listener, stream)
+  io.on('error', (e) => { console.error('udx_node_bench:', e.message || e); process.exit(1) })
+}
 
 if (mode === 'recv') {
   const total = Number(a1) * 1048576
   let got = 0
   let t0 = 0n
-  stream.on('data', (d) => {
+  io.on('data', (d) => {
     if (got === 0) t0 = process.hrtime.bigint()
     got += d.byteLength
     if (got >= total && t0 !== -1n) {
       const sec = Number(process.hrtime.bigint() - t0) / 1e9
       t0 = -1n
       console.log(JSON.stringify({ side: 'recv', MiB: total / 1048576, seconds: +sec.toFixed(3), MiBps: +(total / 1048576 / sec).toFixed(1), cpuSec: +cpu().toFixed(2) }))
-      stream.end()
+      io.end()
     }
   })
 } else if (mode === 'send') {
@@ -45,11 +56,11 @@ if (mode === 'recv') {
   const pump = () => {
     while (sent < total) {
       sent += chunk.length
-      if (!stream.write(chunk)) { stream.once('drain', pump); return }
+      if (!io.write(chunk)) { io.once('drain', pump); return }
     }
-    stream.end()
+    io.end()
   }
-  stream.on('data', () => {})
+  io.on('data', () => {})
   stream.on('close', () => {
     console.log(JSON.stringify({ side: 'send', packets: stream.packetsTransmitted, retransmits: stream.retransmits, retransmitPct: +(100 * stream.retransmits / Math.max(1, stream.packetsTransmitted)).toFixed(3), mtu: stream.mtu, rtoCount: stream.rtoCount, cpuSec: +cpu().toFixed(2) }))
   })
