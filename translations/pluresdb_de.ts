@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+37"/>
+        <location filename="../app/desktop/main.cpp" line="+40"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: lokale Daten, die sich direkt zwischen Geräten synchronisieren.</translation>
     </message>
@@ -24,17 +24,22 @@
         <translation>Das Hauptfenster als PNG-Datei speichern und beenden.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
+        <translation>Was --screenshot zeigt: main, share (den Teilen-Dialog des aktuellen Bereichs) oder join (den Beitreten-Dialog, mit dem Link, falls einer angegeben ist).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Ein pluresdb://-Einladungslink, um einem Bereich beizutreten.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Cannot open the database: %1</source>
         <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the key file needs a passphrase</source>
         <translation>die Schlüsseldatei braucht eine Passphrase</translation>
     </message>
@@ -374,17 +379,17 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::spaces::SpaceList</name>
     <message>
-        <location filename="../core/spaces/SpaceList.cpp" line="+45"/>
+        <location filename="../core/spaces/SpaceList.cpp" line="+48"/>
         <source>the list of spaces (%1) is damaged: %2</source>
         <translation>die Liste der Bereiche (%1) ist beschädigt: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>it is too large</source>
         <translation>sie ist zu groß</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
@@ -394,7 +399,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>unbekannte Formatversion</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>no list of spaces</source>
         <translation>keine Liste von Bereichen</translation>
     </message>
@@ -404,17 +409,17 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>ein Eintrag ist unvollständig</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>two entries have the same id</source>
         <translation>zwei Einträge haben dieselbe ID</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>a space needs a name</source>
         <translation>ein Bereich braucht einen Namen</translation>
     </message>
@@ -424,7 +429,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>der Name eines Bereichs hat höchstens %1 Zeichen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the sync key is not 64 lowercase hex characters</source>
         <translation>der Sync-Schlüssel besteht nicht aus 64 hexadezimalen Kleinbuchstaben</translation>
     </message>
@@ -434,24 +439,24 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Sie sind bereits in diesem Bereich („%1“)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>libsodium failed to initialise.</source>
         <translation>libsodium konnte nicht initialisiert werden.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+6"/>
+        <location line="+28"/>
+        <location line="+7"/>
         <source>no such space</source>
         <translation>diesen Bereich gibt es nicht</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>cannot create %1</source>
         <translation>%1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -597,12 +602,12 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
     <message>
         <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
         <location line="+15"/>
-        <location line="+223"/>
+        <location line="+262"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-253"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Noch keine Bereiche&lt;/h2&gt;&lt;p&gt;Ein Bereich ist eine Datensammlung, die alle teilen, die seinen Schlüssel haben. Erstellen Sie einen oder treten Sie mit einer Einladung von Kollegen einem bei.&lt;/p&gt;</translation>
     </message>
@@ -627,7 +632,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Schlüssel: Systemschlüsselbund</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>&amp;Space</source>
         <translation>&amp;Bereich</translation>
     </message>
@@ -652,18 +657,18 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Bereich &amp;umbenennen…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Leave space…</source>
         <translation>Bereich &amp;verlassen…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-19"/>
         <source>&amp;Record</source>
         <translation>&amp;Datensatz</translation>
     </message>
@@ -673,22 +678,22 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>&amp;Neu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Cannot open the space</source>
         <translation>Der Bereich kann nicht geöffnet werden</translation>
     </message>
@@ -708,31 +713,31 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+16"/>
-        <location line="+9"/>
-        <location line="+24"/>
+        <location line="+25"/>
+        <location line="+19"/>
+        <location line="+12"/>
+        <location line="+31"/>
         <source>spaces are not available in this window</source>
         <translation>in diesem Fenster sind keine Bereiche verfügbar</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-52"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>der Schlüssel des Bereichs kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+25"/>
+        <location line="+23"/>
+        <location line="+32"/>
         <source>no such space</source>
         <translation>diesen Bereich gibt es nicht</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-24"/>
         <source>cannot remove the space&apos;s key: %1</source>
         <translation>der Schlüssel des Bereichs kann nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>the key of &quot;%1&quot; is not in the keychain</source>
         <translation>der Schlüssel von „%1“ ist nicht im Schlüsselbund</translation>
     </message>
@@ -747,22 +752,22 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Name des neuen Bereichs:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot create the space</source>
         <translation>Der Bereich kann nicht erstellt werden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Cannot join the space</source>
         <translation>Dem Bereich kann nicht beigetreten werden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot share the space</source>
         <translation>Der Bereich kann nicht geteilt werden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Rename the space</source>
         <translation>Bereich umbenennen</translation>
     </message>
@@ -772,12 +777,12 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot rename the space</source>
         <translation>Der Bereich kann nicht umbenannt werden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Leave the space</source>
         <translation>Bereich verlassen</translation>
     </message>
@@ -787,7 +792,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>„%1“ verlassen? Dieses Gerät vergisst den Schlüssel des Bereichs und synchronisiert ihn nicht mehr. Um zurückzukehren, brauchen Sie eine neue Einladung.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Leave</source>
         <translation>Verlassen</translation>
     </message>
@@ -797,7 +802,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Auch die Daten dieses Bereichs von diesem Gerät löschen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cannot leave the space</source>
         <translation>Der Bereich kann nicht verlassen werden</translation>
     </message>
@@ -824,17 +829,17 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::RecordsModel</name>
     <message>
-        <location filename="../ui/models/RecordsModel.cpp" line="+40"/>
+        <location filename="../ui/models/RecordsModel.cpp" line="+51"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Fields</source>
         <translation>Felder</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
@@ -847,7 +852,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Nach ID-Präfix filtern</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Record id, e.g. user:1</source>
         <translation>Datensatz-ID, z. B. user:1</translation>
     </message>
@@ -882,17 +887,17 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Felder (ein JSON-Objekt; entfernen Sie ein Feld, um es zu löschen)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Cannot read the database: %1</source>
         <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 was changed by a peer</source>
         <translation>%1 wurde von einem Peer geändert</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n Datensatz</numerusform>
@@ -908,22 +913,22 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Enter a record id.</source>
         <translation>Geben Sie eine Datensatz-ID ein.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Invalid JSON at offset %1: %2</source>
         <translation>Ungültiges JSON an Position %1: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The fields must be a JSON object: { ... }</source>
         <translation>Die Felder müssen ein JSON-Objekt sein: { ... }</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
@@ -933,7 +938,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Not deleted: %1</source>
         <translation>Nicht gelöscht: %1</translation>
     </message>

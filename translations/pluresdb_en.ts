@@ -4,7 +4,7 @@
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+109"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+116"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+37"/>
+        <location filename="../app/desktop/main.cpp" line="+40"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: datos locales que se sincronizan de igual a igual.</translation>
     </message>
@@ -24,17 +24,22 @@
         <translation>Guardar la ventana principal en un archivo PNG y salir.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
+        <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual) o join (el diálogo para unirse, con el enlace si se indica uno).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un enlace de invitación pluresdb:// para unirse a un espacio.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Cannot open the database: %1</source>
         <translation>No se puede abrir la base de datos: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the key file needs a passphrase</source>
         <translation>el archivo de claves necesita una frase de contraseña</translation>
     </message>
@@ -374,17 +379,17 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::spaces::SpaceList</name>
     <message>
-        <location filename="../core/spaces/SpaceList.cpp" line="+45"/>
+        <location filename="../core/spaces/SpaceList.cpp" line="+48"/>
         <source>the list of spaces (%1) is damaged: %2</source>
         <translation>la lista de espacios (%1) está dañada: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>it is too large</source>
         <translation>es demasiado grande</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>not a JSON object</source>
         <translation>no es un objeto JSON</translation>
     </message>
@@ -394,7 +399,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>versión de formato desconocida</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>no list of spaces</source>
         <translation>no hay lista de espacios</translation>
     </message>
@@ -404,17 +409,17 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>una entrada está incompleta</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>two entries have the same id</source>
         <translation>dos entradas tienen el mismo identificador</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>cannot read %1: %2</source>
         <translation>no se puede leer %1: %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>a space needs a name</source>
         <translation>un espacio necesita un nombre</translation>
     </message>
@@ -424,7 +429,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>el nombre de un espacio tiene como máximo %1 caracteres</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the sync key is not 64 lowercase hex characters</source>
         <translation>la clave de sincronización no son 64 caracteres hexadecimales en minúscula</translation>
     </message>
@@ -434,24 +439,24 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>ya está en este espacio («%1»)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>libsodium failed to initialise.</source>
         <translation>No se pudo inicializar libsodium.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+6"/>
+        <location line="+28"/>
+        <location line="+7"/>
         <source>no such space</source>
         <translation>no existe ese espacio</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>cannot create %1</source>
         <translation>no se puede crear %1</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>no se puede escribir %1: %2</translation>
     </message>
@@ -597,12 +602,12 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     <message>
         <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
         <location line="+15"/>
-        <location line="+223"/>
+        <location line="+262"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-253"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Todavía no hay espacios&lt;/h2&gt;&lt;p&gt;Un espacio es un conjunto de datos compartido por todos los que tienen su clave. Cree uno o únase a uno con la invitación de un compañero.&lt;/p&gt;</translation>
     </message>
@@ -627,7 +632,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Claves: llavero del sistema</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>&amp;Space</source>
         <translation>&amp;Espacio</translation>
     </message>
@@ -652,18 +657,18 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Cambiar el &amp;nombre del espacio…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Leave space…</source>
         <translation>&amp;Abandonar el espacio…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-19"/>
         <source>&amp;Record</source>
         <translation>&amp;Registro</translation>
     </message>
@@ -673,22 +678,22 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>&amp;Nuevo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Delete</source>
         <translation>&amp;Eliminar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Cannot open the space</source>
         <translation>No se puede abrir el espacio</translation>
     </message>
@@ -708,31 +713,31 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+16"/>
-        <location line="+9"/>
-        <location line="+24"/>
+        <location line="+25"/>
+        <location line="+19"/>
+        <location line="+12"/>
+        <location line="+31"/>
         <source>spaces are not available in this window</source>
         <translation>los espacios no están disponibles en esta ventana</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-52"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>no se puede guardar la clave del espacio: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+25"/>
+        <location line="+23"/>
+        <location line="+32"/>
         <source>no such space</source>
         <translation>no existe ese espacio</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-24"/>
         <source>cannot remove the space&apos;s key: %1</source>
         <translation>no se puede quitar la clave del espacio: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>the key of &quot;%1&quot; is not in the keychain</source>
         <translation>la clave de «%1» no está en el llavero</translation>
     </message>
@@ -747,22 +752,22 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Nombre del nuevo espacio:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot create the space</source>
         <translation>No se puede crear el espacio</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Cannot join the space</source>
         <translation>No es posible unirse al espacio</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot share the space</source>
         <translation>No se puede compartir el espacio</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Rename the space</source>
         <translation>Cambiar el nombre del espacio</translation>
     </message>
@@ -772,12 +777,12 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Nuevo nombre:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot rename the space</source>
         <translation>No se puede cambiar el nombre del espacio</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Leave the space</source>
         <translation>Abandonar el espacio</translation>
     </message>
@@ -787,7 +792,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>¿Abandonar «%1»? Este dispositivo olvidará la clave del espacio y dejará de sincronizarlo. Para volver necesitará una nueva invitación.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Leave</source>
         <translation>Abandonar</translation>
     </message>
@@ -797,7 +802,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Eliminar también los datos de este espacio de este dispositivo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cannot leave the space</source>
         <translation>No se puede abandonar el espacio</translation>
     </message>
@@ -824,17 +829,17 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::RecordsModel</name>
     <message>
-        <location filename="../ui/models/RecordsModel.cpp" line="+40"/>
+        <location filename="../ui/models/RecordsModel.cpp" line="+51"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Fields</source>
         <translation>Campos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Data</source>
         <translation>Datos</translation>
     </message>
@@ -847,7 +852,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Filtrar por prefijo de ID</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Record id, e.g. user:1</source>
         <translation>ID del registro, p. ej. user:1</translation>
     </message>
@@ -882,17 +887,17 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Campos (un objeto JSON; quite un campo para eliminarlo)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Cannot read the database: %1</source>
         <translation>No se puede leer la base de datos: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 was changed by a peer</source>
         <translation>Un par ha modificado %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -908,22 +913,22 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Enter a record id.</source>
         <translation>Introduzca un ID de registro.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Invalid JSON at offset %1: %2</source>
         <translation>JSON no válido en la posición %1: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The fields must be a JSON object: { ... }</source>
         <translation>Los campos deben ser un objeto JSON: { ... }</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Not saved: %1</source>
         <translation>No guardado: %1</translation>
     </message>
@@ -933,7 +938,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>%1 guardado</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Not deleted: %1</source>
         <translation>No eliminado: %1</translation>
     </message>

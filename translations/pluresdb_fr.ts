@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+37"/>
+        <location filename="../app/desktop/main.cpp" line="+40"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB&#xa0;: des données locales qui se synchronisent de pair à pair.</translation>
     </message>
@@ -24,17 +24,22 @@
         <translation>Enregistrer la fenêtre principale dans un fichier PNG et quitter.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
+        <translation>Ce que --screenshot affiche : main, share (la boîte de dialogue de partage de l’espace actuel) ou join (la boîte de dialogue pour rejoindre, avec le lien s’il est fourni).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un lien d’invitation pluresdb:// pour rejoindre un espace.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Cannot open the database: %1</source>
         <translation>Impossible d’ouvrir la base de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the key file needs a passphrase</source>
         <translation>le fichier de clés demande une phrase secrète</translation>
     </message>
@@ -374,17 +379,17 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::spaces::SpaceList</name>
     <message>
-        <location filename="../core/spaces/SpaceList.cpp" line="+45"/>
+        <location filename="../core/spaces/SpaceList.cpp" line="+48"/>
         <source>the list of spaces (%1) is damaged: %2</source>
         <translation>la liste des espaces (%1) est endommagée&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>it is too large</source>
         <translation>elle est trop grande</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>not a JSON object</source>
         <translation>ce n’est pas un objet JSON</translation>
     </message>
@@ -394,7 +399,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>version de format inconnue</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>no list of spaces</source>
         <translation>aucune liste d’espaces</translation>
     </message>
@@ -404,17 +409,17 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>une entrée est incomplète</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>two entries have the same id</source>
         <translation>deux entrées ont le même identifiant</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>a space needs a name</source>
         <translation>un espace doit avoir un nom</translation>
     </message>
@@ -424,7 +429,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>le nom d’un espace comporte au plus %1 caractères</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the sync key is not 64 lowercase hex characters</source>
         <translation>la clé de synchronisation n’est pas formée de 64 caractères hexadécimaux minuscules</translation>
     </message>
@@ -434,24 +439,24 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>vous êtes déjà dans cet espace («&#xa0;%1&#xa0;»)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>libsodium failed to initialise.</source>
         <translation>Échec de l’initialisation de libsodium.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+6"/>
+        <location line="+28"/>
+        <location line="+7"/>
         <source>no such space</source>
         <translation>espace inexistant</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>cannot create %1</source>
         <translation>impossible de créer %1</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>impossible d’écrire %1&#xa0;: %2</translation>
     </message>
@@ -597,12 +602,12 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
     <message>
         <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
         <location line="+15"/>
-        <location line="+223"/>
+        <location line="+262"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-253"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Aucun espace pour l’instant&lt;/h2&gt;&lt;p&gt;Un espace est un ensemble de données partagé par tous ceux qui en ont la clé. Créez-en un, ou rejoignez-en un grâce à l’invitation d’un collègue.&lt;/p&gt;</translation>
     </message>
@@ -627,7 +632,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Clés&#xa0;: trousseau du système</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>&amp;Space</source>
         <translation>&amp;Espace</translation>
     </message>
@@ -652,18 +657,18 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Re&amp;nommer l’espace…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Leave space…</source>
         <translation>Q&amp;uitter l’espace…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-19"/>
         <source>&amp;Record</source>
         <translation>En&amp;registrement</translation>
     </message>
@@ -673,22 +678,22 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Find</source>
         <translation>Rec&amp;hercher</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Cannot open the space</source>
         <translation>Impossible d’ouvrir l’espace</translation>
     </message>
@@ -708,31 +713,31 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+16"/>
-        <location line="+9"/>
-        <location line="+24"/>
+        <location line="+25"/>
+        <location line="+19"/>
+        <location line="+12"/>
+        <location line="+31"/>
         <source>spaces are not available in this window</source>
         <translation>les espaces ne sont pas disponibles dans cette fenêtre</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-52"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>impossible d’enregistrer la clé de l’espace&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+25"/>
+        <location line="+23"/>
+        <location line="+32"/>
         <source>no such space</source>
         <translation>espace inexistant</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-24"/>
         <source>cannot remove the space&apos;s key: %1</source>
         <translation>impossible de supprimer la clé de l’espace&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>the key of &quot;%1&quot; is not in the keychain</source>
         <translation>la clé de «&#xa0;%1&#xa0;» n’est pas dans le trousseau</translation>
     </message>
@@ -747,22 +752,22 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Nom du nouvel espace&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot create the space</source>
         <translation>Impossible de créer l’espace</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Cannot join the space</source>
         <translation>Impossible de rejoindre l’espace</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot share the space</source>
         <translation>Impossible de partager l’espace</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Rename the space</source>
         <translation>Renommer l’espace</translation>
     </message>
@@ -772,12 +777,12 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Nouveau nom&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot rename the space</source>
         <translation>Impossible de renommer l’espace</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Leave the space</source>
         <translation>Quitter l’espace</translation>
     </message>
@@ -787,7 +792,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Quitter «&#xa0;%1&#xa0;»&#xa0;? Cet appareil oublie la clé de l’espace et cesse de le synchroniser. Pour revenir, il vous faudra une nouvelle invitation.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Leave</source>
         <translation>Quitter</translation>
     </message>
@@ -797,7 +802,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Supprimer aussi les données de cet espace de cet appareil</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cannot leave the space</source>
         <translation>Impossible de quitter l’espace</translation>
     </message>
@@ -824,17 +829,17 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::RecordsModel</name>
     <message>
-        <location filename="../ui/models/RecordsModel.cpp" line="+40"/>
+        <location filename="../ui/models/RecordsModel.cpp" line="+51"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Fields</source>
         <translation>Champs</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Data</source>
         <translation>Données</translation>
     </message>
@@ -847,7 +852,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Filtrer par préfixe d’identifiant</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Record id, e.g. user:1</source>
         <translation>Identifiant de l’enregistrement, p. ex. user:1</translation>
     </message>
@@ -882,17 +887,17 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Champs (un objet JSON&#xa0;; retirez un champ pour le supprimer)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Cannot read the database: %1</source>
         <translation>Impossible de lire la base de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 was changed by a peer</source>
         <translation>%1 a été modifié par un pair</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -908,22 +913,22 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Enter a record id.</source>
         <translation>Saisissez un identifiant d’enregistrement.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Invalid JSON at offset %1: %2</source>
         <translation>JSON invalide à la position %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The fields must be a JSON object: { ... }</source>
         <translation>Les champs doivent former un objet JSON&#xa0;: { ... }</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Not saved: %1</source>
         <translation>Non enregistré&#xa0;: %1</translation>
     </message>
@@ -933,7 +938,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>%1 enregistré</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Not deleted: %1</source>
         <translation>Non supprimé&#xa0;: %1</translation>
     </message>

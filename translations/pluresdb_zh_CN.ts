@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+37"/>
+        <location filename="../app/desktop/main.cpp" line="+40"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB：本地优先、点对点同步的数据。</translation>
     </message>
@@ -24,17 +24,22 @@
         <translation>将主窗口渲染为 PNG 文件后退出。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
+        <translation>--screenshot 渲染的内容：main、share（当前空间的分享对话框）或 join（加入对话框，如果提供了链接则一并显示）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>要加入的 pluresdb:// 邀请链接。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Cannot open the database: %1</source>
         <translation>无法打开数据库：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the key file needs a passphrase</source>
         <translation>密钥文件需要密码短语</translation>
     </message>
@@ -374,17 +379,17 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::spaces::SpaceList</name>
     <message>
-        <location filename="../core/spaces/SpaceList.cpp" line="+45"/>
+        <location filename="../core/spaces/SpaceList.cpp" line="+48"/>
         <source>the list of spaces (%1) is damaged: %2</source>
         <translation>空间列表（%1）已损坏：%2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>it is too large</source>
         <translation>文件太大</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>not a JSON object</source>
         <translation>不是 JSON 对象</translation>
     </message>
@@ -394,7 +399,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>未知的格式版本</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>no list of spaces</source>
         <translation>没有空间列表</translation>
     </message>
@@ -404,17 +409,17 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>有条目不完整</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>two entries have the same id</source>
         <translation>有两个条目的 ID 相同</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>a space needs a name</source>
         <translation>空间需要一个名称</translation>
     </message>
@@ -424,7 +429,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>空间名称最多 %1 个字符</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the sync key is not 64 lowercase hex characters</source>
         <translation>同步密钥不是 64 个小写十六进制字符</translation>
     </message>
@@ -434,24 +439,24 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>您已在此空间中（“%1”）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>libsodium failed to initialise.</source>
         <translation>libsodium 初始化失败。</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+6"/>
+        <location line="+28"/>
+        <location line="+7"/>
         <source>no such space</source>
         <translation>没有这个空间</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>cannot create %1</source>
         <translation>无法创建 %1</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -597,12 +602,12 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
     <message>
         <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
         <location line="+15"/>
-        <location line="+223"/>
+        <location line="+262"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-253"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有空间&lt;/h2&gt;&lt;p&gt;空间是一组数据，由所有持有其密钥的人共享。您可以创建一个空间，或使用同事发来的邀请加入一个空间。&lt;/p&gt;</translation>
     </message>
@@ -627,7 +632,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>密钥：系统钥匙串</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>&amp;Space</source>
         <translation>空间(&amp;S)</translation>
     </message>
@@ -652,18 +657,18 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>重命名空间(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Leave space…</source>
         <translation>离开空间(&amp;L)…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-19"/>
         <source>&amp;Record</source>
         <translation>记录(&amp;R)</translation>
     </message>
@@ -673,22 +678,22 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Cannot open the space</source>
         <translation>无法打开空间</translation>
     </message>
@@ -708,31 +713,31 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>主题 %1…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+16"/>
-        <location line="+9"/>
-        <location line="+24"/>
+        <location line="+25"/>
+        <location line="+19"/>
+        <location line="+12"/>
+        <location line="+31"/>
         <source>spaces are not available in this window</source>
         <translation>此窗口中无法使用空间</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-52"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>无法保存空间的密钥：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+25"/>
+        <location line="+23"/>
+        <location line="+32"/>
         <source>no such space</source>
         <translation>没有这个空间</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-24"/>
         <source>cannot remove the space&apos;s key: %1</source>
         <translation>无法删除空间的密钥：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>the key of &quot;%1&quot; is not in the keychain</source>
         <translation>“%1”的密钥不在钥匙串中</translation>
     </message>
@@ -747,22 +752,22 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>新空间的名称：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot create the space</source>
         <translation>无法创建空间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Cannot join the space</source>
         <translation>无法加入空间</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot share the space</source>
         <translation>无法分享空间</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Rename the space</source>
         <translation>重命名空间</translation>
     </message>
@@ -772,12 +777,12 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>新名称：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot rename the space</source>
         <translation>无法重命名空间</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Leave the space</source>
         <translation>离开空间</translation>
     </message>
@@ -787,7 +792,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>要离开“%1”吗？本设备将忘记该空间的密钥并停止同步。若要重新加入，您需要一个新的邀请。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Leave</source>
         <translation>离开</translation>
     </message>
@@ -797,7 +802,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>同时从本设备删除此空间的数据</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cannot leave the space</source>
         <translation>无法离开空间</translation>
     </message>
@@ -824,17 +829,17 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::RecordsModel</name>
     <message>
-        <location filename="../ui/models/RecordsModel.cpp" line="+40"/>
+        <location filename="../ui/models/RecordsModel.cpp" line="+51"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -847,7 +852,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>按 ID 前缀筛选</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Record id, e.g. user:1</source>
         <translation>记录 ID，例如 user:1</translation>
     </message>
@@ -882,17 +887,17 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>字段（一个 JSON 对象；删去某个字段即可删除它）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Cannot read the database: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 was changed by a peer</source>
         <translation>%1 已被对等节点修改</translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
@@ -906,22 +911,22 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Enter a record id.</source>
         <translation>请输入记录 ID。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Invalid JSON at offset %1: %2</source>
         <translation>JSON 无效，位置 %1：%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The fields must be a JSON object: { ... }</source>
         <translation>字段必须是一个 JSON 对象：{ ... }</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -931,7 +936,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Not deleted: %1</source>
         <translation>未删除：%1</translation>
     </message>

@@ -3,7 +3,9 @@
 #include "core/api/Database.h"
 #include "core/keys/KeyStore.h"
 #include "core/spaces/SpaceList.h"
+#include "ui/dialogs/JoinDialog.h"
 #include "ui/dialogs/KeyFileDialog.h"
+#include "ui/dialogs/ShareDialog.h"
 #include "ui/i18n/Language.h"
 #include "ui/windows/MainWindow.h"
 
@@ -50,9 +52,15 @@ int main(int argc, char** argv) {
         QStringLiteral("screenshot"),
         QApplication::translate("main", "Render the main window to a PNG file and exit."),
         QStringLiteral("FILE.png"));
+    QCommandLineOption viewOption(
+        QStringLiteral("view"),
+        QApplication::translate("main", "What --screenshot renders: main, share (the current space's share "
+                                        "dialog) or join (the join dialog, with the link if one is given)."),
+        QStringLiteral("VIEW"), QStringLiteral("main"));
     parser.addOption(dataOption);
     parser.addOption(dbOption);
     parser.addOption(screenshotOption);
+    parser.addOption(viewOption);
     parser.addPositionalArgument(QStringLiteral("link"),
                                  QApplication::translate("main", "A pluresdb:// invite link to join."),
                                  QStringLiteral("[link]"));
@@ -96,11 +104,26 @@ int main(int argc, char** argv) {
         QTimer::singleShot(0, window.get(), [&window, link] { window->joinSpaceInteractive(link); });
     }
 
+    std::unique_ptr<QWidget> shown;  // the dialog a --view screenshot renders
     if (quiet) {
         const QString file = parser.value(screenshotOption);
+        const QString view = parser.value(viewOption);
+        if (view == QLatin1String("share")) {
+            auto invite = window->inviteFor(window->currentSpaceId());
+            if (!invite) return fail(true, invite.errorMessage());
+            shown = std::make_unique<pluresdb::ui::ShareDialog>(*invite, nullptr, window.get());
+        } else if (view == QLatin1String("join")) {
+            auto join = std::make_unique<pluresdb::ui::JoinDialog>(window.get());
+            if (!links.isEmpty()) join->setInviteText(links.first());
+            shown = std::move(join);
+        } else if (view != QLatin1String("main")) {
+            return fail(true, QStringLiteral("--view takes main, share or join"));
+        }
+        if (shown) shown->show();
+        QWidget* target = shown ? shown.get() : window.get();
         // Let the first layout and paint happen, then grab the window as a user would see it.
-        QTimer::singleShot(300, window.get(), [&window, file] {
-            if (!window->grab().save(file, "PNG")) {
+        QTimer::singleShot(300, target, [target, file] {
+            if (!target->grab().save(file, "PNG")) {
                 std::fprintf(stderr, "pluresdb-desktop: cannot write %s\n", qPrintable(file));
                 QApplication::exit(1);
                 return;
@@ -109,6 +132,7 @@ int main(int argc, char** argv) {
         });
     }
     const int rc = app.exec();
+    shown.reset();
     window.reset();  // before the databases and the key store it uses
     return rc;
 }
