@@ -12,6 +12,8 @@
 
 namespace pluresdb::dht::rpc {
 
+static_assert(kMaxWindowTotal == 2 * kMaxWindowPerSlot, "dht-rpc caps the four slots at twice one slot");
+
 class CongestionWindow {
 public:
     explicit CongestionWindow(int maxPerSlot = kMaxWindowPerSlot) : m_maxPerSlot(maxPerSlot) {}

@@ -3,6 +3,8 @@
 #include "core/crypto/Hash.h"
 #include "core/dht/rpc/RpcWire.h"
 
+#include <algorithm>
+
 namespace pluresdb::dht::rpc {
 
 QByteArray nodeIdFor(const encoding::Ipv4Address& address) {
