@@ -314,6 +314,18 @@ Result<void> Store::persistMeta() {
     return {};
 }
 
+Store::MemoryState Store::memoryState() const {
+    return MemoryState{m_clock, m_localSeq, m_digest, m_contiguous, m_highest};
+}
+
+void Store::restoreMemoryState(const MemoryState& state) {
+    m_clock = state.clock;
+    m_localSeq = state.localSeq;
+    m_digest = state.digest;
+    m_contiguous = state.contiguous;
+    m_highest = state.highest;
+}
+
 Result<void> Store::requireWritable() const {
     if (m_access == Access::ReadOnly)
         return makeError(QStringLiteral("the database is open read-only"));
@@ -367,18 +379,9 @@ Result<std::vector<Op>> Store::write(const std::vector<LocalWrite>& batch) {
             return v.error();
         bodies.push_back(std::move(body));
     }
-    const HlcClock clockBefore = m_clock;
-    const uint64_t seqBefore = m_localSeq;
-    const Digest digestBefore = m_digest;
-    const auto contiguousBefore = m_contiguous;
-    const auto highestBefore = m_highest;
-    auto rollbackMemory = [&] {
-        m_clock = clockBefore;
-        m_localSeq = seqBefore;
-        m_digest = digestBefore;
-        m_contiguous = contiguousBefore;
-        m_highest = highestBefore;
-    };
+    // A failed transaction rolls back on disk; the in-memory mirror of the replica state must too.
+    const MemoryState before = memoryState();
+    auto rollbackMemory = [&] { restoreMemoryState(before); };
 
     auto tx = Transaction::begin(*m_db);
     if (!tx)
@@ -432,18 +435,9 @@ Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
         if (op.hlc.site != op.origin)
             return makeError(QStringLiteral("remote op's clock names another writer"));
     }
-    const HlcClock clockBefore = m_clock;
-    const uint64_t seqBefore = m_localSeq;
-    const Digest digestBefore = m_digest;
-    const auto contiguousBefore = m_contiguous;
-    const auto highestBefore = m_highest;
-    auto rollbackMemory = [&] {
-        m_clock = clockBefore;
-        m_localSeq = seqBefore;
-        m_digest = digestBefore;
-        m_contiguous = contiguousBefore;
-        m_highest = highestBefore;
-    };
+    // A failed transaction rolls back on disk; the in-memory mirror of the replica state must too.
+    const MemoryState before = memoryState();
+    auto rollbackMemory = [&] { restoreMemoryState(before); };
 
     auto tx = Transaction::begin(*m_db);
     if (!tx)

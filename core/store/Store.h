@@ -104,6 +104,16 @@ private:
     Result<Op> opFromRow(Statement& s);
     Result<void> requireWritable() const;
 
+    struct MemoryState {
+        HlcClock clock;
+        uint64_t localSeq;
+        Digest digest;
+        VersionVector contiguous;
+        std::map<SiteId, uint64_t> highest;
+    };
+    MemoryState memoryState() const;
+    void restoreMemoryState(const MemoryState& state);
+
     QString m_dir;
     std::unique_ptr<Connection> m_db;
     Access m_access;

@@ -3,6 +3,7 @@
 #include "ui/models/RecordsModel.h"
 
 #include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -169,6 +170,17 @@ void RecordsPanel::validateEditor() {
     setEditorMessage(problem, !problem.isEmpty());
 }
 
+void RecordsPanel::whenWritten(QFuture<WriteResult> future, std::function<void(const WriteResult&)> done) {
+    // A QFutureWatcher, not QFuture::then(context, ...): in Qt 6.4 a continuation attached to a
+    // future that the engine thread finishes at that very moment is sometimes never run.
+    auto* watcher = new QFutureWatcher<WriteResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
+        done(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(future);
+}
+
 void RecordsPanel::saveRecord() {
     validateEditor();
     if (!m_save->isEnabled())
@@ -182,7 +194,7 @@ void RecordsPanel::saveRecord() {
                 fields.insert(it.key(), QJsonValue::Null);
         }
     }
-    m_db->put(id, fields).then(this, [this, id](const WriteResult& r) {
+    whenWritten(m_db->put(id, fields), [this, id](const WriteResult& r) {
         if (!r.ok) {
             setEditorMessage(tr("Not saved: %1").arg(r.error), true);
             emit writeFinished(false, r.error);
@@ -200,7 +212,7 @@ void RecordsPanel::deleteRecord() {
     const QString id = m_loadedId;
     if (id.isEmpty())
         return;
-    m_db->remove(id).then(this, [this, id](const WriteResult& r) {
+    whenWritten(m_db->remove(id), [this, id](const WriteResult& r) {
         if (!r.ok) {
             setEditorMessage(tr("Not deleted: %1").arg(r.error), true);
             emit writeFinished(false, r.error);

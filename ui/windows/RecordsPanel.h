@@ -7,6 +7,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -49,6 +51,7 @@ private:
     void showRecord(const QString& id);
     void validateEditor();
     void setEditorMessage(const QString& text, bool error);
+    void whenWritten(QFuture<WriteResult> future, std::function<void(const WriteResult&)> done);
 
     Database* m_db;
     RecordsModel* m_model;
