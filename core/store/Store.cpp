@@ -326,6 +326,12 @@ void Store::restoreMemoryState(const MemoryState& state) {
     m_highest = state.highest;
 }
 
+Result<void> Store::commitWithMeta(Transaction& tx) {
+    if (auto r = persistMeta(); !r)
+        return r;
+    return tx.commit();
+}
+
 Result<void> Store::requireWritable() const {
     if (m_access == Access::ReadOnly)
         return makeError(QStringLiteral("the database is open read-only"));
@@ -413,11 +419,7 @@ Result<std::vector<Op>> Store::write(const std::vector<LocalWrite>& batch) {
             return r.error();
         }
     }
-    if (auto r = persistMeta(); !r) {
-        rollbackMemory();
-        return r.error();
-    }
-    if (auto r = tx->commit(); !r) {
+    if (auto r = commitWithMeta(*tx); !r) {
         rollbackMemory();
         return r.error();
     }
@@ -486,11 +488,7 @@ Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
     // Our own ops coming back (e.g. restored from a peer after a disk loss): never reuse their numbers.
     if (auto it = m_highest.find(m_site); it != m_highest.end())
         m_localSeq = std::max(m_localSeq, it->second);
-    if (auto r = persistMeta(); !r) {
-        rollbackMemory();
-        return r.error();
-    }
-    if (auto r = tx->commit(); !r) {
+    if (auto r = commitWithMeta(*tx); !r) {
         rollbackMemory();
         return r.error();
     }

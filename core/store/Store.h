@@ -95,6 +95,7 @@ private:
     Result<void> prepareStatements();
     Result<void> loadMeta();
     Result<void> persistMeta();
+    Result<void> commitWithMeta(Transaction& tx);  // the replica metadata, then COMMIT
     Result<Op> makeLocalOp(const LocalWrite& w);
     Result<void> appendOp(const Op& op, const QByteArray& body, bool* inserted);
     Result<void> applyOp(const Op& op, const EncodedFields& fields);
