@@ -1,0 +1,163 @@
+#pragma once
+
+// A dht-rpc node (spec/hyperdht.md §2): two UDP sockets (client and server, §2.1), the request
+// engine, the k=20 routing table, the iterative query, NAT sampling and the firewall test, the
+// ephemeral → persistent transition, the built-in commands and the bootstrap procedure. It lives on
+// the thread that created it and uses that thread's event loop (the engine thread in the app).
+//
+// Application commands (internal flag clear — hyperdht's, §4) go to the CommandHandler installed
+// with setCommandHandler(); without one the node answers UNKNOWN_COMMAND (+closerNodes for a
+// target), as a plain dht-rpc node does.
+//
+// This header is the contract between the dht-rpc layer and hyperdht (core/dht/hyperdht): extend it,
+// do not change what is here without updating both sides.
+
+#include "core/common/Result.h"
+#include "core/dht/rpc/RequestEngine.h"
+#include "core/dht/rpc/RpcMessage.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace pluresdb::transport::udx {
+class UdxSocket;
+}
+
+namespace pluresdb::dht::rpc {
+
+// A request that reached this node, after framing checks and token validation.
+struct IncomingRequest {
+    RpcRequest request;
+    Ipv4Address from;         // UDP source address
+    bool tokenValid = false;  // request.token is one of the two tokens we issue to `from`'s host
+    bool onServerSocket = false;
+};
+
+// What a command handler answers. The node fills tid, `to`, and (when persistent and replying
+// from the server socket) `id` itself.
+struct HandlerReply {
+    std::optional<QByteArray> value;
+    uint64_t error = 0;
+    bool withToken = true;        // include the write token for the requester
+    bool withCloserNodes = true;  // include closerNodes for request.target (if it has one)
+};
+
+// Call at most once. Never calling it means "no response" (hyperdht drops invalid requests
+// silently, §4). It stays valid after handle() returns, for handlers that answer later (relays).
+using ReplyFn = std::function<void(const HandlerReply&)>;
+
+class CommandHandler {
+public:
+    virtual ~CommandHandler() = default;
+    virtual void handle(const IncomingRequest& request, ReplyFn reply) = 0;
+};
+
+// One reply that a query delivered (error 0 only, §2.10 last paragraph).
+struct QueryReply {
+    RpcResponse response;
+    Ipv4Address from;
+};
+
+struct QueryOptions {
+    QByteArray target;  // 32 bytes
+    uint64_t command = 0;
+    bool internal = false;
+    std::optional<QByteArray> value;
+    int concurrency = 10;
+    // Caller-given starting nodes (e.g. a previous query's closest replies), §2.10 step 1.
+    std::vector<Ipv4Address> nodes;
+};
+
+struct QueryResult {
+    bool ok = false;  // false: no node replied ("Too few nodes responded")
+    QString error;
+    // The ≤ 20 closest successful replies from nodes with a valid id, closest first; each carries
+    // the responder's token for a commit request.
+    std::vector<QueryReply> closestReplies;
+    int requestsSent = 0;
+    int replies = 0;
+    int timeouts = 0;
+};
+
+using QueryId = quint64;
+
+struct DhtNodeOptions {
+    QString host = QStringLiteral("0.0.0.0");
+    quint16 port = 0;  // the server socket's port (0 = any)
+    // host:port entries, or suggestedIP@hostname:port. Empty = the public hyperdht bootstrap
+    // nodes (never used in tests: tests always pass a list, possibly with only our own nodes).
+    std::vector<QString> bootstrap;
+    bool useDefaultBootstrap = true;  // false + empty list: the first node of a new network
+    // nullopt = adaptive (§2.8 default); false = try to become persistent right after bootstrap;
+    // true = never persistent.
+    std::optional<bool> ephemeral;
+    // DHT.bootstrapper(port, host): persistent at once, the given host:port is its public address.
+    bool bootstrapper = false;
+    bool firewalled = true;  // initial firewalled flag (false only with bootstrapper)
+};
+
+struct DhtNodeStats {
+    quint64 requestsReceived = 0;
+    quint64 responsesReceived = 0;
+    quint64 undecodable = 0;      // datagrams that failed to decode as dht-rpc
+    quint64 unknownCommands = 0;  // answered UNKNOWN_COMMAND
+    quint64 badTokens = 0;        // write commands with a missing or wrong token (counted by handlers)
+    quint64 rejected = 0;         // requests dropped by validation (handlers count through reject())
+};
+
+class DhtNode : public QObject {
+    Q_OBJECT
+public:
+    explicit DhtNode(DhtNodeOptions options, QObject* parent = nullptr);
+    ~DhtNode() override;
+
+    // Binds the sockets and starts the bootstrap procedure (§2.9); emits ready() when bootstrapped.
+    Result<void> start();
+    void destroy();
+
+    void setCommandHandler(CommandHandler* handler);
+
+    // One request (retries per options) — e.g. a commit after a query.
+    RequestId request(RpcRequest request, const Ipv4Address& to, RequestOptions options,
+                      RequestCompletion done);
+    bool cancel(RequestId id);
+
+    // An iterative query (§2.10). onReply sees each successful reply as it arrives; onDone runs
+    // exactly once (also on cancelQuery or destroy).
+    QueryId query(QueryOptions options, std::function<void(const QueryReply&)> onReply,
+                  std::function<void(const QueryResult&)> onDone);
+    void cancelQuery(QueryId id);
+
+    bool isBootstrapped() const;
+    bool isEphemeral() const;
+    bool isFirewalled() const;
+    QByteArray id() const;                         // 32 bytes; the table id while ephemeral
+    std::optional<Ipv4Address> publicAddress() const;  // from the NAT sampler (host, port 0 if random)
+    Ipv4Address localServerAddress() const;
+    std::vector<Ipv4Address> routingTableNodes() const;
+    int routingTableSize() const;
+    // closest known nodes to target (routing table order, §2.7), up to k
+    std::vector<Ipv4Address> closestNodes(const QByteArray& target, int k = 20) const;
+    const DhtNodeStats& stats() const;
+    DhtNodeStats& mutableStats();
+    // The sockets, so hyperdht/UDX can share them (§2.1, §9.2).
+    transport::udx::UdxSocket* serverSocket() const;
+    transport::udx::UdxSocket* clientSocket() const;
+
+signals:
+    void ready();
+    void persistent();  // became non-ephemeral
+    void nodeAdded(int tableSize);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+}  // namespace pluresdb::dht::rpc
