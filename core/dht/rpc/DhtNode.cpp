@@ -949,8 +949,9 @@ DhtNode::~DhtNode() {
 Result<void> DhtNode::start() {
     if (d->started)
         return makeError(QStringLiteral("DHT node already started"));
+    const QString publicHost = d->opts.publicHost.isEmpty() ? d->opts.host : d->opts.publicHost;
     if (d->opts.bootstrapper) {
-        const auto ip = parseIpv4(d->opts.host);
+        const auto ip = parseIpv4(publicHost);
         if (!ip || *ip == std::array<uint8_t, 4>{0, 0, 0, 0} || d->opts.port == 0)
             return makeError(QStringLiteral("a bootstrapper needs its public IPv4 host and a port"));
     }
@@ -964,7 +965,7 @@ Result<void> DhtNode::start() {
     d->tickTimer.start();
     if (d->opts.bootstrapper) {
         // DHT.bootstrapper(port, host): the given address is our public one (§2.8).
-        d->nat.add(Ipv4Address{*parseIpv4(d->opts.host), d->opts.port});
+        d->nat.add(Ipv4Address{*parseIpv4(publicHost), d->opts.port});
     }
     std::vector<QString> entries = d->opts.bootstrap;
     if (entries.empty() && d->opts.useDefaultBootstrap && !d->opts.bootstrapper)

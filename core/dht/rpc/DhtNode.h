@@ -99,6 +99,9 @@ struct DhtNodeOptions {
     std::optional<bool> ephemeral;
     // DHT.bootstrapper(port, host): persistent at once, the given host:port is its public address.
     bool bootstrapper = false;
+    // The bootstrapper's public IPv4 address when it differs from the bound `host` (e.g. bound to
+    // 0.0.0.0 behind a 1:1 NAT); empty = `host`.
+    QString publicHost;
     bool firewalled = true;  // initial firewalled flag (false only with bootstrapper)
 };
 
