@@ -26,9 +26,9 @@ namespace pluresdb::dht::rpc {
 
 namespace {
 
-// dht-rpc index.js timing, in 5 s maintenance ticks (§2.7, §2.8).
-constexpr int kMaintenanceTickMs = 5000;
-constexpr qint64 kSleepingIntervalMs = 3 * kMaintenanceTickMs;
+// dht-rpc index.js timing, in 5 s maintenance ticks (§2.7, §2.8). A wall-clock gap of three
+// default ticks between two ticks means the machine slept.
+constexpr qint64 kSleepingIntervalMs = 3 * 5000;
 constexpr int kStableTicks = 240;
 constexpr int kMoreStableTicks = 3 * kStableTicks;
 constexpr int kRefreshTicks = 60;
@@ -141,7 +141,7 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
         stableTicks = adaptive ? kStableTicks : 0;
         engineTimer.setSingleShot(true);
         drainTimer.setInterval(kTickMs);
-        tickTimer.setInterval(kMaintenanceTickMs);
+        tickTimer.setInterval(std::max(1, opts.maintenanceTickMs));
     }
 
     ~Impl() override = default;
