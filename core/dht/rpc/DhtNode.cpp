@@ -1036,6 +1036,11 @@ void DhtNode::addNode(const Ipv4Address& address) {
     d->addNode(n);
 }
 
+void DhtNode::injectDatagram(const QByteArray& datagram, const Ipv4Address& from, bool onServerSocket) {
+    if (d->started)
+        d->onDatagram(datagram, toHostAddress(from), from.port, onServerSocket);
+}
+
 bool DhtNode::isBootstrapped() const {
     return d->bootstrapped;
 }

@@ -155,6 +155,10 @@ public:
     // Adds a node by address (its id is derived, §2.3), like dht-rpc's addNode().
     void addNode(const Ipv4Address& address);
 
+    // Handles `datagram` exactly as if it had arrived on one of our sockets from `from` (the
+    // receive path for fuzzing and tests; replies go out for real).
+    void injectDatagram(const QByteArray& datagram, const Ipv4Address& from, bool onServerSocket);
+
     bool isBootstrapped() const;
     bool isEphemeral() const;
     bool isFirewalled() const;
