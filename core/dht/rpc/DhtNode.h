@@ -109,6 +109,11 @@ struct DhtNodeStats {
     quint64 unknownCommands = 0;  // answered UNKNOWN_COMMAND
     quint64 badTokens = 0;        // write commands with a missing or wrong token (counted by handlers)
     quint64 rejected = 0;         // requests dropped by validation (handlers count through reject())
+    quint64 ignored = 0;          // datagrams that are not dht-rpc (first byte), or from port 0
+    quint64 wrongAddress = 0;     // responses whose tid matched a request sent to another address
+    quint64 unknownTid = 0;       // responses matching no request in flight
+    quint64 invalidTokens = 0;    // requests answered INVALID_TOKEN by the node itself (§2.2)
+    quint64 queries = 0;          // queries started (background ones included)
 };
 
 class DhtNode : public QObject {
@@ -122,6 +127,11 @@ public:
     void destroy();
 
     void setCommandHandler(CommandHandler* handler);
+    // Datagrams on either socket that are not dht-rpc (and not for a live UDX stream): holepunch
+    // probes and the like (§9.2). onServerSocket tells which socket it came in on.
+    using RawDatagramHandler =
+        std::function<void(const QByteArray& datagram, const Ipv4Address& from, bool onServerSocket)>;
+    void setRawDatagramHandler(RawDatagramHandler handler);
 
     // One request (retries per options) — e.g. a commit after a query.
     RequestId request(RpcRequest request, const Ipv4Address& to, RequestOptions options,
@@ -134,10 +144,15 @@ public:
                   std::function<void(const QueryResult&)> onDone);
     void cancelQuery(QueryId id);
 
+    // A background FIND_NODE for a random table member (or our own id), as the maintenance tick does.
+    void refresh();
+    // Adds a node by address (its id is derived, §2.3), like dht-rpc's addNode().
+    void addNode(const Ipv4Address& address);
+
     bool isBootstrapped() const;
     bool isEphemeral() const;
     bool isFirewalled() const;
-    QByteArray id() const;                         // 32 bytes; the table id while ephemeral
+    QByteArray id() const;                             // 32 bytes; the table id while ephemeral
     std::optional<Ipv4Address> publicAddress() const;  // from the NAT sampler (host, port 0 if random)
     Ipv4Address localServerAddress() const;
     std::vector<Ipv4Address> routingTableNodes() const;
@@ -145,6 +160,7 @@ public:
     // closest known nodes to target (routing table order, §2.7), up to k
     std::vector<Ipv4Address> closestNodes(const QByteArray& target, int k = 20) const;
     const DhtNodeStats& stats() const;
+    const RequestEngineStats& engineStats() const;
     DhtNodeStats& mutableStats();
     // The sockets, so hyperdht/UDX can share them (§2.1, §9.2).
     transport::udx::UdxSocket* serverSocket() const;

@@ -96,7 +96,8 @@ bool RequestEngine::cancel(RequestId id) {
     return true;
 }
 
-ResponseDisposition RequestEngine::onResponse(const RpcResponse& response, const encoding::Ipv4Address& from) {
+ResponseDisposition RequestEngine::onResponse(const RpcResponse& response,
+                                              const encoding::Ipv4Address& from) {
     const auto t = m_byTid.find(response.tid);
     if (t == m_byTid.end()) {
         ++m_stats.unknownTid;
@@ -128,7 +129,10 @@ void RequestEngine::processTimers() {
             ++m_stats.timeouts;
             finish(id, RequestStatus::Timeout, std::nullopt);
         } else {
+            auto onRetry = it->second.options.onRetry;
             transmit(id);
+            if (onRetry)
+                onRetry();
         }
     }
 }

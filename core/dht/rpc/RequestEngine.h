@@ -42,19 +42,22 @@ struct RequestOptions {
     int timeoutMs = kDefaultTimeoutMs;  // per attempt
     int retries = kDefaultRetries;      // extra transmissions of the same bytes (0 = retry:false)
     bool force = false;                 // bypass the congestion window (§2.5 `force`)
+    // Runs after each attempt timer that leads to a retry (the query's "slow request", §2.10 step 4).
+    // It may issue or cancel requests.
+    std::function<void()> onRetry;
 };
 
 using RequestId = quint64;
 using RequestCompletion = std::function<void(const RequestResult&)>;
 
 struct RequestEngineStats {
-    quint64 transmissions = 0;   // every datagram sent, retries included
+    quint64 transmissions = 0;  // every datagram sent, retries included
     quint64 retries = 0;
-    quint64 responses = 0;       // matched responses (error responses included)
+    quint64 responses = 0;  // matched responses (error responses included)
     quint64 timeouts = 0;
-    quint64 wrongAddress = 0;    // tid matched but from another address: ignored
-    quint64 unknownTid = 0;      // no request in flight with that tid: ignored
-    quint64 queued = 0;          // times a transmission waited for the window
+    quint64 wrongAddress = 0;  // tid matched but from another address: ignored
+    quint64 unknownTid = 0;    // no request in flight with that tid: ignored
+    quint64 queued = 0;        // times a transmission waited for the window
 };
 
 enum class ResponseDisposition { Accepted, WrongAddress, UnknownTid };
