@@ -34,6 +34,19 @@ RpcRequest commitRequest(const QueryReply& reply, uint64_t command, const QByteA
     return r;
 }
 
+// What a procedure started after destroy() reports, at once.
+QueryResult destroyedQuery() {
+    QueryResult r;
+    r.error = QStringLiteral("The DHT node was destroyed");
+    return r;
+}
+
+CommitResult destroyedCommit() {
+    CommitResult r;
+    r.error = QStringLiteral("The DHT node was destroyed");
+    return r;
+}
+
 }  // namespace
 
 HyperDht::HyperDht(rpc::DhtNodeOptions options, StorageLimits limits, QObject* parent)
@@ -74,6 +87,10 @@ void HyperDht::destroy() {
 
 rpc::QueryId HyperDht::lookup(const QByteArray& topic, std::function<void(const LookupPeers&)> onPeers,
                               std::function<void(const QueryResult&)> onDone) {
+    if (m_destroyed) {
+        onDone(destroyedQuery());
+        return 0;
+    }
     QueryOptions q;
     q.target = topic;
     q.command = kCommandLookup;
@@ -94,6 +111,10 @@ rpc::QueryId HyperDht::lookup(const QByteArray& topic, std::function<void(const 
 rpc::QueryId HyperDht::findPeer(const QByteArray& publicKey,
                                 std::function<void(const PeerRecord&, const encoding::Ipv4Address&)> onPeer,
                                 std::function<void(const QueryResult&)> onDone) {
+    if (m_destroyed) {
+        onDone(destroyedQuery());
+        return 0;
+    }
     QueryOptions q;
     q.target = crypto::blake2b(publicKey);
     q.command = kCommandFindPeer;
@@ -110,10 +131,18 @@ rpc::QueryId HyperDht::findPeer(const QByteArray& publicKey,
 
 void HyperDht::queryAndCommit(QueryOptions query, MakeCommit makeCommit, int maxCommits,
                               std::function<void(const CommitResult&)> done) {
+    if (m_destroyed) {
+        done(destroyedCommit());
+        return;
+    }
     m_node->query(
         std::move(query), [](const QueryReply&) {},
         [this, makeCommit = std::move(makeCommit), maxCommits,
          done = std::move(done)](const QueryResult& qr) {
+            if (m_destroyed) {
+                done(destroyedCommit());
+                return;
+            }
             if (!qr.ok) {
                 CommitResult r;
                 r.error = qr.error.isEmpty() ? QStringLiteral("Too few nodes responded") : qr.error;
@@ -190,6 +219,10 @@ void HyperDht::announce(const QByteArray& topic, const crypto::KeyPair& keyPair,
 
 void HyperDht::unannounce(const QByteArray& topic, const crypto::KeyPair& keyPair,
                           std::function<void(const CommitResult&)> done) {
+    if (m_destroyed) {
+        done(destroyedCommit());
+        return;
+    }
     // Our own node may hold the record too (hyperdht unlinks self first).
     m_handler->removeLocal(topic, keyPair.publicKey);
 
@@ -252,6 +285,10 @@ void HyperDht::unannounce(const QByteArray& topic, const crypto::KeyPair& keyPai
 
 void HyperDht::announceSelf(const crypto::KeyPair& keyPair,
                             std::function<void(const AnnounceSelfResult&)> done) {
+    if (m_destroyed) {
+        done(AnnounceSelfResult{destroyedCommit(), {}, {}});
+        return;
+    }
     const QByteArray target = crypto::blake2b(keyPair.publicKey);
     const PeerRecord peer{keyPair.publicKey, {}};
     QueryOptions q;
@@ -300,6 +337,10 @@ void HyperDht::mutablePut(const crypto::KeyPair& keyPair, const QByteArray& valu
 
 void HyperDht::mutableGet(const QByteArray& publicKey, uint64_t minSeq,
                           std::function<void(std::optional<MutableValue>)> done) {
+    if (m_destroyed) {
+        done(std::nullopt);
+        return;
+    }
     auto best = std::make_shared<std::optional<MutableValue>>();
     QueryOptions q;
     q.target = crypto::blake2b(publicKey);
@@ -335,6 +376,10 @@ void HyperDht::immutablePut(const QByteArray& value, std::function<void(const Co
 }
 
 void HyperDht::immutableGet(const QByteArray& hash, std::function<void(std::optional<QByteArray>)> done) {
+    if (m_destroyed) {
+        done(std::nullopt);
+        return;
+    }
     auto found = std::make_shared<std::optional<QByteArray>>();
     auto queryId = std::make_shared<rpc::QueryId>(0);
     QueryOptions q;
