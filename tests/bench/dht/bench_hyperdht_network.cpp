@@ -106,6 +106,7 @@ int lookupLatency(int lookups) {
     if (!client || !waitFor([&] { return client->node().isBootstrapped(); }, 60'000))
         return 1;
     std::vector<double> ms;
+    std::vector<double> requests;
     int misses = 0;
     for (int i = 0; i < lookups; ++i) {
         bool done = false;
@@ -118,14 +119,18 @@ int lookupLatency(int lookups) {
                 for (const auto& peer : p.peers)
                     found = found || peer.publicKey == keys.publicKey;
             },
-            [&](const dht::rpc::QueryResult&) { done = true; });
+            [&](const dht::rpc::QueryResult& r) {
+                requests.push_back(r.requestsSent);
+                done = true;
+            });
         waitFor([&] { return done; }, 60'000);
         ms.push_back(double(t.nsecsElapsed()) / 1e6);
         misses += found ? 0 : 1;
     }
     std::printf(
-        "{\"figure\":\"lookup_ms_20_nodes\",\"impl\":\"cpp\",\"median\":%.3f,\"n\":%d,\"misses\":%d}\n",
-        median(ms), lookups, misses);
+        "{\"figure\":\"lookup_ms_20_nodes\",\"impl\":\"cpp\",\"median\":%.3f,\"n\":%d,\"misses\":%d,"
+        "\"requests\":%.0f}\n",
+        median(ms), lookups, misses, median(requests));
     std::fflush(stdout);
     client->destroy();
     for (auto& n : nodes)
