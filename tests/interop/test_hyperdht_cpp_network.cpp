@@ -16,6 +16,7 @@
 
 #include <QProcess>
 #include <QTest>
+#include <QUdpSocket>
 
 #include <csignal>
 
@@ -250,6 +251,21 @@ private slots:
             QVERIFY(r.err.contains("dht:"));
             QVERIFY(r.out.isEmpty());
         }
+    }
+
+    /// A lookup that reaches no node (nothing listens at the bootstrap address) fails with exit 1
+    /// and a message, in bounded time.
+    void cliLookupWithoutNetwork() {
+        QUdpSocket unused;  // a port on 127.0.0.1 where nothing answers
+        unused.bind(QHostAddress::LocalHost, 0);
+        const auto r = test::runProcess(
+            test::cliPath(),
+            {QStringLiteral("dht"), QStringLiteral("lookup"), QString(64, QLatin1Char('c')),
+             QStringLiteral("--bootstrap"), QStringLiteral("127.0.0.1:%1").arg(unused.localPort())},
+            {}, 150'000);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("lookup failed"));
+        QVERIFY(r.out.isEmpty());
     }
 
     void cleanupTestCase() {
