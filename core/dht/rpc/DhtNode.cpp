@@ -26,9 +26,9 @@ namespace pluresdb::dht::rpc {
 
 namespace {
 
-// dht-rpc index.js timing, in 5 s maintenance ticks (§2.7, §2.8).
-constexpr int kMaintenanceTickMs = 5000;
-constexpr qint64 kSleepingIntervalMs = 3 * kMaintenanceTickMs;
+// dht-rpc index.js timing, in 5 s maintenance ticks (§2.7, §2.8). A wall-clock gap of three
+// default ticks between two ticks means the machine slept.
+constexpr qint64 kSleepingIntervalMs = 3 * 5000;
 constexpr int kStableTicks = 240;
 constexpr int kMoreStableTicks = 3 * kStableTicks;
 constexpr int kRefreshTicks = 60;
@@ -141,7 +141,7 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
         stableTicks = adaptive ? kStableTicks : 0;
         engineTimer.setSingleShot(true);
         drainTimer.setInterval(kTickMs);
-        tickTimer.setInterval(kMaintenanceTickMs);
+        tickTimer.setInterval(std::max(1, opts.maintenanceTickMs));
     }
 
     ~Impl() override = default;
@@ -949,8 +949,9 @@ DhtNode::~DhtNode() {
 Result<void> DhtNode::start() {
     if (d->started)
         return makeError(QStringLiteral("DHT node already started"));
+    const QString publicHost = d->opts.publicHost.isEmpty() ? d->opts.host : d->opts.publicHost;
     if (d->opts.bootstrapper) {
-        const auto ip = parseIpv4(d->opts.host);
+        const auto ip = parseIpv4(publicHost);
         if (!ip || *ip == std::array<uint8_t, 4>{0, 0, 0, 0} || d->opts.port == 0)
             return makeError(QStringLiteral("a bootstrapper needs its public IPv4 host and a port"));
     }
@@ -964,7 +965,7 @@ Result<void> DhtNode::start() {
     d->tickTimer.start();
     if (d->opts.bootstrapper) {
         // DHT.bootstrapper(port, host): the given address is our public one (§2.8).
-        d->nat.add(Ipv4Address{*parseIpv4(d->opts.host), d->opts.port});
+        d->nat.add(Ipv4Address{*parseIpv4(publicHost), d->opts.port});
     }
     std::vector<QString> entries = d->opts.bootstrap;
     if (entries.empty() && d->opts.useDefaultBootstrap && !d->opts.bootstrapper)

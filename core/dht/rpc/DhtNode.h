@@ -99,7 +99,13 @@ struct DhtNodeOptions {
     std::optional<bool> ephemeral;
     // DHT.bootstrapper(port, host): persistent at once, the given host:port is its public address.
     bool bootstrapper = false;
+    // The bootstrapper's public IPv4 address when it differs from the bound `host` (e.g. bound to
+    // 0.0.0.0 behind a 1:1 NAT); empty = `host`.
+    QString publicHost;
     bool firewalled = true;  // initial firewalled flag (false only with bootstrapper)
+    // The maintenance tick (§2.7: 5 s). Tests shorten it to see pings, refreshes and the adaptive
+    // ephemeral → persistent step (240 ticks) in seconds; everything counted in ticks scales with it.
+    int maintenanceTickMs = 5000;
 };
 
 struct DhtNodeStats {
