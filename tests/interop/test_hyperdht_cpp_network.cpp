@@ -1,6 +1,6 @@
-// Node hyperdht over an all-C++ network on 127.0.0.1 (issue #5 acceptance): a C++ bootstrap node
-// and 5 C++ persistent storing nodes; Node clients that know only the C++ bootstrap node announce,
-// look up, and put/get mutable and immutable values — so every record lives in our storage. Also:
+// Node hyperdht over an all-C++ network on 127.0.0.1 (issue #5 acceptance): a `pluresdb-cli
+// bootstrap` node and 5 C++ persistent storing nodes; Node clients that know only the C++ bootstrap node
+// announce, look up, and put/get mutable and immutable values — so every record lives in our storage. Also:
 // a forged announce sent over the wire gets no answer and is counted while the node keeps serving,
 // and `pluresdb-cli dht announce` / `dht lookup` work against the same network and Node peers.
 
@@ -43,7 +43,7 @@ constexpr int kStoringNodes = 5;
 
 class TestHyperDhtCppNetwork : public QObject {
     Q_OBJECT
-    std::unique_ptr<HyperDht> m_bootstrap;
+    QProcess m_bootstrap;  // pluresdb-cli bootstrap
     std::vector<std::unique_ptr<HyperDht>> m_storing;
     QStringList m_bootstrapList;
     std::unique_ptr<NodeDhtPeer> m_peer;
@@ -54,7 +54,6 @@ class TestHyperDhtCppNetwork : public QObject {
         quint64 n = 0;
         for (auto& s : m_storing)
             n += s->storage().counters().*field;
-        n += m_bootstrap->storage().counters().*field;
         return n;
     }
 
@@ -65,9 +64,26 @@ class TestHyperDhtCppNetwork : public QObject {
 
 private slots:
     void initTestCase() {
-        m_bootstrap = startBootstrapper();
-        QVERIFY(m_bootstrap);
-        m_bootstrapList = QStringList{addressOf(*m_bootstrap)};
+        // The bootstrap node is the CLI's (`pluresdb-cli bootstrap`), on a free port of 127.0.0.1.
+        for (int attempt = 0; attempt < 5 && m_bootstrapList.isEmpty(); ++attempt) {
+            QUdpSocket probe;
+            probe.bind(QHostAddress::LocalHost, 0);
+            const QString port = QString::number(probe.localPort());
+            probe.close();
+            m_bootstrap.start(test::cliPath(), {QStringLiteral("bootstrap"), QStringLiteral("--host"),
+                                                QStringLiteral("127.0.0.1"), QStringLiteral("--port"), port});
+            QTest::qWaitFor(
+                [&] { return m_bootstrap.canReadLine() || m_bootstrap.state() == QProcess::NotRunning; },
+                20'000);
+            const QByteArray line = m_bootstrap.readLine().trimmed();
+            if (line == "BOOTSTRAP 127.0.0.1:" + port.toLatin1())
+                m_bootstrapList = QStringList{QStringLiteral("127.0.0.1:") + port};
+            else if (m_bootstrap.state() != QProcess::NotRunning) {
+                m_bootstrap.kill();
+                m_bootstrap.waitForFinished(5000);
+            }
+        }
+        QVERIFY2(!m_bootstrapList.isEmpty(), m_bootstrap.readAllStandardError().constData());
         for (int i = 0; i < kStoringNodes; ++i) {
             m_storing.push_back(startNode(NodeKind::Persistent, m_bootstrapList));
             QVERIFY(m_storing.back());
@@ -273,8 +289,9 @@ private slots:
         for (auto& s : m_storing)
             s->destroy();
         m_storing.clear();
-        if (m_bootstrap)
-            m_bootstrap->destroy();
+        m_bootstrap.terminate();  // SIGTERM: exits 0
+        QVERIFY(m_bootstrap.waitForFinished(20'000));
+        QCOMPARE(m_bootstrap.exitCode(), 0);
     }
 };
 
