@@ -125,31 +125,26 @@ void Query::visit(const Candidate& c) {
     req.value = m_options.value;
     RequestOptions opts;
     opts.retries = m_retries;
+    // Keyed by our own sequence number: the request may complete inside sendQueryRequest()
+    // (a node shutting down), before its RequestId is known.
+    const quint64 seq = ++m_nextSeq;
+    m_requests[seq] = Inflight{c.address, false};
     const std::weak_ptr<Query> weak = weak_from_this();
-    auto idSlot = std::make_shared<RequestId>(0);
-    opts.onRetry = [weak, idSlot] {
+    opts.onRetry = [weak, seq] {
         if (auto q = weak.lock())
-            q->onSlow(*idSlot);
+            q->onSlow(seq);
     };
-    m_requests[0] = Inflight{c.address, false};  // placeholder until the id is known
-    const RequestId id = m_host.sendQueryRequest(std::move(req), c.address, std::move(opts),
-                                                 [weak, idSlot](const RequestResult& r) {
-                                                     if (auto q = weak.lock())
-                                                         q->onCompleted(*idSlot, r);
-                                                 });
-    *idSlot = id;
-    auto placeholder = m_requests.find(0);
-    if (placeholder != m_requests.end()) {
-        m_requests[id] = placeholder->second;
-        m_requests.erase(placeholder);
-    }
+    m_host.sendQueryRequest(std::move(req), c.address, std::move(opts), [weak, seq](const RequestResult& r) {
+        if (auto q = weak.lock())
+            q->onCompleted(seq, r);
+    });
 }
 
-void Query::onSlow(RequestId id) {
+void Query::onSlow(quint64 seq) {
     if (m_finished)
         return;
     const auto self = shared_from_this();
-    auto it = m_requests.find(id);
+    auto it = m_requests.find(seq);
     if (it == m_requests.end() || it->second.slow)
         return;
     it->second.slow = true;
@@ -157,12 +152,9 @@ void Query::onSlow(RequestId id) {
     readMore();
 }
 
-void Query::onCompleted(RequestId id, const RequestResult& r) {
+void Query::onCompleted(quint64 seq, const RequestResult& r) {
     const auto self = shared_from_this();
-    // A request that finished inside sendQueryRequest() is still under the placeholder id 0.
-    auto it = m_requests.find(id);
-    if (it == m_requests.end())
-        it = m_requests.find(0);
+    auto it = m_requests.find(seq);
     if (it == m_requests.end())
         return;
     const Inflight info = it->second;

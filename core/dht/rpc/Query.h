@@ -72,8 +72,8 @@ private:
     void addFromTable();
     void readMore();
     void visit(const Candidate& c);
-    void onCompleted(RequestId id, const RequestResult& r);
-    void onSlow(RequestId id);
+    void onCompleted(quint64 seq, const RequestResult& r);
+    void onSlow(quint64 seq);
     void pushClosest(const QueryReply& reply);
     void downHint(const Ipv4Address& to, const Ipv4Address& down);
     void finish(bool ok, const QString& error);
@@ -97,8 +97,9 @@ private:
     bool m_inReadMore = false;
     bool m_readAgain = false;
     std::map<quint64, Seen> m_seen;
-    std::vector<Candidate> m_pending;  // a stack: the back is visited next
-    std::map<RequestId, Inflight> m_requests;
+    std::vector<Candidate> m_pending;        // a stack: the back is visited next
+    std::map<quint64, Inflight> m_requests;  // by m_nextSeq
+    quint64 m_nextSeq = 0;
     std::vector<QueryReply> m_closest;
 };
 
