@@ -66,8 +66,8 @@ QByteArray sealHolepunchPayload(const crypto::SecureBytes& holepunchSecret, cons
 
 Result<QByteArray> openHolepunchPayload(const crypto::SecureBytes& holepunchSecret, const QByteArray& wire) {
     if (wire.size() < kHolepunchNonceSize + kSecretBoxTagSize)
-        return makeError(QStringLiteral("holepunch payload: %1 bytes is too short to be sealed")
-                             .arg(wire.size()));
+        return makeError(
+            QStringLiteral("holepunch payload: %1 bytes is too short to be sealed").arg(wire.size()));
     return crypto::secretBoxOpen(holepunchSecret, wire.left(kHolepunchNonceSize),
                                  wire.mid(kHolepunchNonceSize));
 }

@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
-# hyperdht value codecs and ANNOUNCE verification: C++ (bench_dht_values) and npm hyperdht 6.34
-# (dht_values_node.js) on the same inputs in the same run; prints medians of R runs and C++/Node.
-#   tests/bench/dht/run.sh [RUNS] [ITERATIONS]   (build first: cmake --build build; npm ci in tests/interop)
+# hyperdht against npm hyperdht 6.34, in the same run, printed side by side:
+#  - value codecs and ANNOUNCE verification (bench_dht_values / dht_values_node.js): medians of R runs
+#  - lookup latency in a 20-node loopback network and storage bytes per record for 10k records
+#    (bench_hyperdht_network / hyperdht_network_node.js)
+#   tests/bench/dht/run.sh [RUNS] [ITERATIONS] [LOOKUPS] [RECORDS]
+#   (build first: cmake --build build; npm ci in tests/interop). 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-runs=${1:-5}; iterations=${2:-20000}
+runs=${1:-5}; iterations=${2:-20000}; lookups=${3:-50}; records=${4:-10000}
 exe=build/tests/bench/bench_dht_values
-[ -x "$exe" ] || { echo "build first: cmake --preset default && cmake --build build" >&2; exit 1; }
+net=build/tests/bench/bench_hyperdht_network
+for e in "$exe" "$net"; do
+  [ -x "$e" ] || { echo "build first: cmake --preset default && cmake --build build" >&2; exit 1; }
+done
 echo "machine: $(nproc) cores, $(uname -r), node $(node --version)"
 {
   "$exe" --runs "$runs" --iterations "$iterations"
   NODE_PATH=tests/interop/node_modules node tests/bench/dht/dht_values_node.js "$runs" "$iterations"
+  "$net" --lookups "$lookups" --records "$records"
+  NODE_PATH=tests/interop/node_modules node --expose-gc tests/bench/dht/hyperdht_network_node.js "$lookups" "$records"
 } | python3 -c '
 import json, sys
 by = {}
@@ -20,5 +28,7 @@ for line in sys.stdin:
         by.setdefault(r["figure"], {})[r["impl"]] = r["median"]
 print("%-22s %14s %14s %9s" % ("figure", "C++ median", "Node median", "C++/Node"))
 for fig, v in by.items():
-    print("%-22s %14d %14d %9.2f" % (fig, v["cpp"], v["node"], v["cpp"] / v["node"]))
+    c, n = v.get("cpp", 0), v.get("node", 0)
+    f = (lambda x: "%14d" % x) if max(c, n) >= 1000 else (lambda x: "%14.3f" % x)
+    print("%-22s %s %s %9.2f" % (fig, f(c), f(n), c / n if n else float("nan")))
 '
