@@ -1,12 +1,14 @@
 // `pluresdb-cli bootstrap --host HOST --port PORT`: runs a DHT bootstrap node (dht-rpc's
 // DHT.bootstrapper(port, host), spec/hyperdht.md §2.8): persistent and unfirewalled from the start,
 // HOST:PORT being its public address, with no bootstrap nodes of its own — the first node of a
-// private network that others name in their bootstrap lists. Prints `BOOTSTRAP HOST:PORT` on
+// private network that others name in their bootstrap lists. Like hyperdht's bootstrapper it is a
+// full hyperdht node: it stores announcements and values too, so a private network of this node and
+// announcers works without any other persistent node. Prints `BOOTSTRAP HOST:PORT` on
 // stdout once ready, then serves until SIGINT or SIGTERM and exits 0. Exit 1 if it cannot bind,
 // 2 on a usage error.
 
 #include "app/cli/CliCommand.h"
-#include "core/dht/rpc/DhtNode.h"
+#include "core/dht/hyperdht/HyperDht.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -85,13 +87,13 @@ int runBootstrap(CliContext& ctx) {
     options.port = quint16(port);
     options.bootstrapper = true;
     options.useDefaultBootstrap = false;
-    auto node = std::make_unique<dht::rpc::DhtNode>(options);
+    auto node = std::make_unique<dht::hyperdht::HyperDht>(options);
     auto started = node->start();
     if (!started) {
         // HOST may be a public address that is not on this machine (1:1 NAT): bind every interface.
         options.publicHost = host;
         options.host = QStringLiteral("0.0.0.0");
-        node = std::make_unique<dht::rpc::DhtNode>(options);
+        node = std::make_unique<dht::hyperdht::HyperDht>(options);
         started = node->start();
     }
     if (!started) {
@@ -102,7 +104,7 @@ int runBootstrap(CliContext& ctx) {
         ctx.err << "pluresdb-cli: bootstrap: cannot install signal handlers\n";
         return 1;
     }
-    QObject::connect(node.get(), &dht::rpc::DhtNode::ready, [&] {
+    QObject::connect(&node->node(), &dht::rpc::DhtNode::ready, [&] {
         ctx.out << "BOOTSTRAP " << host << ":" << port << "\n";
         ctx.out.flush();
         std::fflush(stdout);

@@ -76,7 +76,7 @@ std::optional<T> await(Start start, int timeoutMs = kWaitMs) {
     // Shared: a completion that comes after the timeout must not write to a dead frame.
     auto out = std::make_shared<std::optional<T>>();
     start([out](const T& v) { *out = v; });
-    QTest::qWaitFor([&] { return out->has_value(); }, timeoutMs);
+    (void)QTest::qWaitFor([&] { return out->has_value(); }, timeoutMs);
     return *out;
 }
 

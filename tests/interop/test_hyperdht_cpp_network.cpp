@@ -72,7 +72,7 @@ private slots:
             probe.close();
             m_bootstrap.start(test::cliPath(), {QStringLiteral("bootstrap"), QStringLiteral("--host"),
                                                 QStringLiteral("127.0.0.1"), QStringLiteral("--port"), port});
-            QTest::qWaitFor(
+            (void)QTest::qWaitFor(
                 [&] { return m_bootstrap.canReadLine() || m_bootstrap.state() == QProcess::NotRunning; },
                 20'000);
             const QByteArray line = m_bootstrap.readLine().trimmed();

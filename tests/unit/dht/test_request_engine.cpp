@@ -17,6 +17,15 @@ using dhttest::address;
 
 namespace {
 
+// RequestOptions with the fields these tests vary (the rest default).
+RequestOptions opts(int timeoutMs, int retries, bool force = false) {
+    RequestOptions o;
+    o.timeoutMs = timeoutMs;
+    o.retries = retries;
+    o.force = force;
+    return o;
+}
+
 class FakeClock final : public MonotonicClock {
 public:
     qint64 nowMs() const override { return m_now; }
@@ -78,7 +87,10 @@ private slots:
         RequestEngine engine(sender, clock, 100);
         int calls = 0;
         RequestResult got;
-        engine.request(ping(), kNode, {}, [&](const RequestResult& r) { ++calls; got = r; });
+        engine.request(ping(), kNode, {}, [&](const RequestResult& r) {
+            ++calls;
+            got = r;
+        });
         QCOMPARE(sender.sent.size(), std::size_t(1));
         QVERIFY(sender.sent[0].to == kNode);
         const RpcResponse resp = responseTo(sender.sent[0]);
@@ -103,7 +115,10 @@ private slots:
         RequestEngine engine(sender, clock, 7);
         int calls = 0;
         RequestStatus status{};
-        engine.request(ping(), kNode, {1000, 0, false}, [&](const RequestResult& r) { ++calls; status = r.status; });
+        engine.request(ping(), kNode, opts(1000, 0), [&](const RequestResult& r) {
+            ++calls;
+            status = r.status;
+        });
         const RpcResponse resp = responseTo(sender.sent[0]);
         QCOMPARE(engine.onResponse(resp, kOther), ResponseDisposition::WrongAddress);
         encoding::Ipv4Address samePortOtherHost = kNode;
@@ -125,7 +140,10 @@ private slots:
         RequestEngine engine(sender, clock, 0xfffe);
         int calls = 0;
         RequestResult got;
-        engine.request(ping(), kNode, {}, [&](const RequestResult& r) { ++calls; got = r; });
+        engine.request(ping(), kNode, {}, [&](const RequestResult& r) {
+            ++calls;
+            got = r;
+        });
         for (int attempt = 1; attempt <= 4; ++attempt) {
             QCOMPARE(sender.sent.size(), std::size_t(attempt));
             QCOMPARE(engine.nextDeadline().value(), clock.nowMs() + kDefaultTimeoutMs);
@@ -145,7 +163,7 @@ private slots:
         QCOMPARE(engine.stats().timeouts, quint64(1));
         QVERIFY(!engine.nextDeadline());
         // retry:false is one transmission.
-        engine.request(ping(), kNode, {500, 0, false}, [&](const RequestResult&) { ++calls; });
+        engine.request(ping(), kNode, opts(500, 0), [&](const RequestResult&) { ++calls; });
         clock.advance(500);
         engine.processTimers();
         QCOMPARE(sender.sent.size(), std::size_t(5));
@@ -159,7 +177,10 @@ private slots:
         RequestEngine engine(sender, clock, 1);
         RequestResult got;
         int calls = 0;
-        engine.request(ping(), kNode, {}, [&](const RequestResult& r) { ++calls; got = r; });
+        engine.request(ping(), kNode, {}, [&](const RequestResult& r) {
+            ++calls;
+            got = r;
+        });
         clock.advance(1000);
         engine.processTimers();
         QCOMPARE(sender.sent.size(), std::size_t(2));
@@ -178,7 +199,10 @@ private slots:
         RequestEngine engine(sender, clock, 1);
         int calls = 0;
         RequestStatus status{};
-        const RequestId id = engine.request(ping(), kNode, {}, [&](const RequestResult& r) { ++calls; status = r.status; });
+        const RequestId id = engine.request(ping(), kNode, {}, [&](const RequestResult& r) {
+            ++calls;
+            status = r.status;
+        });
         QVERIFY(engine.cancel(id));
         QVERIFY(!engine.cancel(id));
         QCOMPARE(engine.onResponse(responseTo(sender.sent[0]), kNode), ResponseDisposition::UnknownTid);
@@ -198,11 +222,12 @@ private slots:
         std::map<RequestId, int> done;
         for (int i = 0; i < 250; ++i) {
             auto id = std::make_shared<RequestId>();
-            *id = engine.request(ping(), kNode, {60000, 0, false}, [&done, id](const RequestResult&) { ++done[*id]; });
+            *id = engine.request(ping(), kNode, opts(60000, 0),
+                                 [&done, id](const RequestResult&) { ++done[*id]; });
         }
         QCOMPARE(sender.sent.size(), std::size_t(kMaxWindowPerSlot));
         QCOMPARE(engine.queued(), 250 - kMaxWindowPerSlot);
-        engine.request(ping(), kNode, {60000, 0, true}, [&](const RequestResult&) { ++done[0]; });
+        engine.request(ping(), kNode, opts(60000, 0, true), [&](const RequestResult&) { ++done[0]; });
         QCOMPARE(sender.sent.size(), std::size_t(kMaxWindowPerSlot + 1));
         // A new request waits behind the queue (FIFO), even though it is not full for it.
         // Responses give back units of the current slot, and the freed unit goes to the queue.
@@ -292,29 +317,33 @@ private slots:
             std::vector<RequestId> ids;
             for (int step = 0; step < 400; ++step) {
                 switch (rng.bounded(6)) {
-                case 0: {
-                    auto id = std::make_shared<RequestId>();
-                    const RequestOptions o{int(rng.bounded(1, 2000)), int(rng.bounded(0, 6)), rng.bounded(4) == 0};
-                    *id = engine.request(ping(), rng.bounded(2) ? kNode : kOther, o,
-                                         [&done, id](const RequestResult&) { ++done[*id]; });
-                    ids.push_back(*id);
-                    break;
-                }
-                case 1:
-                    if (!sender.sent.empty()) {
-                        const Sent& s = sender.sent[rng.bounded(int(sender.sent.size()))];
-                        engine.onResponse(responseTo(s, rng.bounded(3) == 0 ? kErrorUnknownCommand : kErrorOk),
-                                          rng.bounded(4) == 0 ? (s.to == kNode ? kOther : kNode) : s.to);
+                    case 0: {
+                        auto id = std::make_shared<RequestId>();
+                        const RequestOptions o =
+                            opts(int(rng.bounded(1, 2000)), int(rng.bounded(0, 6)), rng.bounded(4) == 0);
+                        *id = engine.request(ping(), rng.bounded(2) ? kNode : kOther, o,
+                                             [&done, id](const RequestResult&) { ++done[*id]; });
+                        ids.push_back(*id);
+                        break;
                     }
-                    break;
-                case 2:
-                    if (!ids.empty())
-                        engine.cancel(ids[rng.bounded(int(ids.size()))]);
-                    break;
-                case 3: engine.tick(); break;
-                default:
-                    clock.advance(rng.bounded(1500));
-                    engine.processTimers();
+                    case 1:
+                        if (!sender.sent.empty()) {
+                            const Sent& s = sender.sent[rng.bounded(int(sender.sent.size()))];
+                            engine.onResponse(
+                                responseTo(s, rng.bounded(3) == 0 ? kErrorUnknownCommand : kErrorOk),
+                                rng.bounded(4) == 0 ? (s.to == kNode ? kOther : kNode) : s.to);
+                        }
+                        break;
+                    case 2:
+                        if (!ids.empty())
+                            engine.cancel(ids[rng.bounded(int(ids.size()))]);
+                        break;
+                    case 3:
+                        engine.tick();
+                        break;
+                    default:
+                        clock.advance(rng.bounded(1500));
+                        engine.processTimers();
                 }
             }
             engine.destroyAll();

@@ -94,11 +94,18 @@ private slots:
         int calls = 0;
         RpcRequest ping;
         ping.internal = true;
-        engine.request(ping, *toIpv4Address(QHostAddress::LocalHost, silent.localPort()), {40, 2, false},
-                       [&](const RequestResult& r) {
-                           ++calls;
-                           result = r;
-                       });
+        engine.request(
+            ping, *toIpv4Address(QHostAddress::LocalHost, silent.localPort()),
+            [] {
+                RequestOptions o;
+                o.timeoutMs = 40;
+                o.retries = 2;
+                return o;
+            }(),
+            [&](const RequestResult& r) {
+                ++calls;
+                result = r;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
         QTest::qWait(100);
         QCOMPARE(calls, 1);
