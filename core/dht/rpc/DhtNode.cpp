@@ -35,6 +35,7 @@ constexpr int kRefreshTicks = 60;
 constexpr int kRecentNode = 12;
 constexpr int kOldNode = 360;
 constexpr int kMaxPingDelayMs = 10'000;
+constexpr int kMaxPendingDelayedPings = 256;  // DELAYED_PING replies waiting at once
 constexpr int kDefaultConcurrency = 10;
 constexpr int kDownHintsPerTick = 10 * 5;
 constexpr int kMaxChecks = 10;
@@ -127,6 +128,7 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
     CommandHandler* handler = nullptr;
     RawDatagramHandler rawHandler;
     DhtNodeStats stats;
+    int pendingDelayedPings = 0;
     RequestEngineStats emptyEngineStats;
     // While a response is being matched: the socket it came in on, and whether that is the
     // socket the node expects replies on (only those are NAT samples, §2.8).
@@ -393,8 +395,15 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
                 const uint32_t delay = readLe32(*req.value);
                 if (delay > uint32_t(kMaxPingDelayMs))
                     return;
+                // Node keeps one timer per request with no cap; a flood must not pile up timers.
+                if (pendingDelayedPings >= kMaxPendingDelayedPings) {
+                    ++stats.rejected;
+                    return;
+                }
+                ++pendingDelayedPings;
                 const uint16_t tid = req.tid;
                 QTimer::singleShot(int(delay), q, [this, tid, from, onServer] {
+                    --pendingDelayedPings;
                     sendReply(onServer, tid, from, std::nullopt, kErrorOk, std::nullopt, false, false);
                 });
                 return;

@@ -278,6 +278,51 @@ private slots:
         QCOMPARE(int(tooLong->status), int(RequestStatus::Timeout));
     }
 
+    /// A flood of DELAYED_PINGs is bounded: at most 256 replies wait at once, the rest are dropped
+    /// and counted, and the node still answers a plain PING meanwhile.
+    void delayedPingFloodIsBounded() {
+        Network net;
+        QVERIFY(net.start(1));
+        DhtNode* server = net.nodes[0].get();
+        QUdpSocket flooder;
+        QVERIFY(flooder.bind(QHostAddress(QStringLiteral("127.0.0.1")), 0));
+        const quint64 rejectedBefore = server->stats().rejected;
+        const Ipv4Address to = server->localServerAddress();
+        for (int i = 0; i < 400; ++i) {
+            RpcRequest r = internalRequest(kCommandDelayedPing, le(1500, 4));
+            r.tid = uint16_t(i + 1);
+            r.to = to;
+            flooder.writeDatagram(encodeRequest(r), QHostAddress(QStringLiteral("127.0.0.1")), to.port);
+        }
+        // 400 sent, 256 may wait: the other 144 are dropped (fewer if the kernel dropped some).
+        QVERIFY(waitFor([&] { return server->stats().rejected >= rejectedBefore + 100; }, 10000));
+
+        DhtNode* client = net.add(std::nullopt);
+        QVERIFY(client);
+        std::optional<RequestResult> pong;
+        client->request(internalRequest(kCommandPing, std::nullopt), to, RequestOptions{},
+                        [&](const RequestResult& x) { pong = x; });
+        QVERIFY(waitFor([&] { return pong.has_value(); }, 10000));
+        QCOMPARE(int(pong->status), int(RequestStatus::Response));
+
+        int replies = 0;
+        QVERIFY(waitFor(
+            [&] {
+                while (flooder.hasPendingDatagrams()) {
+                    flooder.receiveDatagram();
+                    ++replies;
+                }
+                return replies >= 256;
+            },
+            20000));
+        QTest::qWait(300);
+        while (flooder.hasPendingDatagrams()) {
+            flooder.receiveDatagram();
+            ++replies;
+        }
+        QCOMPARE(replies, 256);
+    }
+
     /// DOWN_HINT about a table node that has gone away makes the receiver ping it and drop it.
     void downHintDropsDeadNode() {
         Network net;
