@@ -138,6 +138,9 @@ void SyncSession::onClosed(const QString& error) {
         return;
     m_finished = true;
     const bool wasOpen = m_state == State::Open;
+    if (m_state == State::AwaitingProof && m_helloSent)
+        emit errorOccurred(QStringLiteral("the connection closed before the peer proved the key%1")
+                               .arg(error.isEmpty() ? QString() : QStringLiteral(": ") + error));
     m_state = State::Closed;
     m_firstByteTimer.stop();
     if (wasOpen && !m_disconnectedEmitted) {
@@ -154,9 +157,16 @@ void SyncSession::refuse(const QString& reason) {
         m_node->refuseKey(m_auth.remotePublicKey);
     m_state = State::Closed;
     emit refused(reason);
-    // Nothing more is sent: the stream is torn down at once.
-    if (m_stream)
-        m_stream->destroy(QStringLiteral("refused: %1").arg(reason));
+    // Nothing more is sent. Our Hello (already queued) still goes out, so the peer learns that it
+    // was refused too; then the stream is torn down.
+    if (m_stream) {
+        m_stream->end();
+        QPointer<transport::ByteStream> s = m_stream;
+        QTimer::singleShot(1000, this, [s, reason] {
+            if (s)
+                s->destroy(QStringLiteral("refused: %1").arg(reason));
+        });
+    }
 }
 
 void SyncSession::protocolError(const QString& message) {
