@@ -599,8 +599,8 @@ void SyncSession::sendJsonRecord(const QString& id) {
     if (!rec)
         return;
     if (!rec->has_value()) {
-        if (!states->empty())
-            sendJson(encodeLegacyDelete(m_localOriginId, id));
+        // Called for changed records only: a record that is gone now was deleted.
+        sendJson(encodeLegacyDelete(m_localOriginId, id));
         return;
     }
     ++m_stats.opsSent;
