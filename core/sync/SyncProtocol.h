@@ -46,10 +46,10 @@ inline constexpr qsizetype kMaxFramePayload = 8 * 1024 * 1024;  // one 4 MiB put
 inline constexpr uint64_t kMaxBatchOps = 4096;
 inline constexpr int kProofBytes = 32;
 // Sender-side batching and backpressure.
-inline constexpr size_t kBatchTargetOps = 1024;
-inline constexpr qsizetype kBatchTargetBytes = 256 * 1024;
+inline constexpr size_t kBatchTargetOps = 4096;
+inline constexpr qsizetype kBatchTargetBytes = 1024 * 1024;
 inline constexpr int kMaxInFlightBatches = 8;
-inline constexpr qint64 kMaxInFlightBytes = 4 * 1024 * 1024;
+inline constexpr qint64 kMaxInFlightBytes = 8 * 1024 * 1024;
 // An op whose clock is further ahead of our wall clock than this is refused (its HLC would drag
 // every later local write into the future).
 inline constexpr int64_t kMaxClockAheadMs = 60LL * 60 * 1000;
