@@ -8,6 +8,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace pluresdb::test;
 
@@ -147,6 +148,39 @@ private slots:
         for (auto& n : nodes)
             all << n.get();
         QVERIFY(SyncCliNode::waitUntil([&] { return allEqual(all) && nodes[7]->count() == 8; }, 120000));
+    }
+
+    /// PluresDB 2.x JSON over WebSocket text frames: with --legacy-json a text client gets our
+    /// records as puts and its put lands; without the option it is refused with an event.
+    void jsonOverTextFrames() {
+        for (bool legacy : {true, false}) {
+            SyncCliNode a;
+            QStringList args{"--serve-ws", "127.0.0.1:0"};
+            if (legacy)
+                args << "--legacy-json";
+            QVERIFY(a.startCli(db(legacy ? "T1" : "T2"), kKey, args));
+            a.put("ours", {{"v", 1}});
+            QWebSocket ws;
+            QStringList received;
+            connect(&ws, &QWebSocket::textMessageReceived, this, [&](const QString& t) { received << t; });
+            ws.open(QUrl(a.listening("ws")));
+            QTRY_VERIFY_WITH_TIMEOUT(ws.state() == QAbstractSocket::ConnectedState, 30000);
+            ws.sendTextMessage(R"({"type":"sync_request","originId":"textpeer"})");
+            ws.sendTextMessage(R"({"type":"put","originId":"textpeer","node":{"id":"theirs","data":{"w":2},)"
+                               R"("timestamp":1700000000000,"state":{"w":1700000000000},"vectorClock":{}}})");
+            if (legacy) {
+                QTRY_VERIFY_WITH_TIMEOUT(!received.filter("\"ours\"").isEmpty(), 30000);
+                QVERIFY(SyncCliNode::waitUntil([&] {
+                    return a.command({{"op", "get"}, {"id", "theirs"}}).toObject().value("w").toInt() == 2;
+                }));
+            } else {
+                QVERIFY2(a.waitEvent([](const QJsonObject& e) { return e.value("kind") == "refused"; }, 10000),
+                         qPrintable(a.eventNames().join(",")));
+                QTRY_VERIFY_WITH_TIMEOUT(ws.state() == QAbstractSocket::UnconnectedState, 30000);
+                QVERIFY(received.isEmpty());
+                QVERIFY(a.command({{"op", "get"}, {"id", "theirs"}}).isNull());
+            }
+        }
     }
 
     /// --bootstrap is accepted, and the node says plainly that swarm discovery is not there yet.

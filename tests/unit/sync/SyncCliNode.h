@@ -6,6 +6,7 @@
 
 #include "tests/support/TestSupport.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,7 +57,8 @@ public:
         m_proc->write(QJsonDocument(c).toJson(QJsonDocument::Compact) + "\n");
         QDeadlineTimer dl(timeoutMs);
         while (m_results.size() <= before && !dl.hasExpired() && running()) {
-            m_proc->waitForReadyRead(100);
+            QCoreApplication::processEvents();  // the test's own sockets keep running
+            m_proc->waitForReadyRead(20);
             pump();
         }
         pump();
@@ -84,7 +86,8 @@ public:
                     return true;
             if (dl.hasExpired() || !running())
                 return false;
-            m_proc->waitForReadyRead(100);
+            QCoreApplication::processEvents();  // the test's own sockets keep running
+            m_proc->waitForReadyRead(20);
         }
     }
     bool waitEventNamed(const QString& name, int timeoutMs = 60000) {
