@@ -4,6 +4,7 @@
 // between two JSON peers and bridges them to a binary (WebSocket) peer, and invalid JSON gives an
 // event without harm; without --legacy-json the peer is refused and nothing crosses either way.
 
+#include "core/store/Store.h"
 #include "tests/unit/sync/SyncCliNode.h"
 
 #include <QTemporaryDir>
@@ -83,6 +84,32 @@ private slots:
         p1.put("after", {{"ok", 1}});
         QVERIFY(SyncCliNode::waitUntil([&] { return get(c, "after").toObject().value("ok").toInt() == 1; }));
         QVERIFY(c.running());
+    }
+
+    /// A large snapshot (20k records) reaches a 2.x peer whole: the reply to sync_request is paced
+    /// by the stream's backpressure, and the session stays live afterwards.
+    void largeSnapshot() {
+        const QString dir = m_tmp.path() + "/big";
+        {
+            auto st = pluresdb::store::Store::open(dir);
+            QVERIFY(st);
+            std::vector<pluresdb::store::LocalWrite> batch;
+            for (int i = 0; i < 20000; ++i)
+                batch.push_back({QStringLiteral("big%1").arg(i),
+                                 pluresdb::store::OpKind::Put,
+                                 {{"payload", QString(150, 'b')}, {"i", i}}});
+            QVERIFY((*st)->write(batch));
+        }
+        SyncCliNode c, p;
+        QVERIFY(c.startCli(dir, kKey, {"--legacy-json", "--listen-tcp", "127.0.0.1:0"}));
+        QVERIFY(startPeer(p, c.listening("tcp")));
+        QVERIFY(SyncCliNode::waitUntil(
+            [&] {
+                return p.command({{"op", "count"}}).toInt() == 20000;
+            },
+            120000));
+        c.put("after", {{"v", 1}});
+        QVERIFY(SyncCliNode::waitUntil([&] { return get(p, "after").toObject().value("v").toInt() == 1; }));
     }
 
     /// Without --legacy-json the JSON peer is refused: an error event, nothing applied, nothing sent.
