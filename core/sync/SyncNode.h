@@ -71,6 +71,14 @@ public:
     int connectedPeers() const;
     bool isRefused(const QByteArray& remotePublicKey) const { return m_refused.contains(remotePublicKey); }
 
+    // Trace for the debugger (issue #7): when on, opTraced() fires for every op sent or received.
+    void setTracing(bool on) { m_tracing = on; }
+    bool tracing() const { return m_tracing; }
+    void traceOp(const QString& peerId, bool outgoing, const store::Op& op) {
+        if (m_tracing)
+            emit opTraced(peerId, outgoing, op.origin, op.seq, op.hlc, op.recordId);
+    }
+
     store::Store& store() { return m_store; }
     const Options& options() const { return m_options; }
     QByteArray keyBytes() const { return m_key; }
@@ -88,6 +96,8 @@ signals:
     void error(const QString& peerId, const QString& message);
     void progress(const pluresdb::sync::PeerInfo& peer);
     void recordsChanged(const QStringList& ids, bool remote);
+    void opTraced(const QString& peerId, bool outgoing, const pluresdb::store::SiteId& origin, quint64 seq,
+                  const pluresdb::store::Hlc& clock, const QString& recordId);
 
 private:
     SyncNode(store::Store& store, QByteArray key, const Options& options);
@@ -101,6 +111,7 @@ private:
     std::vector<QPointer<SyncSession>> m_sessions;
     QSet<QByteArray> m_refused;
     SyncStats m_pastTotals;
+    bool m_tracing = false;
 };
 
 }  // namespace pluresdb::sync

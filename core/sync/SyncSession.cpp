@@ -330,6 +330,7 @@ void SyncSession::handleOps(OpsMsg&& m) {
                                    .arg((op.hlc.ms - nowMs()) / 1000));
             continue;
         }
+        m_node->traceOp(m_peerId, false, op);
         accepted.push_back(std::move(op));
     }
     m_stats.opsReceived += m.ops.size();
@@ -439,6 +440,7 @@ void SyncSession::pump() {
                 continue;
             c = op.seq;
             encodeOp(enc, op);
+            m_node->traceOp(m_peerId, true, op);
             ++count;
             progressed = true;
             if (enc.bytes().size() >= kBatchTargetBytes || count >= kMaxBatchOps)

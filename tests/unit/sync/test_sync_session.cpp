@@ -61,9 +61,27 @@ private slots:
         QCOMPARE(sb.opsApplied, quint64(300));
         QCOMPARE(sb.opsSent, quint64(200));
         QCOMPARE(sa.opsReceived, quint64(200));
-        // Live ops after catch-up.
+        // Live ops after catch-up, traced at both ends with peer and clock.
+        a->node->setTracing(true);
+        b->node->setTracing(true);
+        QList<std::tuple<bool, quint64, store::Hlc, QString>> traceA, traceB;
+        QObject::connect(a->node.get(), &sync::SyncNode::opTraced, a->node.get(),
+                         [&](const QString&, bool out, const store::SiteId&, quint64 seq, const store::Hlc& h,
+                             const QString& id) {
+                             traceA.append({out, seq, h, id});
+                         });
+        QObject::connect(b->node.get(), &sync::SyncNode::opTraced, b->node.get(),
+                         [&](const QString&, bool out, const store::SiteId&, quint64 seq, const store::Hlc& h,
+                             const QString& id) {
+                             traceB.append({out, seq, h, id});
+                         });
         QVERIFY(a->put(QStringLiteral("live"), {{"x", 1}}));
         QTRY_COMPARE_WITH_TIMEOUT(b->get(QStringLiteral("live")).value("x").toInt(), 1, kWait);
+        QCOMPARE(traceA.size(), 1);
+        QCOMPARE(traceB.size(), 1);
+        QVERIFY(std::get<0>(traceA.first()) && !std::get<0>(traceB.first()));
+        QCOMPARE(std::get<2>(traceA.first()), std::get<2>(traceB.first()));
+        QCOMPARE(std::get<3>(traceB.first()), QStringLiteral("live"));
         QTRY_COMPARE_WITH_TIMEOUT(a->digest(), b->digest(), kWait);
         QTRY_VERIFY_WITH_TIMEOUT(a->node->peers().front().inSync && b->node->peers().front().inSync, kWait);
     }
