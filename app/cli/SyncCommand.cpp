@@ -51,6 +51,8 @@ using sync::SyncStats;
 
 // stdin is read on a plain thread and each line posted to the event loop (stdin may be a pipe,
 // a file or a console). The state outlives the command: the thread may still sit in read().
+constexpr qsizetype kMaxCommandBytes = 16 * 1024 * 1024;  // a put's data is at most 4 MiB
+
 struct LineSource : QObject {
     std::atomic<bool> stopped{false};
     std::function<void(const QByteArray&)> onLine;
@@ -58,6 +60,7 @@ struct LineSource : QObject {
     void start() {
         std::thread([this] {
             QByteArray pending;
+            bool skipping = false;
             char buf[65536];
             for (;;) {
                 const auto n = PLURES_READ(0, buf, sizeof buf);
@@ -66,6 +69,28 @@ struct LineSource : QObject {
                 if (n <= 0)
                     break;
                 pending.append(buf, static_cast<qsizetype>(n));
+                if (pending.size() > kMaxCommandBytes && pending.indexOf('\n') < 0) {
+                    // A command without end: drop it and say so, rather than grow without bound.
+                    pending.clear();
+                    skipping = true;
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this] {
+                            if (!stopped && onLine)
+                                onLine(QByteArray("\x01too long"));
+                        },
+                        Qt::QueuedConnection);
+                    continue;
+                }
+                if (skipping) {
+                    const qsizetype nl0 = pending.indexOf('\n');
+                    if (nl0 < 0) {
+                        pending.clear();
+                        continue;
+                    }
+                    pending.remove(0, nl0 + 1);
+                    skipping = false;
+                }
                 qsizetype nl;
                 while ((nl = pending.indexOf('\n')) >= 0) {
                     QByteArray line = pending.left(nl);
@@ -366,6 +391,10 @@ int runSync(CliContext& ctx) {
     lines->onLine = [&](const QByteArray& raw) {
         if (raw.trimmed().isEmpty())
             return;
+        if (raw == "\x01too long") {
+            failure(QStringLiteral("command longer than %1 bytes, ignored").arg(kMaxCommandBytes));
+            return;
+        }
         QJsonParseError perr{};
         const QJsonDocument doc = QJsonDocument::fromJson(raw, &perr);
         if (perr.error != QJsonParseError::NoError || !doc.isObject()) {

@@ -379,9 +379,14 @@ void SyncSession::storeChanged(const QStringList& ids) {
         return;
     m_skipOrigins.clear();
     if (m_mode == Mode::Json) {
-        if (m_snapshotDone || !m_snapshotActive)
+        if (m_snapshotActive) {
+            // The snapshot may have passed these ids already: send them once it is done.
             for (const auto& id : ids)
-                sendJsonRecord(id);
+                m_changedDuringSnapshot.insert(id);
+            return;
+        }
+        for (const auto& id : ids)
+            sendJsonRecord(id);
         return;
     }
     if (m_state != State::Open || !m_statusReceived)
@@ -626,6 +631,9 @@ void SyncSession::continueSnapshot() {
         if (static_cast<int>(page->size()) < kSnapshotPage) {
             m_snapshotActive = false;
             m_snapshotDone = true;
+            const QSet<QString> changed = std::exchange(m_changedDuringSnapshot, {});
+            for (const auto& id : changed)
+                sendJsonRecord(id);
             ++m_stats.syncRounds;
             m_inSync = true;
             emit syncComplete(m_stats);

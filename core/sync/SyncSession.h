@@ -17,6 +17,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -164,6 +165,7 @@ private:
     bool m_snapshotActive = false;
     QString m_snapshotAfter;
     bool m_snapshotDone = false;
+    QSet<QString> m_changedDuringSnapshot;
 };
 
 }  // namespace pluresdb::sync
