@@ -279,6 +279,19 @@ Result<std::optional<FrameReader::Frame>> FrameReader::next() {
     return std::optional<Frame>(std::move(f));
 }
 
+std::optional<uint8_t> FrameReader::peekType() const {
+    if (buffered() < 1)
+        return std::nullopt;
+    return static_cast<uint8_t>(m_buf[m_pos]);
+}
+
+std::optional<qsizetype> FrameReader::peekLength() const {
+    if (buffered() < kFrameHeaderBytes)
+        return std::nullopt;
+    const auto* p = reinterpret_cast<const uint8_t*>(m_buf.constData() + m_pos);
+    return static_cast<qsizetype>(p[1] | (p[2] << 8) | (p[3] << 16));
+}
+
 QByteArray computeProof(const QByteArray& syncKey32, const QByteArray& handshakeHash,
                         const QByteArray& senderPublicKey) {
     return crypto::blake2bBatch({handshakeHash, senderPublicKey}, kProofBytes, syncKey32);

@@ -45,6 +45,7 @@ inline constexpr int kFrameHeaderBytes = 4;
 inline constexpr qsizetype kMaxFramePayload = 8 * 1024 * 1024;  // one 4 MiB put fits with room
 inline constexpr uint64_t kMaxBatchOps = 4096;
 inline constexpr int kProofBytes = 32;
+inline constexpr qsizetype kMaxHelloPayload = 64;
 // Sender-side batching and backpressure.
 inline constexpr size_t kBatchTargetOps = 4096;
 inline constexpr qsizetype kBatchTargetBytes = 1024 * 1024;
@@ -121,6 +122,10 @@ public:
     // The next whole frame, nothing yet (nullopt), or an error (oversized frame).
     Result<std::optional<Frame>> next();
     qsizetype buffered() const { return m_buf.size() - m_pos; }
+    // The next frame's type (once 1 byte is buffered) and payload length (once 4 are), before the
+    // frame is complete: a peer that has not proved the key must not make us wait for 8 MiB.
+    std::optional<uint8_t> peekType() const;
+    std::optional<qsizetype> peekLength() const;
 
 private:
     QByteArray m_buf;

@@ -193,6 +193,19 @@ void SyncSession::protocolError(const QString& message) {
 
 void SyncSession::handleFrames() {
     while (m_state != State::Closed && m_mode == Mode::Binary) {
+        if (m_state == State::AwaitingProof) {
+            // Judge an unproven peer from the header: no waiting for a large frame it announces.
+            if (auto t = m_frames.peekType(); t && *t != static_cast<uint8_t>(MessageType::Hello)) {
+                refuse(QStringLiteral("the peer sent message type %1 before proving the key").arg(*t));
+                return;
+            }
+            if (auto l = m_frames.peekLength(); l && *l > kMaxHelloPayload) {
+                refuse(QStringLiteral("the peer's Hello is %1 bytes (at most %2)")
+                           .arg(*l)
+                           .arg(kMaxHelloPayload));
+                return;
+            }
+        }
         auto f = m_frames.next();
         if (!f) {
             if (m_state == State::AwaitingProof)
