@@ -149,7 +149,12 @@ QJsonObject peerJson(const PeerInfo& p) {
                   {QStringLiteral("remoteAddress"), p.remoteAddress},
                   {QStringLiteral("legacyJson"), p.legacyJson},
                   {QStringLiteral("inSync"), p.inSync},
-                  {QStringLiteral("stats"), statsJson(p.stats)}};
+                  {QStringLiteral("stats"), statsJson(p.stats)},
+                  {QStringLiteral("progress"),
+                   QJsonObject{{QStringLiteral("opsDone"), double(p.progress.opsDone)},
+                               {QStringLiteral("opsTotal"), double(p.progress.opsTotal)},
+                               {QStringLiteral("bytesDone"), double(p.progress.bytesDone)},
+                               {QStringLiteral("bytesTotal"), double(p.progress.bytesTotal)}}}};
     return o;
 }
 

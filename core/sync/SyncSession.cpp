@@ -332,7 +332,6 @@ void SyncSession::handleOps(OpsMsg&& m) {
     const int64_t limit = nowMs() + kMaxClockAheadMs;
     std::vector<Op> accepted;
     accepted.reserve(m.ops.size());
-    QStringList ids;
     for (auto& op : m.ops) {
         if (op.hlc.ms > limit) {
             ++m_stats.opsRejected;
