@@ -17,7 +17,8 @@
 //   CatchUp  3  uint opsTotal, uint bytesTotal: the ops the receiver lacks, announced before they
 //               flow (bytesTotal is the exact encoded size of those ops).
 //   Ops      4  uint batch, array of Op (encodeOp): one batch, catch-up or live. At most
-//               kMaxBatchOps ops and kMaxFramePayload bytes; the sender keeps at most
+//               kMaxBatchOps ops and kMaxFramePayload bytes (the sender aims at kBatchTargetBytes;
+//               big batches mean few commits at the receiver); the sender keeps at most
 //               kMaxInFlightBatches / kMaxInFlightBytes unacknowledged.
 //   Ack      5  uint batch, uint applied: the batch is merged and committed (durable) at the receiver.
 //   Idle     6  fixed32 digest, vv: the sender has nothing unacknowledged for the receiver and this
@@ -43,14 +44,14 @@ namespace pluresdb::sync {
 inline constexpr uint64_t kProtocolVersion = 1;
 inline constexpr int kFrameHeaderBytes = 4;
 inline constexpr qsizetype kMaxFramePayload = 8 * 1024 * 1024;  // one 4 MiB put fits with room
-inline constexpr uint64_t kMaxBatchOps = 4096;
+inline constexpr uint64_t kMaxBatchOps = 16384;
 inline constexpr int kProofBytes = 32;
 inline constexpr qsizetype kMaxHelloPayload = 64;
 // Sender-side batching and backpressure.
-inline constexpr size_t kBatchTargetOps = 4096;
-inline constexpr qsizetype kBatchTargetBytes = 1024 * 1024;
+inline constexpr size_t kBatchTargetOps = 16384;
+inline constexpr qsizetype kBatchTargetBytes = 4 * 1024 * 1024;
 inline constexpr int kMaxInFlightBatches = 8;
-inline constexpr qint64 kMaxInFlightBytes = 8 * 1024 * 1024;
+inline constexpr qint64 kMaxInFlightBytes = 16 * 1024 * 1024;
 // An op whose clock is further ahead of our wall clock than this is refused (its HLC would drag
 // every later local write into the future).
 inline constexpr int64_t kMaxClockAheadMs = 60LL * 60 * 1000;

@@ -456,7 +456,12 @@ void SyncSession::pump() {
             if (op.seq <= c)
                 continue;
             c = op.seq;
-            encodeOp(enc, op);
+            encoding::Encoder one;
+            encodeOp(one, op);
+            // A frame stays under kMaxFramePayload: close the batch before an op that would overflow it.
+            if (count > 0 && enc.bytes().size() + one.bytes().size() > kBatchTargetBytes)
+                flush();
+            enc.fixed(one.bytes());
             m_node->traceOp(m_peerId, true, op);
             ++count;
             progressed = true;
