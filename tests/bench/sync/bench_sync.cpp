@@ -126,7 +126,10 @@ int main(int argc, char** argv) {
         waitingFor = QStringLiteral("live%1").arg(i);
         arrived = -1;
         const qint64 start = t.nsecsElapsed();
-        a->write({{waitingFor, store::OpKind::Put, {{"payload", pad}, {"i", i}}}});
+        if (!a->write({{waitingFor, store::OpKind::Put, {{"payload", pad}, {"i", i}}}})) {
+            std::fprintf(stderr, "live op %d could not be written\n", i);
+            return 1;
+        }
         if (!waitFor([&] { return arrived >= 0; }, 30000)) {
             std::fprintf(stderr, "live op %d did not arrive\n", i);
             return 1;
