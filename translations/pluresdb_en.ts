@@ -2,9 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>pluresdb::ui::FieldHistoryModel</name>
+    <message numerus="yes">
+        <location filename="../ui/models/FieldHistoryModel.cpp" line="+133"/>
+        <source>conflict: %n concurrent write(s)</source>
+        <translation>
+            <numerusform>conflict: %n concurrent write</numerusform>
+            <numerusform>conflict: %n concurrent writes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n write(s)</source>
+        <translation>
+            <numerusform>%n write</numerusform>
+            <numerusform>%n writes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/windows/MainWindow.cpp" line="+278"/>
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n peer</numerusform>
+            <numerusform>%n peers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+116"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+178"/>
+        <source>History (%n conflict(s))</source>
+        <translation>
+            <numerusform>History (%n conflict)</numerusform>
+            <numerusform>History (%n conflicts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>

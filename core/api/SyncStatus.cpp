@@ -1,0 +1,24 @@
+#include "core/api/SyncStatus.h"
+
+namespace pluresdb {
+
+void SyncStatus::setDhtState(DhtState state) {
+    if (state == m_dht)
+        return;
+    m_dht = state;
+    emit changed();
+}
+
+void SyncStatus::setSpace(const QString& spaceId, const Space& status) {
+    if (auto it = m_spaces.find(spaceId); it != m_spaces.end() && *it == status)
+        return;
+    m_spaces.insert(spaceId, status);
+    emit changed();
+}
+
+void SyncStatus::clearSpace(const QString& spaceId) {
+    if (m_spaces.remove(spaceId) > 0)
+        emit changed();
+}
+
+}  // namespace pluresdb
