@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+40"/>
+        <location filename="../app/desktop/main.cpp" line="+43"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: lokale Daten, die sich direkt zwischen Geräten synchronisieren.</translation>
     </message>
@@ -25,11 +25,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
-        <translation>Was --screenshot zeigt: main, share (den Teilen-Dialog des aktuellen Bereichs) oder join (den Beitreten-Dialog, mit dem Link, falls einer angegeben ist).</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
+        <translation>Was --screenshot zeigt: main, share (den Teilen-Dialog des aktuellen Bereichs), join (den Beitreten-Dialog, mit dem Link, falls einer angegeben ist), history (den Verlauf des ersten Datensatzes) oder settings.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Ein pluresdb://-Einladungslink, um einem Bereich beizutreten.</translation>
     </message>
@@ -1003,7 +1003,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+138"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+141"/>
         <source>Filter by id prefix</source>
         <translation>Nach ID-Präfix filtern</translation>
     </message>
@@ -1238,7 +1238,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::ShareDialog</name>
     <message>
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+38"/>
         <source>Share space</source>
         <translation>Bereich teilen</translation>
     </message>
@@ -1253,7 +1253,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>&lt;b&gt;Wer diese Einladung hat, kann alles in diesem Bereich lesen und ändern&lt;/b&gt; und sie weitergeben. Sie lässt sich nicht zurücknehmen, außer durch den Umzug in einen neuen Bereich. Teilen Sie sie nur mit Personen, denen Sie vertrauen, über einen privaten Kanal.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
         <translation>Scannen Sie diesen Code mit PluresDB auf einem anderen Gerät oder speichern Sie ein Bild davon.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+40"/>
+        <location filename="../app/desktop/main.cpp" line="+43"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: datos locales que se sincronizan de igual a igual.</translation>
     </message>
@@ -25,11 +25,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
-        <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual) o join (el diálogo para unirse, con el enlace si se indica uno).</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
+        <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual), join (el diálogo para unirse, con el enlace si se indica uno), history (el historial del primer registro) o settings.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un enlace de invitación pluresdb:// para unirse a un espacio.</translation>
     </message>
@@ -1003,7 +1003,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+138"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+141"/>
         <source>Filter by id prefix</source>
         <translation>Filtrar por prefijo de ID</translation>
     </message>
@@ -1238,7 +1238,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::ShareDialog</name>
     <message>
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+38"/>
         <source>Share space</source>
         <translation>Compartir espacio</translation>
     </message>
@@ -1253,7 +1253,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>&lt;b&gt;Cualquiera que tenga esta invitación puede leer y modificar todo lo que hay en este espacio&lt;/b&gt;, y puede pasarla a otros. No hay forma de revocarla salvo mudarse a un espacio nuevo. Compártala solo con personas de confianza y por un canal privado.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
         <translation>Escanee este código con PluresDB en otro dispositivo o guarde una imagen de él.</translation>
     </message>

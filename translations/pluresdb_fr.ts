@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+40"/>
+        <location filename="../app/desktop/main.cpp" line="+43"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB&#xa0;: des données locales qui se synchronisent de pair à pair.</translation>
     </message>
@@ -25,11 +25,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
-        <translation>Ce que --screenshot affiche&#xa0;: main, share (la boîte de dialogue de partage de l’espace actuel) ou join (la boîte de dialogue pour rejoindre, avec le lien s’il est fourni).</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
+        <translation>Ce que --screenshot affiche&#xa0;: main, share (la boîte de dialogue de partage de l’espace actuel), join (la boîte de dialogue pour rejoindre, avec le lien s’il est fourni), history (l’historique du premier enregistrement) ou settings.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un lien d’invitation pluresdb:// pour rejoindre un espace.</translation>
     </message>
@@ -1003,7 +1003,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+138"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+141"/>
         <source>Filter by id prefix</source>
         <translation>Filtrer par préfixe d’identifiant</translation>
     </message>
@@ -1238,7 +1238,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::ShareDialog</name>
     <message>
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+38"/>
         <source>Share space</source>
         <translation>Partager l’espace</translation>
     </message>
@@ -1253,7 +1253,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>&lt;b&gt;Quiconque possède cette invitation peut lire et modifier tout le contenu de cet espace&lt;/b&gt;, et peut la transmettre. Il est impossible de la révoquer, sauf en passant à un nouvel espace. Ne la partagez qu’avec des personnes de confiance, par un canal privé.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
         <translation>Scannez ce code avec PluresDB sur un autre appareil, ou enregistrez-en une image.</translation>
     </message>

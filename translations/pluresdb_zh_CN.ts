@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+40"/>
+        <location filename="../app/desktop/main.cpp" line="+43"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB：本地优先、点对点同步的数据。</translation>
     </message>
@@ -25,11 +25,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
-        <translation>--screenshot 渲染的内容：main、share（当前空间的分享对话框）或 join（加入对话框，如果提供了链接则一并显示）。</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
+        <translation>--screenshot 渲染的内容：main、share（当前空间的分享对话框）、join（加入对话框，如果提供了链接则一并显示）、history（第一条记录的历史）或 settings。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>要加入的 pluresdb:// 邀请链接。</translation>
     </message>
@@ -1000,7 +1000,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+138"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+141"/>
         <source>Filter by id prefix</source>
         <translation>按 ID 前缀筛选</translation>
     </message>
@@ -1232,7 +1232,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::ShareDialog</name>
     <message>
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+38"/>
         <source>Share space</source>
         <translation>分享空间</translation>
     </message>
@@ -1247,7 +1247,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>&lt;b&gt;任何持有此邀请的人都可以读取和修改此空间中的所有内容&lt;/b&gt;，并且可以转发它。邀请无法撤回，除非迁移到一个新空间。请只通过私密渠道分享给您信任的人。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
         <translation>在另一台设备上用 PluresDB 扫描此二维码，或保存它的图片。</translation>
     </message>

@@ -89,7 +89,7 @@ QString FieldHistoryModel::writerText(const store::SiteId& site) const {
 
 QString FieldHistoryModel::timeText(const store::Hlc& hlc) {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(hlc.ms);
-    return QLocale().toString(t, QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    return QLocale().toString(t, QStringLiteral("yyyy-MM-dd HH:mm:ss"));  // ms and counter: tooltip
 }
 
 QString FieldHistoryModel::conflictText(const store::FieldHistory& field, size_t write) const {
@@ -151,7 +151,7 @@ QVariant FieldHistoryModel::writeData(const store::FieldHistory& f, size_t i, in
         return bold;
     }
     if (role == Qt::ToolTipRole && column == TimeColumn)
-        return tr("clock %1").arg(w.hlc.toString());
+        return tr("clock %1").arg(w.hlc.toString());  // ms since 1970, counter, writer
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (column) {

@@ -12,11 +12,11 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QEvent>
-#include <QLocale>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -63,8 +63,9 @@ MainWindow::MainWindow(spaces::SpaceList spaces, keys::KeyStore* keyStore, QWidg
     auto* createButton = new QPushButton;
     auto* joinButton = new QPushButton;
     addText([=] {
-        hello->setText(tr("<h2>No spaces yet</h2><p>A space is a set of data shared by everyone who "
-                          "has its key. Create one, or join one with an invite from a colleague.</p>"));
+        hello->setText(
+            tr("<h2>No spaces yet</h2><p>A space is a set of data shared by everyone who "
+               "has its key. Create one, or join one with an invite from a colleague.</p>"));
         createButton->setText(tr("Create a space…"));
         joinButton->setText(tr("Join a space…"));
     });
@@ -213,7 +214,8 @@ void MainWindow::addText(std::function<void()> setTexts) {
 
 void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
-        for (const auto& f : m_retranslate) f();
+        for (const auto& f : m_retranslate)
+            f();
         if (m_sidebar)
             refreshSidebar();
         updateTitle();
@@ -319,7 +321,8 @@ void MainWindow::openSettings() {
     QString problems;
     const SettingsDialog::Values values = currentSettings(&problems);
     if (!problems.isEmpty())
-        statusBar()->showMessage(tr("Some saved settings were not valid and were reset: %1").arg(problems), 10000);
+        statusBar()->showMessage(tr("Some saved settings were not valid and were reset: %1").arg(problems),
+                                 10000);
     const auto space = m_spaces->find(m_currentSpace);
     SettingsDialog dialog(values, space ? space->name : QString(), this);
     connect(&dialog, &SettingsDialog::applied, this, [this](const SettingsDialog::Values& v) {

@@ -3,6 +3,7 @@
 #include "ui/models/FieldHistoryModel.h"
 #include "ui/models/RecordsModel.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QHeaderView>
@@ -11,7 +12,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QEvent>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -81,9 +81,15 @@ RecordsPanel::RecordsPanel(Database* db, QWidget* parent) : QWidget(parent), m_d
     m_historyView->setModel(m_historyModel);
     m_historyView->setAlternatingRowColors(true);
     m_historyView->setUniformRowHeights(true);
-    m_historyView->header()->setSectionResizeMode(QHeaderView::Interactive);
+    // Value and notes take what is left; writer and time are as wide as their text.
     m_historyView->header()->setStretchLastSection(true);
-    m_historyView->setColumnWidth(FieldHistoryModel::ValueColumn, 220);
+    m_historyView->header()->setSectionResizeMode(FieldHistoryModel::ValueColumn, QHeaderView::Interactive);
+    m_historyView->header()->setSectionResizeMode(FieldHistoryModel::WriterColumn,
+                                                  QHeaderView::ResizeToContents);
+    m_historyView->header()->setSectionResizeMode(FieldHistoryModel::TimeColumn,
+                                                  QHeaderView::ResizeToContents);
+    m_historyView->setColumnWidth(FieldHistoryModel::ValueColumn,
+                                  m_historyView->fontMetrics().averageCharWidth() * 24);
     m_historyNote = new QLabel;
     m_historyNote->setWordWrap(true);
     historyLayout->addWidget(m_historyNote);
@@ -97,8 +103,8 @@ RecordsPanel::RecordsPanel(Database* db, QWidget* parent) : QWidget(parent), m_d
     auto* splitter = new QSplitter;
     splitter->addWidget(left);
     splitter->addWidget(m_tabs);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
