@@ -2,6 +2,11 @@
 
 namespace pluresdb {
 
+SyncStatus::SyncStatus(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<SyncStatus::DhtState>("pluresdb::SyncStatus::DhtState");
+    qRegisterMetaType<SyncStatus::Space>("pluresdb::SyncStatus::Space");
+}
+
 void SyncStatus::setDhtState(DhtState state) {
     if (state == m_dht)
         return;

@@ -30,7 +30,8 @@ public:
         bool operator==(const Space&) const = default;
     };
 
-    explicit SyncStatus(QObject* parent = nullptr) : QObject(parent) {}
+    // Registers the types for queued calls from the engine thread.
+    explicit SyncStatus(QObject* parent = nullptr);
 
     DhtState dhtState() const { return m_dht; }
     Space space(const QString& spaceId) const { return m_spaces.value(spaceId); }
