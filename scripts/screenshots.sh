@@ -16,6 +16,12 @@ dbus-run-session -- bash -c '
   build/app/pluresdb-desktop --data "$1" --screenshot docs/screenshots/settings.png --view settings
   build/app/pluresdb-desktop --data "$1" --screenshot docs/screenshots/share-dialog.png --view share
   build/app/pluresdb-desktop --data "$1" --screenshot docs/screenshots/join-dialog.png --view join "$2"
+  empty=$(mktemp -d /tmp/pluresdb-empty-XXXXXX)
+  for lang in de zh_CN; do
+    LANGUAGE=$lang build/app/pluresdb-desktop --data "$1" --screenshot docs/screenshots/main-window-$lang.png
+    LANGUAGE=$lang build/app/pluresdb-desktop --data "$empty" --screenshot docs/screenshots/no-spaces-$lang.png
+  done
+  rm -rf "$empty"
 ' _ "$demo" "$link" 2> >(grep -v -e XDG_RUNTIME_DIR -e propagateSizeHints -e "fd limit" >&2)
 rm -rf "$demo"
 echo "screenshots in docs/screenshots/"
