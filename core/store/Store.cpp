@@ -144,6 +144,15 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
     } else if (appId != kApplicationId) {
         return makeError(QStringLiteral("no database in %1").arg(dir));
     }
+    {
+        // A read-only Store may meet a database a writer has not migrated yet (schema 1: no history).
+        auto v = db.prepare("PRAGMA user_version");
+        if (!v)
+            return v.error();
+        if (auto r = v->step(); !r)
+            return r.error();
+        store->m_schema = v->columnInt(0);
+    }
     (void)db.exec("PRAGMA foreign_keys=OFF");
     // A 64 MiB page cache (SQLite's default is 2 MiB): merging reads each record's row before
     // writing it, and a cache that holds the hot part of the b-trees makes that read cheap.
@@ -215,6 +224,14 @@ Result<void> Store::prepareStatements() {
         const char* sql;
     };
     Statements& s = *m_st;
+    // Schema 1 (read-only, not migrated) has no prev column: its ops read as having no history clocks.
+    const bool hasPrev = m_schema >= 2;
+    const char* opsFromSql = hasPrev ? "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE origin = ?1 "
+                                       "AND seq > ?2 ORDER BY seq LIMIT ?3"
+                                     : "SELECT origin, seq, hlc, rid, kind, body, NULL FROM ops WHERE origin = ?1 "
+                                       "AND seq > ?2 ORDER BY seq LIMIT ?3";
+    const char* opsOfRecordSql = hasPrev ? "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE rid = ?1"
+                                         : "SELECT origin, seq, hlc, rid, kind, body, NULL FROM ops WHERE rid = ?1";
     const Item items[] = {
         {&s.getRecord, "SELECT put_hlc, del_hlc, fields, h FROM records WHERE id = ?1"},
         {&s.upsertRecord,
@@ -230,10 +247,8 @@ Result<void> Store::prepareStatements() {
         {&s.nextSeqs, "SELECT seq FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq LIMIT 4096"},
         {&s.setVersion, "INSERT OR REPLACE INTO versions(origin, contiguous, highest) VALUES (?1, ?2, ?3)"},
         {&s.setMeta, "INSERT OR REPLACE INTO meta(k, v) VALUES (?1, ?2)"},
-        {&s.opsFrom,
-         "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq "
-         "LIMIT ?3"},
-        {&s.opsOfRecord, "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE rid = ?1"},
+        {&s.opsFrom, opsFromSql},
+        {&s.opsOfRecord, opsOfRecordSql},
     };
     for (const auto& item : items) {
         if (m_access == Access::ReadOnly && (item.target == &s.upsertRecord || item.target == &s.insertOp ||

@@ -126,6 +126,7 @@ private:
     Access m_access;
     const WallClock* m_wall;
     SystemWallClock m_systemClock;
+    int64_t m_schema = 0;  // migrations applied (user_version)
     SiteId m_site{};
     HlcClock m_clock{SiteId{}};
     uint64_t m_localSeq = 0;

@@ -265,6 +265,18 @@ private slots:
             QVERIFY((*c)->exec("ALTER TABLE ops DROP COLUMN prev"));
             QVERIFY((*c)->exec("PRAGMA user_version=1"));
         }
+        {
+            // A reader that meets the old schema before any writer upgraded it still reads it.
+            Store::Options ro;
+            ro.access = Store::Access::ReadOnly;
+            auto reader = Store::open(dir.filePath("a"), ro);
+            QVERIFY2(reader, reader ? "" : qPrintable(reader.errorMessage()));
+            QCOMPARE((*(*reader)->get("doc"))->data, obj(R"({"t":"old"})"));
+            auto ops = (*reader)->opsSince({}, 10);
+            QVERIFY(ops && ops->size() == 1 && !(*ops)[0].prev);
+            auto h = (*reader)->fieldHistory("doc");
+            QVERIFY(h && h->fields.size() == 1);
+        }
         auto a = open(dir, "a", 1'700'000'000'100);
         QVERIFY(a.store->put("doc", obj(R"({"t":"new"})")));
         auto h = a.store->fieldHistory("doc");
