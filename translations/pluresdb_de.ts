@@ -29,7 +29,7 @@
         <translation>Was --screenshot zeigt: main, share (den Teilen-Dialog des aktuellen Bereichs), join (den Beitreten-Dialog, mit dem Link, falls einer angegeben ist), history (den Verlauf des ersten Datensatzes) oder settings.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Ein pluresdb://-Einladungslink, um einem Bereich beizutreten.</translation>
     </message>
@@ -679,12 +679,12 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+228"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Noch keine Bereiche&lt;/h2&gt;&lt;p&gt;Ein Bereich ist eine Datensammlung, die alle teilen, die seinen Schlüssel haben. Erstellen Sie einen oder treten Sie mit einer Einladung von Kollegen einem bei.&lt;/p&gt;</translation>
     </message>
@@ -775,7 +775,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Sync not running</source>
         <translation>Synchronisierung läuft nicht</translation>
     </message>
@@ -843,7 +843,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Einige gespeicherte Einstellungen waren ungültig und wurden zurückgesetzt: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot save the settings</source>
         <translation>Einstellungen können nicht gespeichert werden</translation>
     </message>
@@ -858,18 +858,18 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+129"/>
+        <location line="-105"/>
+        <location line="+130"/>
         <location line="+19"/>
         <location line="+12"/>
         <location line="+32"/>
@@ -1003,7 +1003,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+141"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+144"/>
         <source>Filter by id prefix</source>
         <translation>Nach ID-Präfix filtern</translation>
     </message>
@@ -1145,7 +1145,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+115"/>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+116"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1220,7 +1220,17 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
+        <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
+        <translation>„%1“ ist kein Bootstrap-Knoten: Schreiben Sie Host:Port, z. B. node1.example.org:49737 (ein Hostname oder eine IPv4-Adresse und ein Port von 1 bis 65535).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a WebSocket address: write ws://host:port or wss://host:port.</source>
+        <translation>„%1“ ist keine WebSocket-Adresse: Schreiben Sie ws://Host:Port oder wss://Host:Port.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bootstrap node %1</source>
         <translation>Bootstrap-Knoten %1</translation>
     </message>
@@ -1278,7 +1288,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Kopiert die Einladung – als Passwort markiert, damit Zwischenablage-Manager sie nicht aufbewahren – und leert die Zwischenablage nach %1 Sekunden.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>Kopiert. Die Zwischenablage wird in %n Sekunde geleert.</numerusform>
@@ -1286,7 +1296,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>Die Zwischenablage wurde geleert.</translation>
     </message>

@@ -23,7 +23,7 @@
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/windows/MainWindow.cpp" line="+278"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+280"/>
         <source>%n peer(s)</source>
         <translation>
             <numerusform>%n peer</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+181"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+184"/>
         <source>History (%n conflict(s))</source>
         <translation>
             <numerusform>History (%n conflict)</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>pluresdb::ui::ShareDialog</name>
     <message numerus="yes">
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+106"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+109"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>Copied. The clipboard will be cleared in %n second.</numerusform>

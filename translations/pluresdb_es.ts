@@ -29,7 +29,7 @@
         <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual), join (el diálogo para unirse, con el enlace si se indica uno), history (el historial del primer registro) o settings.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un enlace de invitación pluresdb:// para unirse a un espacio.</translation>
     </message>
@@ -679,12 +679,12 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+228"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Todavía no hay espacios&lt;/h2&gt;&lt;p&gt;Un espacio es un conjunto de datos compartido por todos los que tienen su clave. Cree uno o únase a uno con la invitación de un compañero.&lt;/p&gt;</translation>
     </message>
@@ -775,7 +775,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Sync not running</source>
         <translation>Sincronización detenida</translation>
     </message>
@@ -843,7 +843,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Algunos ajustes guardados no eran válidos y se restablecieron: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot save the settings</source>
         <translation>No se pueden guardar los ajustes</translation>
     </message>
@@ -858,18 +858,18 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+129"/>
+        <location line="-105"/>
+        <location line="+130"/>
         <location line="+19"/>
         <location line="+12"/>
         <location line="+32"/>
@@ -1003,7 +1003,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+141"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+144"/>
         <source>Filter by id prefix</source>
         <translation>Filtrar por prefijo de ID</translation>
     </message>
@@ -1145,7 +1145,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+115"/>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+116"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
@@ -1220,7 +1220,17 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
+        <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
+        <translation>«%1» no es un nodo de arranque: escriba host:puerto, p. ej. node1.example.org:49737 (un nombre de host o una dirección IPv4, y un puerto de 1 a 65535).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a WebSocket address: write ws://host:port or wss://host:port.</source>
+        <translation>«%1» no es una dirección WebSocket: escriba ws://host:puerto o wss://host:puerto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bootstrap node %1</source>
         <translation>Nodo de arranque %1</translation>
     </message>
@@ -1278,7 +1288,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Copia la invitación marcada como contraseña para que los gestores del portapapeles no la guarden, y vacía el portapapeles al cabo de %1 segundos.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>Copiado. El portapapeles se vaciará en %n segundo.</numerusform>
@@ -1286,7 +1296,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>Se ha vaciado el portapapeles.</translation>
     </message>

@@ -29,7 +29,7 @@
         <translation>Ce que --screenshot affiche&#xa0;: main, share (la boîte de dialogue de partage de l’espace actuel), join (la boîte de dialogue pour rejoindre, avec le lien s’il est fourni), history (l’historique du premier enregistrement) ou settings.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un lien d’invitation pluresdb:// pour rejoindre un espace.</translation>
     </message>
@@ -679,12 +679,12 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+228"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Aucun espace pour l’instant&lt;/h2&gt;&lt;p&gt;Un espace est un ensemble de données partagé par tous ceux qui en ont la clé. Créez-en un, ou rejoignez-en un grâce à l’invitation d’un collègue.&lt;/p&gt;</translation>
     </message>
@@ -775,7 +775,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Rec&amp;hercher</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Sync not running</source>
         <translation>Synchronisation arrêtée</translation>
     </message>
@@ -843,7 +843,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Certains paramètres enregistrés n’étaient pas valides et ont été réinitialisés : %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot save the settings</source>
         <translation>Impossible d’enregistrer les paramètres</translation>
     </message>
@@ -858,18 +858,18 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+129"/>
+        <location line="-105"/>
+        <location line="+130"/>
         <location line="+19"/>
         <location line="+12"/>
         <location line="+32"/>
@@ -1003,7 +1003,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+141"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+144"/>
         <source>Filter by id prefix</source>
         <translation>Filtrer par préfixe d’identifiant</translation>
     </message>
@@ -1145,7 +1145,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+115"/>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+116"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
@@ -1220,7 +1220,17 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
+        <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
+        <translation>« %1 » n’est pas un nœud d’amorçage : écrivez hôte:port, par ex. node1.example.org:49737 (un nom d’hôte ou une adresse IPv4, et un port de 1 à 65535).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a WebSocket address: write ws://host:port or wss://host:port.</source>
+        <translation>« %1 » n’est pas une adresse WebSocket : écrivez ws://hôte:port ou wss://hôte:port.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bootstrap node %1</source>
         <translation>Nœud d’amorçage %1</translation>
     </message>
@@ -1278,7 +1288,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Copie l’invitation en la marquant comme mot de passe pour que les gestionnaires de presse-papiers ne la conservent pas, et vide le presse-papiers après %1 secondes.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>Copié. Le presse-papiers sera vidé dans %n seconde.</numerusform>
@@ -1286,7 +1296,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>Le presse-papiers a été vidé.</translation>
     </message>

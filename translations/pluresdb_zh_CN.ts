@@ -29,7 +29,7 @@
         <translation>--screenshot 渲染的内容：main、share（当前空间的分享对话框）、join（加入对话框，如果提供了链接则一并显示）、history（第一条记录的历史）或 settings。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>要加入的 pluresdb:// 邀请链接。</translation>
     </message>
@@ -677,12 +677,12 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+228"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-163"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有空间&lt;/h2&gt;&lt;p&gt;空间是一组数据，由所有持有其密钥的人共享。您可以创建一个空间，或使用同事发来的邀请加入一个空间。&lt;/p&gt;</translation>
     </message>
@@ -773,7 +773,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Sync not running</source>
         <translation>同步未运行</translation>
     </message>
@@ -840,7 +840,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>部分已保存的设置无效，已重置：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cannot save the settings</source>
         <translation>无法保存设置</translation>
     </message>
@@ -855,18 +855,18 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Topic %1…</source>
         <translation>主题 %1…</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+129"/>
+        <location line="-105"/>
+        <location line="+130"/>
         <location line="+19"/>
         <location line="+12"/>
         <location line="+32"/>
@@ -1000,7 +1000,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+141"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+144"/>
         <source>Filter by id prefix</source>
         <translation>按 ID 前缀筛选</translation>
     </message>
@@ -1139,7 +1139,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+115"/>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+116"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1214,7 +1214,17 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
+        <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
+        <translation>“%1”不是有效的引导节点：请写成 主机:端口，例如 node1.example.org:49737（主机名或 IPv4 地址，端口为 1 到 65535）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a WebSocket address: write ws://host:port or wss://host:port.</source>
+        <translation>“%1”不是 WebSocket 地址：请写成 ws://主机:端口 或 wss://主机:端口。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Bootstrap node %1</source>
         <translation>引导节点 %1</translation>
     </message>
@@ -1272,14 +1282,14 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>复制邀请时将其标记为密码，使剪贴板管理器不会保留它，并在 %1 秒后清空剪贴板。</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>剪贴板已清空。</translation>
     </message>

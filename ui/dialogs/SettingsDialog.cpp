@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -139,8 +140,35 @@ void SettingsDialog::changeEvent(QEvent* event) {
     QDialog::changeEvent(event);
 }
 
+namespace {
+QStringList entries(const QString& text) {
+    static const QRegularExpression separators(QStringLiteral("[\\n\\r,]+"));
+    QStringList out;
+    for (const QString& part : text.split(separators)) {
+        if (!part.trimmed().isEmpty())
+            out << part.trimmed();
+    }
+    return out;
+}
+}  // namespace
+
 Result<SettingsDialog::Values> SettingsDialog::values() const {
     Values v;
+    // Each entry is checked here too, so that the message names it in the user's language.
+    for (const QString& entry : entries(m_bootstrap->toPlainText())) {
+        if (!spaces::parseBootstrapNode(entry)) {
+            return makeError(
+                tr("\"%1\" is not a bootstrap node: write host:port, e.g. node1.example.org:49737 "
+                   "(a host name or IPv4 address, and a port from 1 to 65535).")
+                    .arg(entry));
+        }
+    }
+    for (const QString& entry : entries(m_connect->toPlainText())) {
+        if (!spaces::parseWebSocketUrls(entry)) {
+            return makeError(
+                tr("\"%1\" is not a WebSocket address: write ws://host:port or wss://host:port.").arg(entry));
+        }
+    }
     auto nodes = spaces::parseBootstrapList(m_bootstrap->toPlainText());
     if (!nodes)
         return makeError(tr("Bootstrap node %1").arg(nodes.errorMessage()));

@@ -104,6 +104,26 @@ private slots:
         QCOMPARE(v->network.connectWebSocket, QStringList{"wss://relay.example:8765"});
     }
 
+    /// The error for a bad entry is in the user's language and names the entry.
+    void errorsAreTranslated() {
+        QVERIFY(i18n::installLanguage(qApp, QStringLiteral("de")));
+        SettingsDialog d(SettingsDialog::Values{}, QString());
+        d.privateBootstrapButton()->setChecked(true);
+        d.bootstrapEdit()->setPlainText("host:99999");
+        const QString expected = QCoreApplication::translate(
+                                     "pluresdb::ui::SettingsDialog",
+                                     "\"%1\" is not a bootstrap node: write host:port, e.g. "
+                                     "node1.example.org:49737 (a host name or IPv4 address, and a port from "
+                                     "1 to 65535).")
+                                     .arg("host:99999");
+        QVERIFY(!expected.startsWith("\"host:99999\" is not"));  // German, not the English source
+        QCOMPARE(d.errorText(), expected);
+        d.bootstrapEdit()->setPlainText("host:1");
+        d.connectEdit()->setPlainText("http://x");
+        QVERIFY(d.errorText().contains("http://x"));
+        QVERIFY(!d.errorText().contains("is not a WebSocket"));
+    }
+
     /// Applied settings are stored and read back by core; the JSON-peer switch is per space.
     void persistsThroughCore() {
         QString a, b;
