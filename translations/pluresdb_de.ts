@@ -488,8 +488,13 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <source>this write</source>
         <translation>dieser Schreibvorgang</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 by %3 and %4 by %5 were written concurrently; %4 won.</source>
+        <translation>%1: %2 von %3 und %4 von %5 wurden gleichzeitig geschrieben; %4 hat gewonnen.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+34"/>
         <source>conflict: %n concurrent write(s)</source>
         <translation>
             <numerusform>Konflikt: %n gleichzeitiger Schreibvorgang</numerusform>
@@ -1003,7 +1008,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+144"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+148"/>
         <source>Filter by id prefix</source>
         <translation>Nach ID-Präfix filtern</translation>
     </message>
@@ -1076,7 +1081,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Select a record to see who wrote each field, and when.</source>
         <translation>Wählen Sie einen Datensatz, um zu sehen, wer jedes Feld wann geschrieben hat.</translation>
     </message>
@@ -1091,7 +1096,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>%1: alle Schreibvorgänge jedes Felds, älteste zuerst; gleichzeitige Schreibvorgänge sind markiert, die spätere Uhr gewinnt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+24"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n Datensatz</numerusform>
@@ -1220,7 +1225,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
         <translation>„%1“ ist kein Bootstrap-Knoten: Schreiben Sie Host:Port, z. B. node1.example.org:49737 (ein Hostname oder eine IPv4-Adresse und ein Port von 1 bis 65535).</translation>
     </message>

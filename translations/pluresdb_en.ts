@@ -4,7 +4,7 @@
 <context>
     <name>pluresdb::ui::FieldHistoryModel</name>
     <message numerus="yes">
-        <location filename="../ui/models/FieldHistoryModel.cpp" line="+133"/>
+        <location filename="../ui/models/FieldHistoryModel.cpp" line="+151"/>
         <source>conflict: %n concurrent write(s)</source>
         <translation>
             <numerusform>conflict: %n concurrent write</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+184"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+188"/>
         <source>History (%n conflict(s))</source>
         <translation>
             <numerusform>History (%n conflict)</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+37"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>

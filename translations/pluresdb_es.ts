@@ -488,8 +488,13 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <source>this write</source>
         <translation>esta escritura</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 by %3 and %4 by %5 were written concurrently; %4 won.</source>
+        <translation>%1: %2 de %3 y %4 de %5 se escribieron a la vez; ganó %4.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+34"/>
         <source>conflict: %n concurrent write(s)</source>
         <translation>
             <numerusform>conflicto: %n escritura concurrente</numerusform>
@@ -1003,7 +1008,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+144"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+148"/>
         <source>Filter by id prefix</source>
         <translation>Filtrar por prefijo de ID</translation>
     </message>
@@ -1076,7 +1081,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Historial</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Select a record to see who wrote each field, and when.</source>
         <translation>Seleccione un registro para ver quién escribió cada campo y cuándo.</translation>
     </message>
@@ -1091,7 +1096,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>%1: todas las escrituras de cada campo, las más antiguas primero; las escrituras concurrentes están marcadas y gana el reloj posterior.</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+24"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -1220,7 +1225,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Predeterminado del sistema</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
         <translation>«%1» no es un nodo de arranque: escriba host:puerto, p. ej. node1.example.org:49737 (un nombre de host o una dirección IPv4, y un puerto de 1 a 65535).</translation>
     </message>

@@ -488,8 +488,13 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <source>this write</source>
         <translation>cette écriture</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 by %3 and %4 by %5 were written concurrently; %4 won.</source>
+        <translation>%1 : %2 par %3 et %4 par %5 ont été écrits simultanément ; %4 l’emporte.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+34"/>
         <source>conflict: %n concurrent write(s)</source>
         <translation>
             <numerusform>conflit : %n écriture concurrente</numerusform>
@@ -1003,7 +1008,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+144"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+148"/>
         <source>Filter by id prefix</source>
         <translation>Filtrer par préfixe d’identifiant</translation>
     </message>
@@ -1076,7 +1081,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Historique</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Select a record to see who wrote each field, and when.</source>
         <translation>Sélectionnez un enregistrement pour voir qui a écrit chaque champ, et quand.</translation>
     </message>
@@ -1091,7 +1096,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>%1 : toutes les écritures de chaque champ, les plus anciennes d’abord ; les écritures concurrentes sont marquées, l’horloge la plus récente l’emporte.</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+24"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -1220,7 +1225,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
         <translation>« %1 » n’est pas un nœud d’amorçage : écrivez hôte:port, par ex. node1.example.org:49737 (un nom d’hôte ou une adresse IPv4, et un port de 1 à 65535).</translation>
     </message>

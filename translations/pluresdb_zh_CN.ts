@@ -488,8 +488,13 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <source>this write</source>
         <translation>本次写入</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 by %3 and %4 by %5 were written concurrently; %4 won.</source>
+        <translation>%1：%3 写入的 %2 与 %5 写入的 %4 为并发写入；%4 胜出。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+34"/>
         <source>conflict: %n concurrent write(s)</source>
         <translation>
             <numerusform>冲突：%n 个并发写入</numerusform>
@@ -1000,7 +1005,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+144"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+148"/>
         <source>Filter by id prefix</source>
         <translation>按 ID 前缀筛选</translation>
     </message>
@@ -1072,7 +1077,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Select a record to see who wrote each field, and when.</source>
         <translation>选择一条记录，查看每个字段由谁在何时写入。</translation>
     </message>
@@ -1087,7 +1092,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>%1：每个字段的全部写入，最早的在前；并发写入已标出，时钟较晚者胜出。</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+24"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
@@ -1214,7 +1219,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
         <translation>“%1”不是有效的引导节点：请写成 主机:端口，例如 node1.example.org:49737（主机名或 IPv4 地址，端口为 1 到 65535）。</translation>
     </message>

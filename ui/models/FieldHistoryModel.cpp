@@ -105,6 +105,24 @@ QString FieldHistoryModel::conflictText(const store::FieldHistory& field, size_t
     return parts.join(QStringLiteral("; "));
 }
 
+QStringList FieldHistoryModel::conflictSummary() const {
+    QStringList lines;
+    for (const auto& f : m_history.fields) {
+        for (size_t j = 0; j < f.writes.size(); ++j) {
+            for (size_t i : f.writes[j].concurrentWith) {
+                if (i >= j)
+                    continue;  // each pair once, from its later write (the winner of the pair)
+                const auto& a = f.writes[i];
+                const auto& b = f.writes[j];
+                lines << tr("%1: %2 by %3 and %4 by %5 were written concurrently; %4 won.")
+                             .arg(f.name, valueText(a), writerText(a.hlc.site), valueText(b),
+                                  writerText(b.hlc.site));
+            }
+        }
+    }
+    return lines;
+}
+
 QVariant FieldHistoryModel::fieldData(const store::FieldHistory& f, int column, int role) const {
     const store::FieldWrite* current = f.writes.empty() ? nullptr : &f.writes.back();
     if (role == ConflictRole)

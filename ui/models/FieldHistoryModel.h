@@ -36,6 +36,8 @@ public:
     QString writerText(const store::SiteId& site) const;
     static QString timeText(const store::Hlc& hlc);
     QString conflictText(const store::FieldHistory& field, size_t write) const;
+    // Every concurrent pair of the record, one line each: the field, both values and writers, the winner.
+    QStringList conflictSummary() const;
 
 private:
     QVariant fieldData(const store::FieldHistory& f, int column, int role) const;

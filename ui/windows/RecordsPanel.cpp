@@ -92,8 +92,12 @@ RecordsPanel::RecordsPanel(Database* db, QWidget* parent) : QWidget(parent), m_d
                                   m_historyView->fontMetrics().averageCharWidth() * 24);
     m_historyNote = new QLabel;
     m_historyNote->setWordWrap(true);
+    m_conflicts = new QLabel;
+    m_conflicts->setWordWrap(true);
+    m_conflicts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     historyLayout->addWidget(m_historyNote);
     historyLayout->addWidget(m_historyView, 1);
+    historyLayout->addWidget(m_conflicts);
 
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
@@ -183,6 +187,10 @@ void RecordsPanel::updateHistoryTab() {
     const int conflicts = m_historyModel->conflictCount();
     m_tabs->setTabText(1, conflicts > 0 ? tr("History (%n conflict(s))", nullptr, conflicts) : tr("History"));
     m_tabs->setTabIcon(1, conflicts > 0 ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+    // The conflicts in words under the tree, whatever the width of its columns.
+    const QStringList summary = m_historyModel->conflictSummary();
+    m_conflicts->setText(summary.join(u'\n'));
+    m_conflicts->setVisible(!summary.isEmpty());
     if (m_historyError)
         return;
     if (m_loadedId.isEmpty())
@@ -193,6 +201,10 @@ void RecordsPanel::updateHistoryTab() {
         m_historyNote->setText(tr("%1: every write of each field, oldest first; concurrent writes are "
                                   "marked, the later clock wins.")
                                    .arg(m_loadedId));
+}
+
+QString RecordsPanel::conflictsText() const {
+    return m_conflicts->text();
 }
 
 QString RecordsPanel::historyNote() const {

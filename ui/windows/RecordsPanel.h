@@ -39,6 +39,7 @@ public:
     QTreeView* historyView() const { return m_historyView; }
     QTabWidget* tabs() const { return m_tabs; }
     QString historyNote() const;
+    QString conflictsText() const;  // the conflicts in words, under the history
     QString editorMessage() const;
 
 public slots:
@@ -82,6 +83,7 @@ private:
     FieldHistoryModel* m_historyModel;
     QTreeView* m_historyView;
     QLabel* m_historyNote;
+    QLabel* m_conflicts;
     bool m_historyError = false;
     QJsonObject m_loaded;  // the record as it was when loaded into the editor
     QString m_loadedId;

@@ -95,6 +95,12 @@ private slots:
         QCOMPARE(cell(2, FieldHistoryModel::TimeColumn),
                  FieldHistoryModel::timeText(store::Hlc{1'700'000'000'009, 0, peer->siteId()}));
 
+        // And in words under the tree.
+        QCOMPARE(panel.conflictsText(),
+                 QString(R"(title: "mine" by %1 (this device) and "theirs" by %2 were written concurrently; )"
+                         R"("theirs" won.)")
+                     .arg(me, them));
+
         const QModelIndex pages = model->index(0, 0);
         QVERIFY(!model->data(pages, FieldHistoryModel::ConflictRole).toBool());
         QCOMPARE(model->rowCount(pages), 1);
@@ -105,6 +111,7 @@ private slots:
         panel.newRecord();
         QCOMPARE(model->rowCount(), 0);
         QCOMPARE(panel.tabs()->tabText(1), QString("History"));
+        QVERIFY(panel.conflictsText().isEmpty());
     }
 };
 
