@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+40"/>
+        <location filename="../app/desktop/main.cpp" line="+43"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: lokale Daten, die sich direkt zwischen Geräten synchronisieren.</translation>
     </message>
@@ -25,11 +25,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
-        <translation>Was --screenshot zeigt: main, share (den Teilen-Dialog des aktuellen Bereichs) oder join (den Beitreten-Dialog, mit dem Link, falls einer angegeben ist).</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
+        <translation>Was --screenshot zeigt: main, share (den Teilen-Dialog des aktuellen Bereichs), join (den Beitreten-Dialog, mit dem Link, falls einer angegeben ist), history (den Verlauf des ersten Datensatzes) oder settings.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Ein pluresdb://-Einladungslink, um einem Bereich beizutreten.</translation>
     </message>
@@ -462,6 +462,90 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::FieldHistoryModel</name>
+    <message>
+        <location filename="../ui/models/FieldHistoryModel.cpp" line="+71"/>
+        <source>(field deleted)</source>
+        <translation>(Feld gelöscht)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(record deleted)</source>
+        <translation>(Datensatz gelöscht)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (this device)</source>
+        <translation>%1 (dieses Gerät)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>concurrent with %1 by %2; %3 won</source>
+        <translation>gleichzeitig mit %1 von %2; %3 hat gewonnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this write</source>
+        <translation>dieser Schreibvorgang</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 by %3 and %4 by %5 were written concurrently; %4 won.</source>
+        <translation>%1: %2 von %3 und %4 von %5 wurden gleichzeitig geschrieben; %4 hat gewonnen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>conflict: %n concurrent write(s)</source>
+        <translation>
+            <numerusform>Konflikt: %n gleichzeitiger Schreibvorgang</numerusform>
+            <numerusform>Konflikt: %n gleichzeitige Schreibvorgänge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n write(s)</source>
+        <translation>
+            <numerusform>%n Schreibvorgang</numerusform>
+            <numerusform>%n Schreibvorgänge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>clock %1</source>
+        <translation>Uhr %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>written before history was kept: conflicts unknown</source>
+        <translation>geschrieben, bevor der Verlauf geführt wurde: Konflikte unbekannt</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Field / value</source>
+        <translation>Feld / Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writer</source>
+        <translation>Schreiber</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::JoinDialog</name>
     <message>
         <location filename="../ui/dialogs/JoinDialog.cpp" line="+23"/>
@@ -600,19 +684,17 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
-        <location line="+15"/>
-        <location line="+262"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-163"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Noch keine Bereiche&lt;/h2&gt;&lt;p&gt;Ein Bereich ist eine Datensammlung, die alle teilen, die seinen Schlüssel haben. Erstellen Sie einen oder treten Sie mit einer Einladung von Kollegen einem bei.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Create a space…</source>
         <translation>Bereich erstellen…</translation>
     </message>
@@ -622,7 +704,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Bereich beitreten…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Keys: encrypted file</source>
         <translation>Schlüssel: verschlüsselte Datei</translation>
     </message>
@@ -632,7 +714,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Schlüssel: Systemschlüsselbund</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+64"/>
         <source>&amp;Space</source>
         <translation>&amp;Bereich</translation>
     </message>
@@ -642,33 +724,38 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Bereich &amp;erstellen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Join space…</source>
         <translation>Bereich bei&amp;treten…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>S&amp;hare space…</source>
         <translation>Bereich tei&amp;len…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Rename space…</source>
         <translation>Bereich &amp;umbenennen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Leave space…</source>
         <translation>Bereich &amp;verlassen…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-6"/>
         <source>&amp;Record</source>
         <translation>&amp;Datensatz</translation>
     </message>
@@ -678,22 +765,95 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>&amp;Neu</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Find</source>
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+55"/>
+        <source>Sync not running</source>
+        <translation>Synchronisierung läuft nicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sync engine is running: changes stay on this device.</source>
+        <translation>Keine Synchronisierung aktiv: Änderungen bleiben auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: connecting…</source>
+        <translation>DHT: verbinde…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacting the DHT bootstrap nodes.</source>
+        <translation>Die Bootstrap-Knoten des DHT werden kontaktiert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: online</source>
+        <translation>DHT: online</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device is in the DHT: it can find peers and be found.</source>
+        <translation>Dieses Gerät ist im DHT: Es kann Peers finden und gefunden werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: offline</source>
+        <translation>DHT: offline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DHT cannot be reached: check the network and the bootstrap nodes in the settings.</source>
+        <translation>Der DHT ist nicht erreichbar: Prüfen Sie das Netzwerk und die Bootstrap-Knoten in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sync off for this space</source>
+        <translation>Synchronisierung für diesen Bereich aus</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n Peer</numerusform>
+            <numerusform>%n Peers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in sync</source>
+        <translation>synchron</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not in sync yet</source>
+        <translation>noch nicht synchron</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Some saved settings were not valid and were reset: %1</source>
+        <translation>Einige gespeicherte Einstellungen waren ungültig und wurden zurückgesetzt: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save the settings</source>
+        <translation>Einstellungen können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Cannot open the space</source>
         <translation>Der Bereich kann nicht geöffnet werden</translation>
     </message>
@@ -703,41 +863,42 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-141"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+165"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-105"/>
+        <location line="+130"/>
         <location line="+19"/>
         <location line="+12"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>spaces are not available in this window</source>
         <translation>in diesem Fenster sind keine Bereiche verfügbar</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>der Schlüssel des Bereichs kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>no such space</source>
         <translation>diesen Bereich gibt es nicht</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>cannot remove the space&apos;s key: %1</source>
         <translation>der Schlüssel des Bereichs kann nicht entfernt werden: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>the key of &quot;%1&quot; is not in the keychain</source>
         <translation>der Schlüssel von „%1“ ist nicht im Schlüsselbund</translation>
     </message>
@@ -847,22 +1008,22 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+26"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+148"/>
         <source>Filter by id prefix</source>
         <translation>Nach ID-Präfix filtern</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
         <source>Record id, e.g. user:1</source>
         <translation>Datensatz-ID, z. B. user:1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{&quot;field&quot;: &quot;value&quot;}</source>
         <translation>{&quot;feld&quot;: &quot;wert&quot;}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
@@ -877,27 +1038,65 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fields (a JSON object; remove a field to delete it)</source>
         <translation>Felder (ein JSON-Objekt; entfernen Sie ein Feld, um es zu löschen)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-24"/>
         <source>Cannot read the database: %1</source>
         <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1 was changed by a peer</source>
         <translation>%1 wurde von einem Peer geändert</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot read the history: %1</source>
+        <translation>Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>History (%n conflict(s))</source>
+        <translation>
+            <numerusform>Verlauf (%n Konflikt)</numerusform>
+            <numerusform>Verlauf (%n Konflikte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select a record to see who wrote each field, and when.</source>
+        <translation>Wählen Sie einen Datensatz, um zu sehen, wer jedes Feld wann geschrieben hat.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: only the newest writes are shown.</source>
+        <translation>%1: Nur die neuesten Schreibvorgänge werden angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: every write of each field, oldest first; concurrent writes are marked, the later clock wins.</source>
+        <translation>%1: alle Schreibvorgänge jedes Felds, älteste zuerst; gleichzeitige Schreibvorgänge sind markiert, die spätere Uhr gewinnt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n Datensatz</numerusform>
@@ -913,7 +1112,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Enter a record id.</source>
         <translation>Geben Sie eine Datensatz-ID ein.</translation>
     </message>
@@ -928,7 +1127,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Die Felder müssen ein JSON-Objekt sein: { ... }</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
@@ -949,9 +1148,112 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+116"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DHT bootstrap nodes</source>
+        <translation>DHT-Bootstrap-Knoten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public Hyperswarm DHT (default)</source>
+        <translation>Öffentlicher Hyperswarm-DHT (Standard)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private DHT, these nodes (host:port, one per line):</source>
+        <translation>Privater DHT, diese Knoten (Host:Port, einer pro Zeile):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node1.example.org:49737</source>
+        <translation>node1.example.org:49737</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebSocket mesh (where UDP is blocked)</source>
+        <translation>WebSocket-Mesh (wo UDP blockiert ist)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept WebSocket peers on port</source>
+        <translation>WebSocket-Peers annehmen auf Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to (ws:// or wss:// URLs, one per line):</source>
+        <translation>Verbinden mit (ws://- oder wss://-URLs, eine pro Zeile):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss://relay.example.org:8765</source>
+        <translation>wss://relay.example.org:8765</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This space: %1</source>
+        <translation>Dieser Bereich: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This space (none selected)</source>
+        <translation>Dieser Bereich (keiner ausgewählt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow PluresDB 2.x peers (JSON protocol)</source>
+        <translation>PluresDB-2.x-Peers zulassen (JSON-Protokoll)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They cannot prove that they hold the key: anyone who finds the space&apos;s topic could read and write its data. Turn this on only to sync with devices still on PluresDB 2.x.</source>
+        <translation>Sie können nicht beweisen, dass sie den Schlüssel besitzen: Wer das Thema des Bereichs findet, könnte seine Daten lesen und schreiben. Schalten Sie dies nur ein, um mit Geräten zu synchronisieren, die noch PluresDB 2.x verwenden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
+        <translation>„%1“ ist kein Bootstrap-Knoten: Schreiben Sie Host:Port, z. B. node1.example.org:49737 (ein Hostname oder eine IPv4-Adresse und ein Port von 1 bis 65535).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a WebSocket address: write ws://host:port or wss://host:port.</source>
+        <translation>„%1“ ist keine WebSocket-Adresse: Schreiben Sie ws://Host:Port oder wss://Host:Port.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bootstrap node %1</source>
+        <translation>Bootstrap-Knoten %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter at least one bootstrap node for a private DHT, or choose the public one.</source>
+        <translation>Geben Sie für einen privaten DHT mindestens einen Bootstrap-Knoten ein oder wählen Sie den öffentlichen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WebSocket peer %1</source>
+        <translation>WebSocket-Peer %1</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::ShareDialog</name>
     <message>
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+38"/>
         <source>Share space</source>
         <translation>Bereich teilen</translation>
     </message>
@@ -966,7 +1268,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>&lt;b&gt;Wer diese Einladung hat, kann alles in diesem Bereich lesen und ändern&lt;/b&gt; und sie weitergeben. Sie lässt sich nicht zurücknehmen, außer durch den Umzug in einen neuen Bereich. Teilen Sie sie nur mit Personen, denen Sie vertrauen, über einen privaten Kanal.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
         <translation>Scannen Sie diesen Code mit PluresDB auf einem anderen Gerät oder speichern Sie ein Bild davon.</translation>
     </message>
@@ -991,7 +1293,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Kopiert die Einladung – als Passwort markiert, damit Zwischenablage-Manager sie nicht aufbewahren – und leert die Zwischenablage nach %1 Sekunden.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>Kopiert. Die Zwischenablage wird in %n Sekunde geleert.</numerusform>
@@ -999,7 +1301,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>Die Zwischenablage wurde geleert.</translation>
     </message>

@@ -2,9 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>pluresdb::ui::FieldHistoryModel</name>
+    <message numerus="yes">
+        <location filename="../ui/models/FieldHistoryModel.cpp" line="+151"/>
+        <source>conflict: %n concurrent write(s)</source>
+        <translation>
+            <numerusform>conflict: %n concurrent write</numerusform>
+            <numerusform>conflict: %n concurrent writes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n write(s)</source>
+        <translation>
+            <numerusform>%n write</numerusform>
+            <numerusform>%n writes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/windows/MainWindow.cpp" line="+280"/>
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n peer</numerusform>
+            <numerusform>%n peers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+116"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+188"/>
+        <source>History (%n conflict(s))</source>
+        <translation>
+            <numerusform>History (%n conflict)</numerusform>
+            <numerusform>History (%n conflicts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -23,7 +61,7 @@
 <context>
     <name>pluresdb::ui::ShareDialog</name>
     <message numerus="yes">
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+102"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+109"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>Copied. The clipboard will be cleared in %n second.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+40"/>
+        <location filename="../app/desktop/main.cpp" line="+43"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: datos locales que se sincronizan de igual a igual.</translation>
     </message>
@@ -25,11 +25,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
-        <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual) o join (el diálogo para unirse, con el enlace si se indica uno).</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
+        <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual), join (el diálogo para unirse, con el enlace si se indica uno), history (el historial del primer registro) o settings.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un enlace de invitación pluresdb:// para unirse a un espacio.</translation>
     </message>
@@ -462,6 +462,90 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::FieldHistoryModel</name>
+    <message>
+        <location filename="../ui/models/FieldHistoryModel.cpp" line="+71"/>
+        <source>(field deleted)</source>
+        <translation>(campo eliminado)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(record deleted)</source>
+        <translation>(registro eliminado)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (this device)</source>
+        <translation>%1 (este dispositivo)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>concurrent with %1 by %2; %3 won</source>
+        <translation>concurrente con %1 de %2; ganó %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this write</source>
+        <translation>esta escritura</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 by %3 and %4 by %5 were written concurrently; %4 won.</source>
+        <translation>%1: %2 de %3 y %4 de %5 se escribieron a la vez; ganó %4.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>conflict: %n concurrent write(s)</source>
+        <translation>
+            <numerusform>conflicto: %n escritura concurrente</numerusform>
+            <numerusform>conflicto: %n escrituras concurrentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n write(s)</source>
+        <translation>
+            <numerusform>%n escritura</numerusform>
+            <numerusform>%n escrituras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>clock %1</source>
+        <translation>reloj %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>current</source>
+        <translation>actual</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>written before history was kept: conflicts unknown</source>
+        <translation>escrito antes de guardar el historial: conflictos desconocidos</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Field / value</source>
+        <translation>Campo / valor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writer</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::JoinDialog</name>
     <message>
         <location filename="../ui/dialogs/JoinDialog.cpp" line="+23"/>
@@ -600,19 +684,17 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
-        <location line="+15"/>
-        <location line="+262"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-163"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Todavía no hay espacios&lt;/h2&gt;&lt;p&gt;Un espacio es un conjunto de datos compartido por todos los que tienen su clave. Cree uno o únase a uno con la invitación de un compañero.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Create a space…</source>
         <translation>Crear un espacio…</translation>
     </message>
@@ -622,7 +704,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Unirse a un espacio…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Keys: encrypted file</source>
         <translation>Claves: archivo cifrado</translation>
     </message>
@@ -632,7 +714,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Claves: llavero del sistema</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+64"/>
         <source>&amp;Space</source>
         <translation>&amp;Espacio</translation>
     </message>
@@ -642,33 +724,38 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>&amp;Crear espacio…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Join space…</source>
         <translation>&amp;Unirse a un espacio…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>S&amp;hare space…</source>
         <translation>C&amp;ompartir espacio…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Rename space…</source>
         <translation>Cambiar el &amp;nombre del espacio…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Leave space…</source>
         <translation>&amp;Abandonar el espacio…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-6"/>
         <source>&amp;Record</source>
         <translation>&amp;Registro</translation>
     </message>
@@ -678,22 +765,95 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>&amp;Nuevo</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Delete</source>
         <translation>&amp;Eliminar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+55"/>
+        <source>Sync not running</source>
+        <translation>Sincronización detenida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sync engine is running: changes stay on this device.</source>
+        <translation>No hay ningún motor de sincronización en marcha: los cambios se quedan en este dispositivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: connecting…</source>
+        <translation>DHT: conectando…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacting the DHT bootstrap nodes.</source>
+        <translation>Contactando con los nodos de arranque del DHT.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: online</source>
+        <translation>DHT: en línea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device is in the DHT: it can find peers and be found.</source>
+        <translation>Este dispositivo está en el DHT: puede encontrar pares y ser encontrado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: offline</source>
+        <translation>DHT: sin conexión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DHT cannot be reached: check the network and the bootstrap nodes in the settings.</source>
+        <translation>No se puede llegar al DHT: revise la red y los nodos de arranque en los ajustes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sync off for this space</source>
+        <translation>sincronización desactivada para este espacio</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n par</numerusform>
+            <numerusform>%n pares</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in sync</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not in sync yet</source>
+        <translation>aún sin sincronizar</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Some saved settings were not valid and were reset: %1</source>
+        <translation>Algunos ajustes guardados no eran válidos y se restablecieron: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save the settings</source>
+        <translation>No se pueden guardar los ajustes</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Cannot open the space</source>
         <translation>No se puede abrir el espacio</translation>
     </message>
@@ -703,41 +863,42 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-141"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+165"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-105"/>
+        <location line="+130"/>
         <location line="+19"/>
         <location line="+12"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>spaces are not available in this window</source>
         <translation>los espacios no están disponibles en esta ventana</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>no se puede guardar la clave del espacio: %1</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>no such space</source>
         <translation>no existe ese espacio</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>cannot remove the space&apos;s key: %1</source>
         <translation>no se puede quitar la clave del espacio: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>the key of &quot;%1&quot; is not in the keychain</source>
         <translation>la clave de «%1» no está en el llavero</translation>
     </message>
@@ -847,22 +1008,22 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+26"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+148"/>
         <source>Filter by id prefix</source>
         <translation>Filtrar por prefijo de ID</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
         <source>Record id, e.g. user:1</source>
         <translation>ID del registro, p. ej. user:1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{&quot;field&quot;: &quot;value&quot;}</source>
         <translation>{&quot;campo&quot;: &quot;valor&quot;}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>New</source>
         <translation>Nuevo</translation>
     </message>
@@ -877,27 +1038,65 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fields (a JSON object; remove a field to delete it)</source>
         <translation>Campos (un objeto JSON; quite un campo para eliminarlo)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-24"/>
         <source>Cannot read the database: %1</source>
         <translation>No se puede leer la base de datos: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1 was changed by a peer</source>
         <translation>Un par ha modificado %1</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot read the history: %1</source>
+        <translation>No se puede leer el historial: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>History (%n conflict(s))</source>
+        <translation>
+            <numerusform>Historial (%n conflicto)</numerusform>
+            <numerusform>Historial (%n conflictos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select a record to see who wrote each field, and when.</source>
+        <translation>Seleccione un registro para ver quién escribió cada campo y cuándo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: only the newest writes are shown.</source>
+        <translation>%1: solo se muestran las escrituras más recientes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: every write of each field, oldest first; concurrent writes are marked, the later clock wins.</source>
+        <translation>%1: todas las escrituras de cada campo, las más antiguas primero; las escrituras concurrentes están marcadas y gana el reloj posterior.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -913,7 +1112,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Enter a record id.</source>
         <translation>Introduzca un ID de registro.</translation>
     </message>
@@ -928,7 +1127,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Los campos deben ser un objeto JSON: { ... }</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Not saved: %1</source>
         <translation>No guardado: %1</translation>
     </message>
@@ -949,9 +1148,112 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+116"/>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DHT bootstrap nodes</source>
+        <translation>Nodos de arranque del DHT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public Hyperswarm DHT (default)</source>
+        <translation>DHT público de Hyperswarm (predeterminado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private DHT, these nodes (host:port, one per line):</source>
+        <translation>DHT privado, estos nodos (host:puerto, uno por línea):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node1.example.org:49737</source>
+        <translation>node1.example.org:49737</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebSocket mesh (where UDP is blocked)</source>
+        <translation>Malla WebSocket (donde UDP está bloqueado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept WebSocket peers on port</source>
+        <translation>Aceptar pares WebSocket en el puerto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to (ws:// or wss:// URLs, one per line):</source>
+        <translation>Conectar a (URL ws:// o wss://, una por línea):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss://relay.example.org:8765</source>
+        <translation>wss://relay.example.org:8765</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This space: %1</source>
+        <translation>Este espacio: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This space (none selected)</source>
+        <translation>Este espacio (ninguno seleccionado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow PluresDB 2.x peers (JSON protocol)</source>
+        <translation>Permitir pares de PluresDB 2.x (protocolo JSON)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They cannot prove that they hold the key: anyone who finds the space&apos;s topic could read and write its data. Turn this on only to sync with devices still on PluresDB 2.x.</source>
+        <translation>No pueden demostrar que tienen la clave: cualquiera que encuentre el tema del espacio podría leer y escribir sus datos. Actívelo solo para sincronizar con dispositivos que aún usan PluresDB 2.x.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
+        <translation>«%1» no es un nodo de arranque: escriba host:puerto, p. ej. node1.example.org:49737 (un nombre de host o una dirección IPv4, y un puerto de 1 a 65535).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a WebSocket address: write ws://host:port or wss://host:port.</source>
+        <translation>«%1» no es una dirección WebSocket: escriba ws://host:puerto o wss://host:puerto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bootstrap node %1</source>
+        <translation>Nodo de arranque %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter at least one bootstrap node for a private DHT, or choose the public one.</source>
+        <translation>Introduzca al menos un nodo de arranque para un DHT privado, o elija el público.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WebSocket peer %1</source>
+        <translation>Par WebSocket %1</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::ShareDialog</name>
     <message>
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+38"/>
         <source>Share space</source>
         <translation>Compartir espacio</translation>
     </message>
@@ -966,7 +1268,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>&lt;b&gt;Cualquiera que tenga esta invitación puede leer y modificar todo lo que hay en este espacio&lt;/b&gt;, y puede pasarla a otros. No hay forma de revocarla salvo mudarse a un espacio nuevo. Compártala solo con personas de confianza y por un canal privado.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
         <translation>Escanee este código con PluresDB en otro dispositivo o guarde una imagen de él.</translation>
     </message>
@@ -991,7 +1293,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Copia la invitación marcada como contraseña para que los gestores del portapapeles no la guarden, y vacía el portapapeles al cabo de %1 segundos.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>Copiado. El portapapeles se vaciará en %n segundo.</numerusform>
@@ -999,7 +1301,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>Se ha vaciado el portapapeles.</translation>
     </message>

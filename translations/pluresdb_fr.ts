@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+40"/>
+        <location filename="../app/desktop/main.cpp" line="+43"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB&#xa0;: des données locales qui se synchronisent de pair à pair.</translation>
     </message>
@@ -25,11 +25,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
-        <translation>Ce que --screenshot affiche : main, share (la boîte de dialogue de partage de l’espace actuel) ou join (la boîte de dialogue pour rejoindre, avec le lien s’il est fourni).</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
+        <translation>Ce que --screenshot affiche&#xa0;: main, share (la boîte de dialogue de partage de l’espace actuel), join (la boîte de dialogue pour rejoindre, avec le lien s’il est fourni), history (l’historique du premier enregistrement) ou settings.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un lien d’invitation pluresdb:// pour rejoindre un espace.</translation>
     </message>
@@ -462,6 +462,90 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::FieldHistoryModel</name>
+    <message>
+        <location filename="../ui/models/FieldHistoryModel.cpp" line="+71"/>
+        <source>(field deleted)</source>
+        <translation>(champ supprimé)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(record deleted)</source>
+        <translation>(enregistrement supprimé)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (this device)</source>
+        <translation>%1 (cet appareil)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>concurrent with %1 by %2; %3 won</source>
+        <translation>concurrent de %1 par %2 ; %3 l’emporte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this write</source>
+        <translation>cette écriture</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 by %3 and %4 by %5 were written concurrently; %4 won.</source>
+        <translation>%1 : %2 par %3 et %4 par %5 ont été écrits simultanément ; %4 l’emporte.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>conflict: %n concurrent write(s)</source>
+        <translation>
+            <numerusform>conflit : %n écriture concurrente</numerusform>
+            <numerusform>conflit : %n écritures concurrentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n write(s)</source>
+        <translation>
+            <numerusform>%n écriture</numerusform>
+            <numerusform>%n écritures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>clock %1</source>
+        <translation>horloge %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>current</source>
+        <translation>actuelle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>written before history was kept: conflicts unknown</source>
+        <translation>écrit avant la tenue de l’historique : conflits inconnus</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Field / value</source>
+        <translation>Champ / valeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writer</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::JoinDialog</name>
     <message>
         <location filename="../ui/dialogs/JoinDialog.cpp" line="+23"/>
@@ -600,19 +684,17 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
-        <location line="+15"/>
-        <location line="+262"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-163"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Aucun espace pour l’instant&lt;/h2&gt;&lt;p&gt;Un espace est un ensemble de données partagé par tous ceux qui en ont la clé. Créez-en un, ou rejoignez-en un grâce à l’invitation d’un collègue.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Create a space…</source>
         <translation>Créer un espace…</translation>
     </message>
@@ -622,7 +704,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Rejoindre un espace…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Keys: encrypted file</source>
         <translation>Clés&#xa0;: fichier chiffré</translation>
     </message>
@@ -632,7 +714,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Clés&#xa0;: trousseau du système</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+64"/>
         <source>&amp;Space</source>
         <translation>&amp;Espace</translation>
     </message>
@@ -642,33 +724,38 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>&amp;Créer un espace…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Join space…</source>
         <translation>&amp;Rejoindre un espace…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>S&amp;hare space…</source>
         <translation>&amp;Partager l’espace…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Rename space…</source>
         <translation>Re&amp;nommer l’espace…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Leave space…</source>
         <translation>Q&amp;uitter l’espace…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-6"/>
         <source>&amp;Record</source>
         <translation>En&amp;registrement</translation>
     </message>
@@ -678,22 +765,95 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>&amp;Nouveau</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Find</source>
         <translation>Rec&amp;hercher</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+55"/>
+        <source>Sync not running</source>
+        <translation>Synchronisation arrêtée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sync engine is running: changes stay on this device.</source>
+        <translation>Aucun moteur de synchronisation actif : les modifications restent sur cet appareil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: connecting…</source>
+        <translation>DHT : connexion…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacting the DHT bootstrap nodes.</source>
+        <translation>Contact des nœuds d’amorçage du DHT.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: online</source>
+        <translation>DHT : en ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device is in the DHT: it can find peers and be found.</source>
+        <translation>Cet appareil est dans le DHT : il peut trouver des pairs et être trouvé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: offline</source>
+        <translation>DHT : hors ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DHT cannot be reached: check the network and the bootstrap nodes in the settings.</source>
+        <translation>Le DHT est injoignable : vérifiez le réseau et les nœuds d’amorçage dans les paramètres.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sync off for this space</source>
+        <translation>synchronisation désactivée pour cet espace</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n pair</numerusform>
+            <numerusform>%n pairs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in sync</source>
+        <translation>synchronisé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not in sync yet</source>
+        <translation>pas encore synchronisé</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Some saved settings were not valid and were reset: %1</source>
+        <translation>Certains paramètres enregistrés n’étaient pas valides et ont été réinitialisés : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save the settings</source>
+        <translation>Impossible d’enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Cannot open the space</source>
         <translation>Impossible d’ouvrir l’espace</translation>
     </message>
@@ -703,41 +863,42 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-141"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+165"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-105"/>
+        <location line="+130"/>
         <location line="+19"/>
         <location line="+12"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>spaces are not available in this window</source>
         <translation>les espaces ne sont pas disponibles dans cette fenêtre</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>impossible d’enregistrer la clé de l’espace&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>no such space</source>
         <translation>espace inexistant</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>cannot remove the space&apos;s key: %1</source>
         <translation>impossible de supprimer la clé de l’espace&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>the key of &quot;%1&quot; is not in the keychain</source>
         <translation>la clé de «&#xa0;%1&#xa0;» n’est pas dans le trousseau</translation>
     </message>
@@ -847,22 +1008,22 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+26"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+148"/>
         <source>Filter by id prefix</source>
         <translation>Filtrer par préfixe d’identifiant</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
         <source>Record id, e.g. user:1</source>
         <translation>Identifiant de l’enregistrement, p. ex. user:1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{&quot;field&quot;: &quot;value&quot;}</source>
         <translation>{&quot;champ&quot;: &quot;valeur&quot;}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
@@ -877,27 +1038,65 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fields (a JSON object; remove a field to delete it)</source>
         <translation>Champs (un objet JSON&#xa0;; retirez un champ pour le supprimer)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-24"/>
         <source>Cannot read the database: %1</source>
         <translation>Impossible de lire la base de données&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1 was changed by a peer</source>
         <translation>%1 a été modifié par un pair</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot read the history: %1</source>
+        <translation>Impossible de lire l’historique : %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>History (%n conflict(s))</source>
+        <translation>
+            <numerusform>Historique (%n conflit)</numerusform>
+            <numerusform>Historique (%n conflits)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select a record to see who wrote each field, and when.</source>
+        <translation>Sélectionnez un enregistrement pour voir qui a écrit chaque champ, et quand.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: only the newest writes are shown.</source>
+        <translation>%1 : seules les écritures les plus récentes sont affichées.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: every write of each field, oldest first; concurrent writes are marked, the later clock wins.</source>
+        <translation>%1 : toutes les écritures de chaque champ, les plus anciennes d’abord ; les écritures concurrentes sont marquées, l’horloge la plus récente l’emporte.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n enregistrement</numerusform>
@@ -913,7 +1112,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Enter a record id.</source>
         <translation>Saisissez un identifiant d’enregistrement.</translation>
     </message>
@@ -928,7 +1127,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Les champs doivent former un objet JSON&#xa0;: { ... }</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Not saved: %1</source>
         <translation>Non enregistré&#xa0;: %1</translation>
     </message>
@@ -949,9 +1148,112 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+116"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DHT bootstrap nodes</source>
+        <translation>Nœuds d’amorçage du DHT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public Hyperswarm DHT (default)</source>
+        <translation>DHT Hyperswarm public (par défaut)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private DHT, these nodes (host:port, one per line):</source>
+        <translation>DHT privé, ces nœuds (hôte:port, un par ligne) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node1.example.org:49737</source>
+        <translation>node1.example.org:49737</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebSocket mesh (where UDP is blocked)</source>
+        <translation>Maillage WebSocket (là où UDP est bloqué)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept WebSocket peers on port</source>
+        <translation>Accepter des pairs WebSocket sur le port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to (ws:// or wss:// URLs, one per line):</source>
+        <translation>Se connecter à (URL ws:// ou wss://, une par ligne) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss://relay.example.org:8765</source>
+        <translation>wss://relay.example.org:8765</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This space: %1</source>
+        <translation>Cet espace : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This space (none selected)</source>
+        <translation>Cet espace (aucun sélectionné)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow PluresDB 2.x peers (JSON protocol)</source>
+        <translation>Autoriser les pairs PluresDB 2.x (protocole JSON)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They cannot prove that they hold the key: anyone who finds the space&apos;s topic could read and write its data. Turn this on only to sync with devices still on PluresDB 2.x.</source>
+        <translation>Ils ne peuvent pas prouver qu’ils détiennent la clé : quiconque trouve le sujet de l’espace pourrait lire et écrire ses données. N’activez ceci que pour synchroniser avec des appareils encore sous PluresDB 2.x.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
+        <translation>« %1 » n’est pas un nœud d’amorçage : écrivez hôte:port, par ex. node1.example.org:49737 (un nom d’hôte ou une adresse IPv4, et un port de 1 à 65535).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a WebSocket address: write ws://host:port or wss://host:port.</source>
+        <translation>« %1 » n’est pas une adresse WebSocket : écrivez ws://hôte:port ou wss://hôte:port.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bootstrap node %1</source>
+        <translation>Nœud d’amorçage %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter at least one bootstrap node for a private DHT, or choose the public one.</source>
+        <translation>Saisissez au moins un nœud d’amorçage pour un DHT privé, ou choisissez le DHT public.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WebSocket peer %1</source>
+        <translation>Pair WebSocket %1</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::ShareDialog</name>
     <message>
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+38"/>
         <source>Share space</source>
         <translation>Partager l’espace</translation>
     </message>
@@ -966,7 +1268,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>&lt;b&gt;Quiconque possède cette invitation peut lire et modifier tout le contenu de cet espace&lt;/b&gt;, et peut la transmettre. Il est impossible de la révoquer, sauf en passant à un nouvel espace. Ne la partagez qu’avec des personnes de confiance, par un canal privé.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
         <translation>Scannez ce code avec PluresDB sur un autre appareil, ou enregistrez-en une image.</translation>
     </message>
@@ -991,7 +1293,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Copie l’invitation en la marquant comme mot de passe pour que les gestionnaires de presse-papiers ne la conservent pas, et vide le presse-papiers après %1 secondes.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>Copié. Le presse-papiers sera vidé dans %n seconde.</numerusform>
@@ -999,7 +1301,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>Le presse-papiers a été vidé.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+40"/>
+        <location filename="../app/desktop/main.cpp" line="+43"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB：本地优先、点对点同步的数据。</translation>
     </message>
@@ -25,11 +25,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog) or join (the join dialog, with the link if one is given).</source>
-        <translation>--screenshot 渲染的内容：main、share（当前空间的分享对话框）或 join（加入对话框，如果提供了链接则一并显示）。</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
+        <translation>--screenshot 渲染的内容：main、share（当前空间的分享对话框）、join（加入对话框，如果提供了链接则一并显示）、history（第一条记录的历史）或 settings。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>要加入的 pluresdb:// 邀请链接。</translation>
     </message>
@@ -462,6 +462,88 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::FieldHistoryModel</name>
+    <message>
+        <location filename="../ui/models/FieldHistoryModel.cpp" line="+71"/>
+        <source>(field deleted)</source>
+        <translation>（字段已删除）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(record deleted)</source>
+        <translation>（记录已删除）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (this device)</source>
+        <translation>%1（本设备）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>concurrent with %1 by %2; %3 won</source>
+        <translation>与 %2 写入的 %1 并发；%3 胜出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this write</source>
+        <translation>本次写入</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 by %3 and %4 by %5 were written concurrently; %4 won.</source>
+        <translation>%1：%3 写入的 %2 与 %5 写入的 %4 为并发写入；%4 胜出。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>conflict: %n concurrent write(s)</source>
+        <translation>
+            <numerusform>冲突：%n 个并发写入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n write(s)</source>
+        <translation>
+            <numerusform>%n 次写入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>clock %1</source>
+        <translation>时钟 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>current</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>written before history was kept: conflicts unknown</source>
+        <translation>写于开始记录历史之前：冲突未知</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Field / value</source>
+        <translation>字段 / 值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writer</source>
+        <translation>写入者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::JoinDialog</name>
     <message>
         <location filename="../ui/dialogs/JoinDialog.cpp" line="+23"/>
@@ -600,19 +682,17 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+31"/>
-        <location line="+15"/>
-        <location line="+262"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-163"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有空间&lt;/h2&gt;&lt;p&gt;空间是一组数据，由所有持有其密钥的人共享。您可以创建一个空间，或使用同事发来的邀请加入一个空间。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Create a space…</source>
         <translation>创建空间…</translation>
     </message>
@@ -622,7 +702,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>加入空间…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Keys: encrypted file</source>
         <translation>密钥：加密文件</translation>
     </message>
@@ -632,7 +712,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>密钥：系统钥匙串</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+64"/>
         <source>&amp;Space</source>
         <translation>空间(&amp;S)</translation>
     </message>
@@ -642,33 +722,38 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>创建空间(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Join space…</source>
         <translation>加入空间(&amp;J)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>S&amp;hare space…</source>
         <translation>分享空间(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Rename space…</source>
         <translation>重命名空间(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Leave space…</source>
         <translation>离开空间(&amp;L)…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-6"/>
         <source>&amp;Record</source>
         <translation>记录(&amp;R)</translation>
     </message>
@@ -678,22 +763,94 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+55"/>
+        <source>Sync not running</source>
+        <translation>同步未运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No sync engine is running: changes stay on this device.</source>
+        <translation>同步引擎未运行：更改只保存在本设备上。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: connecting…</source>
+        <translation>DHT：正在连接…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacting the DHT bootstrap nodes.</source>
+        <translation>正在联系 DHT 引导节点。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: online</source>
+        <translation>DHT：在线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device is in the DHT: it can find peers and be found.</source>
+        <translation>本设备已加入 DHT：可以发现对等节点，也可以被发现。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DHT: offline</source>
+        <translation>DHT：离线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The DHT cannot be reached: check the network and the bootstrap nodes in the settings.</source>
+        <translation>无法连接 DHT：请检查网络和设置中的引导节点。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sync off for this space</source>
+        <translation>此空间未开启同步</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n 个对等节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in sync</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not in sync yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Some saved settings were not valid and were reset: %1</source>
+        <translation>部分已保存的设置无效，已重置：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot save the settings</source>
+        <translation>无法保存设置</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Cannot open the space</source>
         <translation>无法打开空间</translation>
     </message>
@@ -703,41 +860,42 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-141"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+165"/>
         <source>Topic %1…</source>
         <translation>主题 %1…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-105"/>
+        <location line="+130"/>
         <location line="+19"/>
         <location line="+12"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>spaces are not available in this window</source>
         <translation>此窗口中无法使用空间</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>无法保存空间的密钥：%1</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>no such space</source>
         <translation>没有这个空间</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>cannot remove the space&apos;s key: %1</source>
         <translation>无法删除空间的密钥：%1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>the key of &quot;%1&quot; is not in the keychain</source>
         <translation>“%1”的密钥不在钥匙串中</translation>
     </message>
@@ -847,22 +1005,22 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message>
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+26"/>
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+148"/>
         <source>Filter by id prefix</source>
         <translation>按 ID 前缀筛选</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
         <source>Record id, e.g. user:1</source>
         <translation>记录 ID，例如 user:1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{&quot;field&quot;: &quot;value&quot;}</source>
         <translation>{&quot;字段&quot;: &quot;值&quot;}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -877,27 +1035,64 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Fields (a JSON object; remove a field to delete it)</source>
         <translation>字段（一个 JSON 对象；删去某个字段即可删除它）</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-24"/>
         <source>Cannot read the database: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>%1 was changed by a peer</source>
         <translation>%1 已被对等节点修改</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot read the history: %1</source>
+        <translation>无法读取历史：%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+17"/>
+        <source>History (%n conflict(s))</source>
+        <translation>
+            <numerusform>历史（%n 个冲突）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select a record to see who wrote each field, and when.</source>
+        <translation>选择一条记录，查看每个字段由谁在何时写入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: only the newest writes are shown.</source>
+        <translation>%1：仅显示最新的写入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: every write of each field, oldest first; concurrent writes are marked, the later clock wins.</source>
+        <translation>%1：每个字段的全部写入，最早的在前；并发写入已标出，时钟较晚者胜出。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
@@ -911,7 +1106,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Enter a record id.</source>
         <translation>请输入记录 ID。</translation>
     </message>
@@ -926,7 +1121,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>字段必须是一个 JSON 对象：{ ... }</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -947,9 +1142,112 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::SettingsDialog</name>
+    <message>
+        <location filename="../ui/dialogs/SettingsDialog.cpp" line="+116"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DHT bootstrap nodes</source>
+        <translation>DHT 引导节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public Hyperswarm DHT (default)</source>
+        <translation>公共 Hyperswarm DHT（默认）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private DHT, these nodes (host:port, one per line):</source>
+        <translation>私有 DHT，使用以下节点（主机:端口，每行一个）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>node1.example.org:49737</source>
+        <translation>node1.example.org:49737</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebSocket mesh (where UDP is blocked)</source>
+        <translation>WebSocket 网状网络（用于 UDP 被阻止的环境）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept WebSocket peers on port</source>
+        <translation>在此端口接受 WebSocket 对等节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to (ws:// or wss:// URLs, one per line):</source>
+        <translation>连接到（ws:// 或 wss:// 地址，每行一个）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wss://relay.example.org:8765</source>
+        <translation>wss://relay.example.org:8765</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This space: %1</source>
+        <translation>此空间：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This space (none selected)</source>
+        <translation>此空间（未选择）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow PluresDB 2.x peers (JSON protocol)</source>
+        <translation>允许 PluresDB 2.x 对等节点（JSON 协议）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>They cannot prove that they hold the key: anyone who finds the space&apos;s topic could read and write its data. Turn this on only to sync with devices still on PluresDB 2.x.</source>
+        <translation>它们无法证明自己持有密钥：任何找到此空间主题的人都可能读写其数据。仅在需要与仍使用 PluresDB 2.x 的设备同步时开启。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&quot;%1&quot; is not a bootstrap node: write host:port, e.g. node1.example.org:49737 (a host name or IPv4 address, and a port from 1 to 65535).</source>
+        <translation>“%1”不是有效的引导节点：请写成 主机:端口，例如 node1.example.org:49737（主机名或 IPv4 地址，端口为 1 到 65535）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a WebSocket address: write ws://host:port or wss://host:port.</source>
+        <translation>“%1”不是 WebSocket 地址：请写成 ws://主机:端口 或 wss://主机:端口。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bootstrap node %1</source>
+        <translation>引导节点 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter at least one bootstrap node for a private DHT, or choose the public one.</source>
+        <translation>私有 DHT 至少需要一个引导节点，或者改用公共 DHT。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WebSocket peer %1</source>
+        <translation>WebSocket 对等节点 %1</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::ShareDialog</name>
     <message>
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+35"/>
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+38"/>
         <source>Share space</source>
         <translation>分享空间</translation>
     </message>
@@ -964,7 +1262,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>&lt;b&gt;任何持有此邀请的人都可以读取和修改此空间中的所有内容&lt;/b&gt;，并且可以转发它。邀请无法撤回，除非迁移到一个新空间。请只通过私密渠道分享给您信任的人。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Scan this code with PluresDB on another device, or save a picture of it.</source>
         <translation>在另一台设备上用 PluresDB 扫描此二维码，或保存它的图片。</translation>
     </message>
@@ -989,14 +1287,14 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>复制邀请时将其标记为密码，使剪贴板管理器不会保留它，并在 %1 秒后清空剪贴板。</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>已复制。剪贴板将在 %n 秒后清空。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>剪贴板已清空。</translation>
     </message>

@@ -5,13 +5,16 @@
 #include "core/spaces/SpaceList.h"
 #include "ui/dialogs/JoinDialog.h"
 #include "ui/dialogs/KeyFileDialog.h"
+#include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/ShareDialog.h"
 #include "ui/i18n/Language.h"
 #include "ui/windows/MainWindow.h"
+#include "ui/windows/RecordsPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -54,8 +57,10 @@ int main(int argc, char** argv) {
         QStringLiteral("FILE.png"));
     QCommandLineOption viewOption(
         QStringLiteral("view"),
-        QApplication::translate("main", "What --screenshot renders: main, share (the current space's share "
-                                        "dialog) or join (the join dialog, with the link if one is given)."),
+        QApplication::translate("main",
+                                "What --screenshot renders: main, share (the current space's share "
+                                "dialog), join (the join dialog, with the link if one is given), "
+                                "history (the first record's history) or settings."),
         QStringLiteral("VIEW"), QStringLiteral("main"));
     parser.addOption(dataOption);
     parser.addOption(dbOption);
@@ -110,16 +115,29 @@ int main(int argc, char** argv) {
         const QString view = parser.value(viewOption);
         if (view == QLatin1String("share")) {
             auto invite = window->inviteFor(window->currentSpaceId());
-            if (!invite) return fail(true, invite.errorMessage());
+            if (!invite)
+                return fail(true, invite.errorMessage());
             shown = std::make_unique<pluresdb::ui::ShareDialog>(*invite, nullptr, window.get());
         } else if (view == QLatin1String("join")) {
             auto join = std::make_unique<pluresdb::ui::JoinDialog>(window.get());
-            if (!links.isEmpty()) join->setInviteText(links.first());
+            if (!links.isEmpty())
+                join->setInviteText(links.first());
             shown = std::move(join);
+        } else if (view == QLatin1String("settings")) {
+            QString problems;
+            const auto values = window->currentSettings(&problems);
+            const auto space =
+                window->spaceList() ? window->spaceList()->find(window->currentSpaceId()) : std::nullopt;
+            shown = std::make_unique<pluresdb::ui::SettingsDialog>(values, space ? space->name : QString(),
+                                                                   window.get());
+        } else if (view == QLatin1String("history")) {
+            if (auto* panel = window->currentPanel())
+                panel->tabs()->setCurrentIndex(1);
         } else if (view != QLatin1String("main")) {
-            return fail(true, QStringLiteral("--view takes main, share or join"));
+            return fail(true, QStringLiteral("--view takes main, share, join, history or settings"));
         }
-        if (shown) shown->show();
+        if (shown)
+            shown->show();
         QWidget* target = shown ? shown.get() : window.get();
         // Let the first layout and paint happen, then grab the window as a user would see it.
         QTimer::singleShot(300, target, [target, file] {

@@ -163,6 +163,10 @@ Result<std::vector<store::FieldState>> Database::fieldStates(const QString& id) 
     return m_reader->fieldStates(id);
 }
 
+Result<store::RecordHistory> Database::fieldHistory(const QString& id) {
+    return m_reader->fieldHistory(id);
+}
+
 Result<store::Digest> Database::digest() {
     if (auto r = refreshReader(); !r)
         return r.error();

@@ -74,6 +74,8 @@ public:
     Result<std::vector<store::Record>> list(const QString& prefix = {});
     Result<std::vector<store::Record>> listPage(const QString& prefix, const QString& after, int limit);
     Result<std::vector<store::FieldState>> fieldStates(const QString& id);
+    // Each field's writes (value, writer, clock) and the concurrent writes among them (store/History.h).
+    Result<store::RecordHistory> fieldHistory(const QString& id);
     Result<store::Digest> digest();
     Result<store::VersionVector> versionVector();
     Result<std::vector<store::Op>> opsSince(const store::VersionVector& have, size_t limit);

@@ -4,6 +4,7 @@
 // origin replica (origin, seq) and stamped with one HLC shared by all the fields it writes.
 
 #include "core/store/Hlc.h"
+#include "core/store/OpPrev.h"
 #include "core/store/SiteId.h"
 
 #include <QJsonObject>
@@ -11,6 +12,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace pluresdb::store {
@@ -27,6 +29,9 @@ struct Op {
     QString recordId;
     OpKind kind = OpKind::Put;
     QJsonObject fields;  // Put only
+    // What the writer had seen of what it overwrote (OpPrev.h), for history and conflict views;
+    // nullopt when unknown (ops written before schema 2, or from peers that do not say).
+    std::optional<OpPrev> prev;
 
     bool operator==(const Op&) const = default;
 };

@@ -9,6 +9,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace pluresdb::store {
 
 namespace {
@@ -34,6 +36,13 @@ const char* const kMigrations[] = {
     CREATE TABLE versions(origin BLOB PRIMARY KEY, contiguous INTEGER NOT NULL,
                           highest INTEGER NOT NULL) WITHOUT ROWID;
     )sql",
+    // 2: per-field history. Each op keeps what its writer had seen of the fields it wrote (OpPrev
+    // encoding; NULL for the ops written before this migration: their concurrency is unknown), and
+    // the log is indexed by record id so that a record's ops are found without a scan.
+    R"sql(
+    ALTER TABLE ops ADD COLUMN prev BLOB;
+    CREATE INDEX ops_by_record ON ops(rid);
+    )sql",
 };
 
 QString describeOpenError(const QString& path, const QString& sqliteMessage) {
@@ -47,7 +56,7 @@ QString describeOpenError(const QString& path, const QString& sqliteMessage) {
 
 struct Store::Statements {
     Statement getRecord, upsertRecord, getData, listPage, allRecords;
-    Statement insertOp, nextSeqs, setVersion, setMeta, opsFrom;
+    Statement insertOp, nextSeqs, setVersion, setMeta, opsFrom, opsOfRecord;
 };
 
 QString Store::databasePath(const QString& dir) {
@@ -135,6 +144,15 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
     } else if (appId != kApplicationId) {
         return makeError(QStringLiteral("no database in %1").arg(dir));
     }
+    {
+        // A read-only Store may meet a database a writer has not migrated yet (schema 1: no history).
+        auto v = db.prepare("PRAGMA user_version");
+        if (!v)
+            return v.error();
+        if (auto r = v->step(); !r)
+            return r.error();
+        store->m_schema = v->columnInt(0);
+    }
     (void)db.exec("PRAGMA foreign_keys=OFF");
     // A 64 MiB page cache (SQLite's default is 2 MiB): merging reads each record's row before
     // writing it, and a cache that holds the hot part of the b-trees makes that read cheap.
@@ -206,6 +224,14 @@ Result<void> Store::prepareStatements() {
         const char* sql;
     };
     Statements& s = *m_st;
+    // Schema 1 (read-only, not migrated) has no prev column: its ops read as having no history clocks.
+    const bool hasPrev = m_schema >= 2;
+    const char* opsFromSql = hasPrev ? "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE origin = ?1 "
+                                       "AND seq > ?2 ORDER BY seq LIMIT ?3"
+                                     : "SELECT origin, seq, hlc, rid, kind, body, NULL FROM ops WHERE origin = ?1 "
+                                       "AND seq > ?2 ORDER BY seq LIMIT ?3";
+    const char* opsOfRecordSql = hasPrev ? "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE rid = ?1"
+                                         : "SELECT origin, seq, hlc, rid, kind, body, NULL FROM ops WHERE rid = ?1";
     const Item items[] = {
         {&s.getRecord, "SELECT put_hlc, del_hlc, fields, h FROM records WHERE id = ?1"},
         {&s.upsertRecord,
@@ -216,13 +242,13 @@ Result<void> Store::prepareStatements() {
          "SELECT id, data FROM records WHERE id > ?2 AND id >= ?1 AND data IS NOT NULL ORDER BY id LIMIT ?3"},
         {&s.allRecords, "SELECT id, put_hlc, del_hlc, fields FROM records"},
         {&s.insertOp,
-         "INSERT OR IGNORE INTO ops(origin, seq, hlc, rid, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+         "INSERT OR IGNORE INTO ops(origin, seq, hlc, rid, kind, body, prev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+         "?7)"},
         {&s.nextSeqs, "SELECT seq FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq LIMIT 4096"},
         {&s.setVersion, "INSERT OR REPLACE INTO versions(origin, contiguous, highest) VALUES (?1, ?2, ?3)"},
         {&s.setMeta, "INSERT OR REPLACE INTO meta(k, v) VALUES (?1, ?2)"},
-        {&s.opsFrom,
-         "SELECT origin, seq, hlc, rid, kind, body FROM ops WHERE origin = ?1 AND seq > ?2 ORDER BY seq "
-         "LIMIT ?3"},
+        {&s.opsFrom, opsFromSql},
+        {&s.opsOfRecord, opsOfRecordSql},
     };
     for (const auto& item : items) {
         if (m_access == Access::ReadOnly && (item.target == &s.upsertRecord || item.target == &s.insertOp ||
@@ -400,12 +426,15 @@ Result<std::vector<Op>> Store::write(const std::vector<LocalWrite>& batch) {
             rollbackMemory();
             return op.error();
         }
-        bool inserted = false;
-        if (auto r = appendOp(*op, bodies[i], &inserted); !r) {
+        // Applied first: applying reads the record, which tells what this write replaces (op.prev).
+        OpPrev prev;
+        if (auto r = applyOp(*op, encoded[i], &prev); !r) {
             rollbackMemory();
             return r.error();
         }
-        if (auto r = applyOp(*op, encoded[i]); !r) {
+        op->prev = std::move(prev);
+        bool inserted = false;
+        if (auto r = appendOp(*op, bodies[i], &inserted); !r) {
             rollbackMemory();
             return r.error();
         }
@@ -436,6 +465,13 @@ Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
             return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
         if (op.hlc.site != op.origin)
             return makeError(QStringLiteral("remote op's clock names another writer"));
+        if (op.prev) {
+            for (const auto& [name, clock] : *op.prev) {
+                const bool named = op.kind == OpKind::Put ? op.fields.contains(name) : name == kRecordPrevKey;
+                if (!named || !(clock < op.hlc))
+                    return makeError(QStringLiteral("remote op's history clocks do not fit the op"));
+            }
+        }
     }
     // A failed transaction rolls back on disk; the in-memory mirror of the replica state must too.
     const MemoryState before = memoryState();
@@ -468,7 +504,7 @@ Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
             ++stats.duplicates;
             continue;
         }
-        if (auto r = applyOp(op, encoded); !r) {
+        if (auto r = applyOp(op, encoded, nullptr); !r) {
             rollbackMemory();
             return r.error();
         }
@@ -504,6 +540,10 @@ Result<void> Store::appendOp(const Op& op, const QByteArray& body, bool* inserte
     s.bindText(4, op.recordId);
     s.bind(5, static_cast<int64_t>(op.kind));
     s.bindText(6, body);
+    if (op.prev)
+        s.bind(7, encodeOpPrev(*op.prev));
+    else
+        s.bindNull(7);
     if (auto r = s.exec(); !r)
         return r.error();
     *inserted = m_db->changes() > 0;
@@ -532,7 +572,7 @@ Result<std::optional<RecordState>> Store::loadRecord(const QByteArray& idUtf8, Q
     return std::optional<RecordState>(std::move(state));
 }
 
-Result<void> Store::applyOp(const Op& op, const EncodedFields& fields) {
+Result<void> Store::applyOp(const Op& op, const EncodedFields& fields, OpPrev* prev) {
     const QByteArray hlc = op.hlc.encode();
     const QByteArray rid = op.recordId.toUtf8();
     QByteArray oldHash;  // the row's stored hash: what the digest holds for it now
@@ -540,6 +580,26 @@ Result<void> Store::applyOp(const Op& op, const EncodedFields& fields) {
     if (!loaded)
         return loaded.error();
     RecordState state = loaded->value_or(RecordState{});
+    if (prev && loaded->has_value()) {
+        // What this local write replaces (OpPrev.h); nothing for a record this replica never had.
+        const auto add = [&](const QString& name, const QByteArray& clock) {
+            if (auto h = Hlc::decode(clock))
+                prev->emplace(name, *h);
+        };
+        if (op.kind == OpKind::Delete) {
+            const QByteArray newest = std::max(state.putHlc, state.delHlc);
+            if (!newest.isEmpty())
+                add(kRecordPrevKey, newest);
+        } else {
+            for (const auto& f : fields) {
+                auto reg = state.fields.find(f.name);
+                if (reg != state.fields.end())
+                    add(QString::fromUtf8(f.name), reg->second.hlc);
+                else if (!state.delHlc.isEmpty())
+                    add(QString::fromUtf8(f.name), state.delHlc);
+            }
+        }
+    }
     if (!state.apply(op.kind, hlc, fields) && loaded->has_value())
         return {};
     const QByteArray encodedState = state.encodeFields();
@@ -703,6 +763,12 @@ Result<Op> Store::opFromRow(Statement& s) {
     op.hlc = *hlc;
     op.recordId = s.columnText(3);
     op.kind = static_cast<OpKind>(kind);
+    if (!s.columnIsNull(6)) {
+        auto prev = decodeOpPrev(s.columnBlob(6));
+        if (!prev)
+            return makeError(QStringLiteral("an op in the log is damaged"));
+        op.prev = std::move(prev).value();
+    }
     if (op.kind == OpKind::Put) {
         QJsonParseError err;
         const QJsonDocument doc = QJsonDocument::fromJson(s.columnTextUtf8(5), &err);
@@ -746,6 +812,40 @@ Result<std::vector<Op>> Store::opsSince(const VersionVector& have, size_t limit)
         s.reset();
     }
     return out;
+}
+
+Result<RecordHistory> Store::fieldHistory(const QString& id) {
+    if (auto v = validateRecordId(id); !v)
+        return v.error();
+    auto& s = m_st->opsOfRecord;
+    s.reset();
+    s.bindText(1, id);
+    std::vector<Op> ops;
+    for (;;) {
+        auto r = s.step();
+        if (!r) {
+            s.reset();
+            return r.error();
+        }
+        if (!*r)
+            break;
+        auto op = opFromRow(s);
+        if (!op) {
+            s.reset();
+            return op.error();
+        }
+        ops.push_back(std::move(op).value());
+    }
+    s.reset();
+    RecordHistory history;
+    if (ops.size() > kMaxHistoryOps) {
+        std::nth_element(ops.begin(), ops.begin() + (ops.size() - kMaxHistoryOps), ops.end(),
+                         [](const Op& a, const Op& b) { return a.hlc < b.hlc; });
+        ops.erase(ops.begin(), ops.begin() + (ops.size() - kMaxHistoryOps));
+        history.truncated = true;
+    }
+    history.fields = buildFieldHistory(ops);
+    return history;
 }
 
 Result<uint64_t> Store::opCount() {

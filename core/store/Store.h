@@ -12,6 +12,7 @@
 #include "core/common/Result.h"
 #include "core/store/Digest.h"
 #include "core/store/Hlc.h"
+#include "core/store/History.h"
 #include "core/store/Op.h"
 #include "core/store/RecordState.h"
 #include "core/store/Sqlite.h"
@@ -72,6 +73,10 @@ public:
     // order), in id order: pages for views over large spaces.
     Result<std::vector<Record>> listPage(const QString& prefix, const QString& after, int limit);
     Result<std::vector<FieldState>> fieldStates(const QString& id);  // tombstones included
+    // Every field's writes and the concurrent ones among them (History.h), from the record's ops in
+    // the log (at most the newest kMaxHistoryOps: a view must stay quick on a much-written record).
+    static constexpr size_t kMaxHistoryOps = 20000;
+    Result<RecordHistory> fieldHistory(const QString& id);
 
     VersionVector versionVector() const { return m_contiguous; }
     // Ops that a replica with `have` lacks, in (origin, seq) order, at most `limit`.
@@ -98,7 +103,8 @@ private:
     Result<void> commitWithMeta(Transaction& tx);  // the replica metadata, then COMMIT
     Result<Op> makeLocalOp(const LocalWrite& w);
     Result<void> appendOp(const Op& op, const QByteArray& body, bool* inserted);
-    Result<void> applyOp(const Op& op, const EncodedFields& fields);
+    // `prev` (local writes): filled with what the write replaces, before it is applied.
+    Result<void> applyOp(const Op& op, const EncodedFields& fields, OpPrev* prev);
     Result<std::optional<RecordState>> loadRecord(const QByteArray& idUtf8, QByteArray* storedHash = nullptr);
     Result<Record> recordFromRow(const QString& id, const QByteArray& json);
     Result<void> advanceVersion(const SiteId& origin);
@@ -120,6 +126,7 @@ private:
     Access m_access;
     const WallClock* m_wall;
     SystemWallClock m_systemClock;
+    int64_t m_schema = 0;  // migrations applied (user_version)
     SiteId m_site{};
     HlcClock m_clock{SiteId{}};
     uint64_t m_localSeq = 0;

@@ -6,14 +6,33 @@
 #include "core/keys/KeyStore.h"
 #include "core/keys/SyncKey.h"
 #include "core/spaces/SpaceList.h"
+#include "core/store/Store.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
 using namespace pluresdb;
+
+namespace {
+
+// A colleague's device (a second replica) and this one change the roadmap's title at the same time,
+// then exchange ops as sync does: the History tab shows the conflict, both values and the winner.
+bool addConcurrentEdit(Database& db) {
+    QTemporaryDir peerDir;
+    auto peer = store::Store::open(peerDir.path());
+    auto ops = db.opsSince({}, 1000);
+    if (!peer || !ops || !(*peer)->merge(*ops)) return false;
+    if (!(*peer)->put(QStringLiteral("note:roadmap"), QJsonObject{{"title", "Roadmap 2026"}})) return false;
+    if (!db.put(QStringLiteral("note:roadmap"), QJsonObject{{"title", "Roadmap (draft)"}}).result().ok) return false;
+    auto theirs = (*peer)->opsSince(*db.versionVector(), 1000);
+    return theirs && db.merge(*theirs).result().ok;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
@@ -59,6 +78,7 @@ int main(int argc, char** argv) {
         auto db = Database::open(list->databaseDir(space->id));
         if (!db) return 1;
         for (const auto& [id, data] : d.records) (*db)->put(QString::fromUtf8(id), data).waitForFinished();
+        if (&d == &demos[0] && !addConcurrentEdit(**db)) return 1;
     }
     std::printf("demo data in %s\n", qPrintable(dir));
     return 0;

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +15,8 @@
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace pluresdb::ui {
 
@@ -53,7 +56,8 @@ ShareDialog::ShareDialog(const keys::Invite& invite, SecretClipboard* clipboard,
     if (const auto matrix = keys::encodeQr(link.toUtf8())) {
         const int modules = matrix->size + 2 * kQrQuietZoneModules;
         m_qrImage = renderQrImage(*matrix, std::max(2, kQrTargetPixels / modules));
-        m_qrLabel->setPixmap(QPixmap::fromImage(m_qrImage));
+        m_qrMatrix = *matrix;
+        updateQrPixmap();
         m_qrLabel->setToolTip(tr("Scan this code with PluresDB on another device, or save a picture of it."));
     } else {
         m_qrLabel->setText(tr("No QR code: %1").arg(matrix.errorMessage()));
@@ -95,13 +99,44 @@ ShareDialog::ShareDialog(const keys::Invite& invite, SecretClipboard* clipboard,
     setMinimumWidth(480);
 }
 
-void ShareDialog::copyInvite() { m_clipboard->copy(m_inviteText); }
+void ShareDialog::copyInvite() {
+    m_clipboard->copy(m_inviteText);
+}
 
 void ShareDialog::showRemaining(int seconds) {
-    if (seconds <= 0) return;
+    if (seconds <= 0)
+        return;
     m_countdownLabel->setText(tr("Copied. The clipboard will be cleared in %n second(s).", nullptr, seconds));
 }
 
-void ShareDialog::showCleared() { m_countdownLabel->setText(tr("The clipboard was cleared.")); }
+void ShareDialog::showCleared() {
+    m_countdownLabel->setText(tr("The clipboard was cleared."));
+}
+
+void ShareDialog::updateQrPixmap() {
+    const qreal ratio = devicePixelRatioF();
+    if (!m_qrMatrix || ratio == m_qrRatio)
+        return;
+    m_qrRatio = ratio;
+    // A pixmap scaled by a fractional factor blurs or unevens the modules: draw it at the screen's
+    // own resolution with a whole number of device pixels per module, about the logical size.
+    const int modules = m_qrMatrix->size + 2 * kQrQuietZoneModules;
+    const int logicalModule = std::max(2, kQrTargetPixels / modules);
+    const int deviceModule = std::max(1, int(std::floor(logicalModule * ratio)));
+    QImage image = renderQrImage(*m_qrMatrix, deviceModule);
+    image.setDevicePixelRatio(ratio);
+    m_qrLabel->setPixmap(QPixmap::fromImage(image));
+}
+
+QPixmap ShareDialog::qrPixmap() const {
+    return m_qrLabel->pixmap();
+}
+
+bool ShareDialog::event(QEvent* event) {
+    // Moved to a screen with another scale (Qt 6.4 has no public DevicePixelRatioChange event yet).
+    if (event->type() == QEvent::ScreenChangeInternal || event->type() == QEvent::Show)
+        updateQrPixmap();
+    return QDialog::event(event);
+}
 
 }  // namespace pluresdb::ui

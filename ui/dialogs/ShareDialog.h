@@ -5,9 +5,13 @@
 // that whoever holds the invite can read and write the space.
 
 #include "core/keys/Invite.h"
+#include "core/keys/QrMatrix.h"
 
 #include <QDialog>
+#include <QPixmap>
+
 #include <QImage>
+#include <optional>
 
 class QLabel;
 class QPlainTextEdit;
@@ -28,8 +32,14 @@ public:
 
     QString inviteText() const { return m_inviteText; }
     QImage qrImage() const { return m_qrImage; }
+    // The picture on screen: whole device pixels per module at the screen's scale (crisp at 150 %).
+    QPixmap qrPixmap() const;
+
+protected:
+    bool event(QEvent* event) override;
 
 private:
+    void updateQrPixmap();
     void copyInvite();
     void showRemaining(int seconds);
     void showCleared();
@@ -37,6 +47,8 @@ private:
     SecretClipboard* m_clipboard;
     QString m_inviteText;
     QImage m_qrImage;
+    std::optional<keys::QrMatrix> m_qrMatrix;
+    qreal m_qrRatio = 0;  // the device pixel ratio the pixmap was drawn for
     QLabel* m_qrLabel = nullptr;
     QPlainTextEdit* m_textView = nullptr;
     QPushButton* m_copyButton = nullptr;

@@ -3,15 +3,20 @@
 #include "core/keys/KeyStore.h"
 #include "core/keys/SyncKey.h"
 #include "ui/dialogs/JoinDialog.h"
+#include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/ShareDialog.h"
+#include "ui/i18n/Language.h"
 #include "ui/windows/RecordsPanel.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -28,22 +33,23 @@ constexpr int kSpaceIdRole = Qt::UserRole + 1;
 }
 
 MainWindow::MainWindow(Database* db, QWidget* parent) : QMainWindow(parent) {
-    setWindowTitle(tr("PluresDB Desktop"));
     m_stack = new QStackedWidget;
     setCentralWidget(m_stack);
     m_summary = new QLabel;
+    createSyncStatusLabel();
     statusBar()->addPermanentWidget(m_summary);
     addPanel(QString(), db);
     m_currentSpace.clear();
     m_stack->setCurrentWidget(m_panels.at(QString()));
     buildMenus(false);
     updateStatus();
+    updateTitle();
     resize(1000, 640);
 }
 
 MainWindow::MainWindow(spaces::SpaceList spaces, keys::KeyStore* keyStore, QWidget* parent)
     : QMainWindow(parent), m_spaces(std::move(spaces)), m_keyStore(keyStore) {
-    setWindowTitle(tr("PluresDB Desktop"));
+    m_userSettingsPath = i18n::userSettingsPath();
     m_sidebar = new QListWidget;
     m_sidebar->setMinimumWidth(160);
     m_stack = new QStackedWidget;
@@ -51,13 +57,18 @@ MainWindow::MainWindow(spaces::SpaceList spaces, keys::KeyStore* keyStore, QWidg
     // Shown when there is no space yet: the two ways in.
     m_emptyPage = new QWidget;
     auto* emptyLayout = new QVBoxLayout(m_emptyPage);
-    auto* hello =
-        new QLabel(tr("<h2>No spaces yet</h2><p>A space is a set of data shared by everyone who "
-                      "has its key. Create one, or join one with an invite from a colleague.</p>"));
+    auto* hello = new QLabel;
     hello->setWordWrap(true);
     hello->setAlignment(Qt::AlignCenter);
-    auto* createButton = new QPushButton(tr("Create a space…"));
-    auto* joinButton = new QPushButton(tr("Join a space…"));
+    auto* createButton = new QPushButton;
+    auto* joinButton = new QPushButton;
+    addText([=] {
+        hello->setText(
+            tr("<h2>No spaces yet</h2><p>A space is a set of data shared by everyone who "
+               "has its key. Create one, or join one with an invite from a colleague.</p>"));
+        createButton->setText(tr("Create a space…"));
+        joinButton->setText(tr("Join a space…"));
+    });
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(createButton);
@@ -81,14 +92,17 @@ MainWindow::MainWindow(spaces::SpaceList spaces, keys::KeyStore* keyStore, QWidg
 
     m_summary = new QLabel;
     m_keysLabel = new QLabel;
+    createSyncStatusLabel();
     statusBar()->addPermanentWidget(m_keysLabel);
     statusBar()->addPermanentWidget(m_summary);
-    if (m_keyStore && m_keyStore->usingFallback()) {
-        m_keysLabel->setText(tr("Keys: encrypted file"));
-        m_keysLabel->setToolTip(m_keyStore->fallbackReason());
-    } else {
-        m_keysLabel->setText(tr("Keys: system keychain"));
-    }
+    addText([this] {
+        if (m_keyStore && m_keyStore->usingFallback()) {
+            m_keysLabel->setText(tr("Keys: encrypted file"));
+            m_keysLabel->setToolTip(m_keyStore->fallbackReason());
+        } else {
+            m_keysLabel->setText(tr("Keys: system keychain"));
+        }
+    });
 
     connect(m_sidebar, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (item)
@@ -112,6 +126,7 @@ MainWindow::MainWindow(spaces::SpaceList spaces, keys::KeyStore* keyStore, QWidg
         m_stack->setCurrentWidget(m_emptyPage);
     m_splitterState = [splitter] { return splitter->saveState(); };
     updateStatus();
+    updateTitle();
 }
 
 MainWindow::~MainWindow() {
@@ -130,41 +145,191 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::buildMenus(bool withSpaces) {
+    // Every text is set by a closure that runs again when the language changes (retranslateUi).
     if (withSpaces) {
-        auto* spaceMenu = menuBar()->addMenu(tr("&Space"));
-        spaceMenu->addAction(tr("&Create space…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
-                             &MainWindow::createSpaceInteractive);
-        spaceMenu->addAction(tr("&Join space…"), QKeySequence(Qt::CTRL | Qt::Key_J), this,
-                             [this] { joinSpaceInteractive(); });
-        spaceMenu->addAction(tr("S&hare space…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
-                             &MainWindow::shareCurrentSpace);
-        spaceMenu->addAction(tr("&Rename space…"), QKeySequence(Qt::Key_F2), this,
-                             &MainWindow::renameCurrentSpace);
-        spaceMenu->addAction(tr("&Leave space…"), this, &MainWindow::leaveCurrentSpace);
+        auto* spaceMenu = menuBar()->addMenu(QString());
+        auto* create = spaceMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this,
+                                            &MainWindow::createSpaceInteractive);
+        auto* join = spaceMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_J), this,
+                                          [this] { joinSpaceInteractive(); });
+        auto* share = spaceMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                                           &MainWindow::shareCurrentSpace);
+        auto* rename =
+            spaceMenu->addAction(QString(), QKeySequence(Qt::Key_F2), this, &MainWindow::renameCurrentSpace);
+        auto* leave = spaceMenu->addAction(QString(), this, &MainWindow::leaveCurrentSpace);
         spaceMenu->addSeparator();
-        spaceMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+        m_settingsAction = spaceMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
+                                                &MainWindow::openSettings);
+        m_settingsAction->setMenuRole(QAction::PreferencesRole);
+        spaceMenu->addSeparator();
+        auto* quit = spaceMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+        addText([=, this] {
+            spaceMenu->setTitle(tr("&Space"));
+            create->setText(tr("&Create space…"));
+            join->setText(tr("&Join space…"));
+            share->setText(tr("S&hare space…"));
+            rename->setText(tr("&Rename space…"));
+            leave->setText(tr("&Leave space…"));
+            m_settingsAction->setText(tr("Se&ttings…"));
+            quit->setText(tr("&Quit"));
+        });
     }
-    auto* recordMenu = menuBar()->addMenu(tr("&Record"));
-    recordMenu->addAction(tr("&New"), QKeySequence::New, this, [this] {
+    auto* recordMenu = menuBar()->addMenu(QString());
+    auto* newAction = recordMenu->addAction(QString(), QKeySequence::New, this, [this] {
         if (auto* p = currentPanel())
             p->newRecord();
     });
-    recordMenu->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
+    auto* save = recordMenu->addAction(QString(), QKeySequence::Save, this, [this] {
         if (auto* p = currentPanel())
             p->saveRecord();
     });
-    recordMenu->addAction(tr("&Delete"), QKeySequence(Qt::CTRL | Qt::Key_Delete), this, [this] {
+    auto* remove = recordMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_Delete), this, [this] {
         if (auto* p = currentPanel())
             p->deleteRecord();
     });
-    recordMenu->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+    auto* find = recordMenu->addAction(QString(), QKeySequence::Find, this, [this] {
         if (auto* p = currentPanel())
             p->focusFilter();
     });
+    QAction* quit = nullptr;
     if (!withSpaces) {
         recordMenu->addSeparator();
-        recordMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+        quit = recordMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
     }
+    addText([=] {
+        recordMenu->setTitle(tr("&Record"));
+        newAction->setText(tr("&New"));
+        save->setText(tr("&Save"));
+        remove->setText(tr("&Delete"));
+        find->setText(tr("&Find"));
+        if (quit)
+            quit->setText(tr("&Quit"));
+    });
+}
+
+void MainWindow::addText(std::function<void()> setTexts) {
+    setTexts();
+    m_retranslate.push_back(std::move(setTexts));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        for (const auto& f : m_retranslate)
+            f();
+        if (m_sidebar)
+            refreshSidebar();
+        updateTitle();
+        updateStatus();
+        updateSyncStatus();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::updateTitle() {
+    const auto space = m_spaces ? m_spaces->find(m_currentSpace) : std::nullopt;
+    setWindowTitle(space ? tr("%1 — PluresDB Desktop").arg(space->name) : tr("PluresDB Desktop"));
+}
+
+void MainWindow::createSyncStatusLabel() {
+    m_ownSyncStatus = std::make_unique<SyncStatus>();
+    m_syncLabel = new QLabel;
+    statusBar()->addPermanentWidget(m_syncLabel);
+    setSyncStatus(m_ownSyncStatus.get());
+}
+
+void MainWindow::setSyncStatus(SyncStatus* status) {
+    if (m_syncStatus)
+        disconnect(m_syncStatus, nullptr, this, nullptr);
+    m_syncStatus = status ? status : m_ownSyncStatus.get();
+    connect(m_syncStatus, &SyncStatus::changed, this, &MainWindow::updateSyncStatus);
+    updateSyncStatus();
+}
+
+QString MainWindow::syncStatusText() const {
+    return m_syncLabel->text();
+}
+
+void MainWindow::updateSyncStatus() {
+    if (!m_syncLabel || !m_syncStatus)
+        return;
+    QString text;
+    QString tip;
+    switch (m_syncStatus->dhtState()) {
+        case SyncStatus::DhtState::Stopped:
+            m_syncLabel->setText(tr("Sync not running"));
+            m_syncLabel->setToolTip(tr("No sync engine is running: changes stay on this device."));
+            return;
+        case SyncStatus::DhtState::Bootstrapping:
+            text = tr("DHT: connecting…");
+            tip = tr("Contacting the DHT bootstrap nodes.");
+            break;
+        case SyncStatus::DhtState::Online:
+            text = tr("DHT: online");
+            tip = tr("This device is in the DHT: it can find peers and be found.");
+            break;
+        case SyncStatus::DhtState::Offline:
+            text = tr("DHT: offline");
+            tip = tr("The DHT cannot be reached: check the network and the bootstrap nodes in the settings.");
+            break;
+    }
+    const SyncStatus::Space space = m_syncStatus->space(m_currentSpace);
+    QStringList parts{text};
+    if (!space.enabled) {
+        parts << tr("sync off for this space");
+    } else {
+        parts << tr("%n peer(s)", nullptr, space.peers);
+        if (space.peers > 0)
+            parts << (space.inSync ? tr("in sync") : tr("not in sync yet"));
+    }
+    m_syncLabel->setText(parts.join(QStringLiteral("  ·  ")));
+    m_syncLabel->setToolTip(tip);
+}
+
+Result<void> MainWindow::applySettings(const SettingsDialog::Values& values) {
+    if (!m_spaces)
+        return makeError(tr("spaces are not available in this window"));
+    if (auto r = values.network.save(m_spaces->dataRoot()); !r)
+        return r;
+    if (values.space && m_spaces->find(m_currentSpace)) {
+        if (auto r = values.space->save(m_spaces->databaseDir(m_currentSpace)); !r)
+            return r;
+    }
+    QSettings user(m_userSettingsPath, QSettings::IniFormat);
+    user.setValue(QLatin1String(i18n::kLanguageSetting), values.language);
+    user.sync();
+    // Installing the catalogues sends LanguageChange to every widget: open windows re-translate.
+    i18n::installLanguage(qApp, i18n::chooseLanguage(values.language, QLocale::system().uiLanguages()));
+    return {};
+}
+
+SettingsDialog::Values MainWindow::currentSettings(QString* problems) const {
+    SettingsDialog::Values v;
+    if (!m_spaces)
+        return v;
+    v.network = spaces::NetworkSettings::load(m_spaces->dataRoot(), problems);
+    if (m_spaces->find(m_currentSpace))
+        v.space = spaces::SpaceSettings::load(m_spaces->databaseDir(m_currentSpace));
+    v.language = QSettings(m_userSettingsPath, QSettings::IniFormat)
+                     .value(QLatin1String(i18n::kLanguageSetting))
+                     .toString();
+    return v;
+}
+
+void MainWindow::openSettings() {
+    if (!m_spaces)
+        return;
+    QString problems;
+    const SettingsDialog::Values values = currentSettings(&problems);
+    if (!problems.isEmpty())
+        statusBar()->showMessage(tr("Some saved settings were not valid and were reset: %1").arg(problems),
+                                 10000);
+    const auto space = m_spaces->find(m_currentSpace);
+    SettingsDialog dialog(values, space ? space->name : QString(), this);
+    connect(&dialog, &SettingsDialog::applied, this, [this](const SettingsDialog::Values& v) {
+        if (auto r = applySettings(v); !r)
+            showError(tr("Cannot save the settings"), r.errorMessage());
+    });
+    dialog.exec();
 }
 
 RecordsPanel* MainWindow::currentPanel() const {
@@ -215,8 +380,9 @@ void MainWindow::selectSpace(const QString& id) {
             m_sidebar->setCurrentRow(i);
         }
     }
-    setWindowTitle(tr("%1 — PluresDB Desktop").arg(space->name));
+    updateTitle();
     updateStatus();
+    updateSyncStatus();
     emit currentSpaceChanged(id);
 }
 
@@ -305,8 +471,9 @@ Result<void> MainWindow::leaveSpace(const QString& id, bool removeLocalData) {
         selectSpace(m_spaces->spaces().front().id);
     else {
         m_stack->setCurrentWidget(m_emptyPage);
-        setWindowTitle(tr("PluresDB Desktop"));
+        updateTitle();
         updateStatus();
+        updateSyncStatus();
     }
     return {};
 }

@@ -9,15 +9,19 @@
 // made with pluresdb-cli.
 
 #include "core/api/Database.h"
+#include "core/api/SyncStatus.h"
 #include "core/keys/Invite.h"
 #include "core/spaces/SpaceList.h"
+#include "ui/dialogs/SettingsDialog.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QLabel;
 class QListWidget;
@@ -52,6 +56,18 @@ public:
     Result<void> renameSpace(const QString& id, const QString& name);
     Result<void> leaveSpace(const QString& id, bool removeLocalData);
     Result<keys::Invite> inviteFor(const QString& id);
+    // Stores the settings (network: the data directory; the space's: with the space; the language:
+    // the per-user file) and applies the language at once.
+    Result<void> applySettings(const SettingsDialog::Values& values);
+    SettingsDialog::Values currentSettings(QString* problems = nullptr) const;
+    // Where the language choice is stored (tests point it into a temporary directory).
+    void setUserSettingsPath(const QString& path) { m_userSettingsPath = path; }
+
+    // The sync state the status bar shows; the sync engine feeds it. Null: the window's own, which
+    // says "Sync not running".
+    void setSyncStatus(SyncStatus* status);
+    SyncStatus* syncStatus() const { return m_syncStatus; }
+    QString syncStatusText() const;
 
 public slots:
     void selectSpace(const QString& id);
@@ -60,12 +76,20 @@ public slots:
     void shareCurrentSpace();
     void renameCurrentSpace();
     void leaveCurrentSpace();
+    void openSettings();
 
 signals:
     void currentSpaceChanged(const QString& id);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void buildMenus(bool withSpaces);
+    void addText(std::function<void()> setTexts);  // runs now and on every language change
+    void updateTitle();
+    void createSyncStatusLabel();
+    void updateSyncStatus();
     void addPanel(const QString& key, Database* db);
     void refreshSidebar();
     void updateStatus();
@@ -83,6 +107,12 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_keysLabel = nullptr;
     std::function<QByteArray()> m_splitterState;
+    std::vector<std::function<void()>> m_retranslate;
+    std::unique_ptr<SyncStatus> m_ownSyncStatus;
+    QPointer<SyncStatus> m_syncStatus;  // the engine's may go first
+    QLabel* m_syncLabel = nullptr;
+    QAction* m_settingsAction = nullptr;
+    QString m_userSettingsPath;
 };
 
 }  // namespace pluresdb::ui

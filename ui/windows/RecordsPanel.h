@@ -13,10 +13,13 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTableView;
+class QTreeView;
 
 namespace pluresdb::ui {
 
+class FieldHistoryModel;
 class RecordsModel;
 
 class RecordsPanel : public QWidget {
@@ -32,6 +35,11 @@ public:
     QLineEdit* idEdit() const { return m_idEdit; }
     QLineEdit* filterEdit() const { return m_filter; }
     QPlainTextEdit* jsonEdit() const { return m_json; }
+    FieldHistoryModel* historyModel() const { return m_historyModel; }
+    QTreeView* historyView() const { return m_historyView; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QString historyNote() const;
+    QString conflictsText() const;  // the conflicts in words, under the history
     QString editorMessage() const;
 
 public slots:
@@ -47,8 +55,14 @@ signals:
     void statusMessage(const QString& text, int timeoutMs);
     void summaryChanged();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void showRecord(const QString& id);
+    void loadHistory(const QString& id);
+    void updateHistoryTab();
     void validateEditor();
     void setEditorMessage(const QString& text, bool error);
     void whenWritten(QFuture<WriteResult> future, std::function<void(const WriteResult&)> done);
@@ -60,8 +74,17 @@ private:
     QLineEdit* m_idEdit;
     QPlainTextEdit* m_json;
     QLabel* m_message;
+    QPushButton* m_new;
     QPushButton* m_save;
     QPushButton* m_delete;
+    QLabel* m_idLabel;
+    QLabel* m_fieldsLabel;
+    QTabWidget* m_tabs;
+    FieldHistoryModel* m_historyModel;
+    QTreeView* m_historyView;
+    QLabel* m_historyNote;
+    QLabel* m_conflicts;
+    bool m_historyError = false;
     QJsonObject m_loaded;  // the record as it was when loaded into the editor
     QString m_loadedId;
 };

@@ -34,6 +34,36 @@ private slots:
         QCOMPARE(db->list()->size(), size_t(0));
     }
 
+    /// fieldHistory through the facade: a peer's concurrent write merged by the engine is in the
+    /// history on the caller's thread, marked concurrent with ours, and the newer clock is current.
+    void fieldHistoryThroughFacade() {
+        QTemporaryDir dir;
+        test::FakeWallClock mine(1'700'000'000'000), theirs(1'700'000'000'000);
+        Database::Options o;
+        o.clock = &mine;
+        auto db = std::move(Database::open(dir.filePath("a"), o)).value();
+        o.clock = &theirs;
+        auto peer = std::move(Database::open(dir.filePath("b"), o)).value();
+        QVERIFY(db->put("r", QJsonObject{{"f", "base"}}).result().ok);
+        QVERIFY(peer->merge(*db->opsSince({}, 10)).result().ok);
+        mine.advance(3);
+        theirs.advance(7);
+        QVERIFY(db->put("r", QJsonObject{{"f", "ours"}}).result().ok);
+        QVERIFY(peer->put("r", QJsonObject{{"f", "theirs"}}).result().ok);
+        QVERIFY(db->merge(*peer->opsSince(*db->versionVector(), 10)).result().ok);
+        auto h = db->fieldHistory("r");
+        QVERIFY(h);
+        QCOMPARE(h->fields.size(), size_t(1));
+        const auto& w = h->fields[0].writes;
+        QCOMPARE(w.size(), size_t(3));
+        QCOMPARE(w[1].value.toString(), QString("ours"));
+        QCOMPARE(w[1].hlc.site, db->siteId());
+        QCOMPARE(w[1].concurrentWith, std::vector<size_t>{2});
+        QCOMPARE(w[2].value.toString(), QString("theirs"));
+        QCOMPARE(w[2].hlc.site, peer->siteId());
+        QVERIFY(w[2].current);
+    }
+
     /// A failed write reports its error through the future and changes nothing.
     void writeErrorsComeBack() {
         QTemporaryDir dir;
