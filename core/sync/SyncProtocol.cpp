@@ -75,6 +75,11 @@ void encodeOp(Encoder& enc, const store::Op& op) {
     enc.uint8(static_cast<uint8_t>(op.kind));
     if (op.kind == store::OpKind::Put)
         enc.buffer(QJsonDocument(op.fields).toJson(QJsonDocument::Compact));
+    // What the writer overwrote (store/OpPrev.h): 0 = unknown, 1 = known and its encoding follows.
+    // "Known, no entries" differs from "unknown": the first can still be marked as a conflict.
+    enc.uint(op.prev ? 1 : 0);
+    if (op.prev)
+        enc.buffer(store::encodeOpPrev(*op.prev));
 }
 
 Result<store::Op> decodeOp(Decoder& dec) {
@@ -113,6 +118,20 @@ Result<store::Op> decodeOp(Decoder& dec) {
         op.kind = store::OpKind::Delete;
     } else {
         return makeError(QStringLiteral("op: unknown kind %1").arg(kind));
+    }
+    const uint64_t hasPrev = dec.uint();
+    if (!dec.ok())
+        return makeError(QStringLiteral("op: %1").arg(dec.error()));
+    if (hasPrev > 1)
+        return makeError(QStringLiteral("op: bad prev flag %1").arg(hasPrev));
+    if (hasPrev == 1) {
+        const QByteArray bytes = dec.buffer();
+        if (!dec.ok())
+            return makeError(QStringLiteral("op: %1").arg(dec.error()));
+        auto prev = store::decodeOpPrev(bytes);
+        if (!prev)
+            return makeError(QStringLiteral("op: %1").arg(prev.errorMessage()));
+        op.prev = std::move(prev).value();
     }
     return op;
 }

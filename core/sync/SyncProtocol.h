@@ -24,6 +24,9 @@
 //   Idle     6  fixed32 digest, vv: the sender has nothing unacknowledged for the receiver and this
 //               is its state; equal digests at both ends = in sync.
 //   Bye      7  string reason: the sender is closing because of a protocol error.
+// Op (encodeOp): fixed32 origin, uint seq, uint clock ms, uint clock counter, string record id,
+//   u8 kind (1 put, 2 delete), [buffer fields as compact JSON, puts only], uint prev flag
+//   (0 = unknown, 1 = known), [buffer prev (store/OpPrev.h), when known].
 // An unknown type, a malformed payload, an oversized frame or batch closes the session with an
 // error event; ops that are individually unacceptable (clock too far ahead) are skipped with an event.
 

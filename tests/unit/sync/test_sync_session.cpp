@@ -100,6 +100,24 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(a->completes >= 1 && b->completes >= 1, kWait);
         QCOMPARE(a->get("r").value("f").toString(), QStringLiteral("b1"));
         QCOMPARE(b->get("r").value("g").toString(), QStringLiteral("a"));
+        // What each writer overwrote travels with its op, so both ends mark f as a conflict (a1 and
+        // b1 written without knowledge of each other) and g as not one.
+        for (auto* peer : {a.get(), b.get()}) {
+            auto history = peer->store->fieldHistory(QStringLiteral("r"));
+            QVERIFY(history.ok());
+            bool sawF = false;
+            for (const auto& f : history->fields) {
+                if (f.name == QStringLiteral("f")) {
+                    sawF = true;
+                    QCOMPARE(int(f.writes.size()), 2);
+                    QVERIFY(f.writes[0].causalityKnown && f.writes[1].causalityKnown);
+                    QVERIFY(f.hasConflict());
+                } else if (f.name == QStringLiteral("g")) {
+                    QVERIFY(!f.hasConflict());
+                }
+            }
+            QVERIFY(sawF);
+        }
         // Field delete on b, record delete on a, concurrent.
         ca.advance(100);
         cb.advance(100);
