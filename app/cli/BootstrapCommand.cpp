@@ -8,48 +8,16 @@
 // 2 on a usage error.
 
 #include "app/cli/CliCommand.h"
+#include "app/cli/QuitSignals.h"
 #include "core/dht/hyperdht/HyperDht.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QSocketNotifier>
 
-#include <csignal>
 #include <cstdio>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace pluresdb::cli {
 namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int) {
-    const char c = 1;
-    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
-}
-
-// SIGINT/SIGTERM quit the event loop (a self-pipe, so the handler only does a write()).
-bool installQuitSignals() {
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return false;
-    struct sigaction sa {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &sa, nullptr);
-    ::sigaction(SIGTERM, &sa, nullptr);
-    auto* notifier =
-        new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
-    QObject::connect(notifier, &QSocketNotifier::activated, [] {
-        char buf[16];
-        while (::read(g_signalPipe[0], buf, sizeof buf) > 0) {
-        }
-        QCoreApplication::quit();
-    });
-    return true;
-}
 
 int runBootstrap(CliContext& ctx) {
     QString host;
@@ -100,7 +68,8 @@ int runBootstrap(CliContext& ctx) {
         ctx.err << "pluresdb-cli: bootstrap: " << started.errorMessage() << "\n";
         return 1;
     }
-    if (!installQuitSignals()) {
+    QuitSignals quitSignals;
+    if (!quitSignals.install(QCoreApplication::instance(), [] { QCoreApplication::quit(); })) {
         ctx.err << "pluresdb-cli: bootstrap: cannot install signal handlers\n";
         return 1;
     }

@@ -10,12 +10,14 @@
 // not be reached, 2 on bad input. Progress goes to stderr.
 
 #include "app/cli/CliCommand.h"
+#include "app/cli/QuitSignals.h"
 #include "core/crypto/Ed25519.h"
 #include "core/dht/hyperdht/HyperDht.h"
 #include "core/dht/hyperdht/TopicAnnouncer.h"
 
 #include <QEventLoop>
 #include <QHostAddress>
+#include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -104,26 +106,6 @@ QString parseArgs(const QByteArrayList& args, DhtArgs* a) {
     return {};
 }
 
-// SIGINT/SIGTERM → a byte on a pipe → the event loop (a signal handler may only write()).
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int) {
-    const char c = 1;
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
-}
-
-bool installSignalPipe() {
-    if (::pipe(g_signalPipe) != 0)
-        return false;
-    ::fcntl(g_signalPipe[1], F_SETFL, O_NONBLOCK);
-    struct sigaction sa = {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    ::sigaction(SIGINT, &sa, nullptr);
-    ::sigaction(SIGTERM, &sa, nullptr);
-    return true;
-}
-
 dht::rpc::DhtNodeOptions nodeOptions(const DhtArgs& a) {
     dht::rpc::DhtNodeOptions o;
     o.bootstrap = a.bootstrap;
@@ -191,7 +173,10 @@ int runLookup(CliContext& ctx, const DhtArgs& a) {
 }
 
 int runAnnounce(CliContext& ctx, const DhtArgs& a) {
-    if (!installSignalPipe()) {
+    // Installed first, so a signal that comes during start-up is handled once the loop runs.
+    std::function<void()> onQuit = [] {};
+    QuitSignals quitSignals;
+    if (!quitSignals.install(QCoreApplication::instance(), [&] { onQuit(); })) {
         ctx.err << "pluresdb-cli: dht: cannot install signal handlers\n";
         return 1;
     }
@@ -225,11 +210,8 @@ int runAnnounce(CliContext& ctx, const DhtArgs& a) {
     else
         QObject::connect(&dht.node(), &dht::rpc::DhtNode::ready, &loop, start, Qt::SingleShotConnection);
 
-    QSocketNotifier signalNotifier(g_signalPipe[0], QSocketNotifier::Read);
     bool stopping = false;
-    QObject::connect(&signalNotifier, &QSocketNotifier::activated, &loop, [&] {
-        char buf[16];
-        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], buf, sizeof buf);
+    onQuit = [&] {
         if (stopping)
             return;
         stopping = true;
@@ -237,7 +219,7 @@ int runAnnounce(CliContext& ctx, const DhtArgs& a) {
         ctx.err.flush();
         announcer.stop([&] { loop.quit(); });
         QTimer::singleShot(kUnannounceDeadlineMs, &loop, [&] { loop.quit(); });
-    });
+    };
     loop.exec();
     dht.destroy();
     return 0;

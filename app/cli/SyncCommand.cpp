@@ -9,6 +9,7 @@
 // reached over the WebSocket mesh, or directly over TCP with --listen-tcp / --connect-tcp HOST:PORT.
 
 #include "app/cli/CliCommand.h"
+#include "app/cli/QuitSignals.h"
 #include "core/crypto/Ed25519.h"
 #include "core/keys/SyncKey.h"
 #include "core/store/Limits.h"
@@ -124,11 +125,6 @@ struct LineSource : QObject {
 };
 
 #if !defined(Q_OS_WIN)
-int g_signalPipe[2] = {-1, -1};
-void onSignal(int) {
-    const char c = 1;
-    [[maybe_unused]] auto r = ::write(g_signalPipe[1], &c, 1);
-}
 #endif
 
 QJsonObject statsJson(const SyncStats& s) {
@@ -486,19 +482,9 @@ int runSync(CliContext& ctx) {
     lines->onEnd = [] {};  // EOF: keep running until a signal
     lines->start();
 
-#if !defined(Q_OS_WIN)
-    std::unique_ptr<QSocketNotifier> sigNotifier;
-    if (::pipe(g_signalPipe) == 0) {
-        sigNotifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
-        QObject::connect(sigNotifier.get(), &QSocketNotifier::activated, &loop, [&] {
-            char c;
-            [[maybe_unused]] auto r = ::read(g_signalPipe[0], &c, 1);
-            loop.exit(0);
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
-#endif
+    QuitSignals quitSignals;
+    if (!quitSignals.install(&loop, [&] { loop.exit(0); }))
+        ctx.err << "pluresdb-cli: sync: cannot install signal handlers; stop it with {\"op\":\"quit\"}\n";
     exitCode = loop.exec();
     lines->stopped = true;
     node.reset();
