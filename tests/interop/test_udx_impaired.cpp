@@ -41,7 +41,8 @@ private slots:
         QTest::newRow("fast: 10% loss, 4 MiB") << Impairment{0.10, 0, 0, 3, 0} << qint64(4 << 20) << true;
         QTest::newRow("fast: 10 ms, 1% loss/dup/reorder, 4 MiB")
             << Impairment{0.01, 0.01, 0.01, 3, 10} << qint64(4 << 20) << true;
-        QTest::newRow("fast: reorder 5% by 3 ms, 4 MiB") << Impairment{0, 0, 0.05, 3, 0} << qint64(4 << 20) << false;
+        QTest::newRow("fast: reorder 5% by 3 ms, 4 MiB")
+            << Impairment{0, 0, 0.05, 3, 0} << qint64(4 << 20) << false;
     }
     /// Our stream and udx-native's both recover from the relay's impairments without corruption.
     void transferThroughRelay() {
@@ -63,6 +64,16 @@ private slots:
         const quint16 nodePort = node.waitReady();
         QVERIFY(nodePort);
         ImpairingRelay relay(imp, imp, nodePort, 7);
+        // With PLURESDB_UDX_TRACE=1, a failure prints the stream's state and what the relay saw.
+        struct TraceOnFailure {
+            const UdxStream& s;
+            const ImpairingRelay& relay;
+            ~TraceOnFailure() {
+                if (QTest::currentTestFailed() && UdxStream::traceEnabled())
+                    qWarning("C++ stream:\n%s\nrelay (A = C++, B = Node), last datagrams:\n%s",
+                             qPrintable(s.traceReport()), qPrintable(relay.trace()));
+            }
+        } traceOnFailure{s, relay};
         QVERIFY(s.connectTo(&a, nodeId, QHostAddress::LocalHost, relay.frontPort()).ok());
         const QByteArray data = payload(size, 9);
         for (qint64 off = 0; off < size; off += 1 << 20)
