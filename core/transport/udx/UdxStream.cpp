@@ -321,19 +321,17 @@ void UdxStream::processPacket(const UdxPacketView& p) {
     }
     if (seqDiff(h.ack, m_sndNxt) > 0)
         return;  // acknowledges what we never sent (step 8)
-    if (m_holdingEndAck && !(h.type & (kTypeData | kTypeEnd | kTypeSack | kTypeMessage)) &&
-        h.ack == m_endSeq && m_endQueued && m_sndUna == m_endSeq && !m_inflight.empty() &&
-        nowUs() - m_inflight.front().sentUs >= std::max<int64_t>(m_minRttUs, 1)) {
-        // A bare ACK that answers our END (it left at least a minimum RTT after the END did) yet
-        // leaves it unacknowledged, with everything before it acknowledged: the peer holds back our
-        // END's ACK for the same reason we hold back its END's (an UdxStream peer). libudx never
-        // does; it answers an END at once. Two such ACKs, and we stop holding, so both can close.
-        if (++m_endHoldAnswers >= 2) {
-            m_holdingEndAck = false;
-            m_ackPending = true;
-            if (!m_trace.empty())
-                trace('H', 0, m_endSeq, uint32_t(m_rcvNxt), uint32_t(m_endHoldAnswers));
-        }
+    if (m_holdingEndAck && m_endSentAfterAllAcked && h.ack == m_endSeq && m_sndUna == m_endSeq &&
+        !(h.type & (kTypeData | kTypeEnd | kTypeSack | kTypeMessage))) {
+        // A bare ACK that leaves our END unacknowledged although everything before the END had been
+        // acknowledged when we last sent it: the answer to that END from a peer that holds back our
+        // END's ACK for the same reason we hold back its END's (an UdxStream). libudx never does; it
+        // acknowledges an END at once. Stop holding, so that both can close.
+        ++m_endHoldAnswers;
+        m_holdingEndAck = false;
+        m_ackPending = true;
+        if (!m_trace.empty())
+            trace('H', 0, m_endSeq, uint32_t(m_rcvNxt), uint32_t(m_endHoldAnswers));
     }
     // Step 9: RFC 793 window update.
     if (seqDiff(h.ack, m_sndUna) >= 0 &&
@@ -864,6 +862,8 @@ void UdxStream::transmit(uint32_t seq, OutPacket& pkt, int64_t now) {
     }
     if (m_keepAliveUs)
         m_keepAliveDeadline = now + m_keepAliveUs;
+    if (m_endQueued && seq == m_endSeq)
+        m_endSentAfterAllAcked = m_sndUna == m_endSeq;
     if (!m_trace.empty() && (pkt.transmits > 0 || (pkt.type & kTypeEnd)))
         trace('t', pkt.type, seq, advertisedAck(), pkt.transmits + 1u);
     // A packet the full kernel buffer refused counts as sent: loss recovery resends it.

@@ -260,7 +260,8 @@ private:
     // and the last ACK is ours, which a closed stream's tombstone repeats (UdxSocket). Bounded by
     // tuning::kMaxEndAckHoldUs, well inside libudx's own give-up (13 s). Cleared for good once off.
     bool m_holdingEndAck = true;
-    int m_endHoldAnswers = 0;  // bare ACKs that left our END unacknowledged (an UdxStream peer)
+    bool m_endSentAfterAllAcked = false;  // our END's last transmission found nothing before it unacked
+    int m_endHoldAnswers = 0;             // bare ACKs that left that END unacknowledged (an UdxStream)
     QByteArray m_delivered;
 
     UdxStreamStats m_stats;
