@@ -656,6 +656,15 @@ void UdxStream::onRto(int64_t now) {
         return;
     OutPacket& oldest = m_inflight.front();
     if (oldest.rtoCount >= tuning::kMaxRtoTimeouts) {
+        if (m_inflight.size() == 1 && (oldest.type & kTypeEnd) && oldest.length == 0 && m_remoteEnded) {
+            // All our data is acknowledged and the peer's END delivered; only our empty END is not.
+            // A libudx peer closes right after acknowledging it and then ignores the stream, so a
+            // lost last ACK looks like this. Nothing is lost either way: a clean close.
+            ++m_stats.endsUnconfirmed;
+            m_endAcked = true;
+            closeWith(QString(), false);
+            return;
+        }
         closeWith(QStringLiteral("ETIMEDOUT: the UDX peer stopped acknowledging"), false);
         return;
     }
@@ -786,6 +795,12 @@ bool UdxStream::sendNewPacket(int64_t now, bool ignoreCwnd) {
         return false;
     if (!ignoreCwnd && m_pipe >= int(m_cwnd))
         return false;
+    // Once we have acknowledged the peer's END (no longer holding it, m_holdingEndAck), a libudx
+    // peer closes as soon as it acknowledges our END. Our END then goes alone, after all our data is
+    // acknowledged, so that if that last ACK is lost nothing but the END is unconfirmed (onRto).
+    const bool endAlone = m_remoteEnded && !holdingEndAck();
+    if (m_queuedBytes == 0 && endAlone && !m_inflight.empty())
+        return false;
     const int mp = maxPayload();
     // §6.8 send gate: packets in flight stay under the peer's window (in packets).
     const qint64 rwndPackets = m_sendRwnd == 0 ? 0 : std::max<qint64>(1, qint64(m_sendRwnd) / mp);
@@ -826,7 +841,8 @@ bool UdxStream::sendNewPacket(int64_t now, bool ignoreCwnd) {
         m_queuedBytes -= take;
         m_stats.bytesSent += quint64(take);
     }
-    if (m_endRequested && m_queuedBytes == 0) {  // §6.8: the last packet carries END
+    if (m_endRequested && m_queuedBytes == 0 &&
+        !(endAlone && take > 0)) {  // §6.8: the last packet carries END
         pkt.type |= kTypeEnd;
         m_endQueued = true;
         m_endSeq = m_sndNxt;

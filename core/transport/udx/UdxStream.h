@@ -41,6 +41,7 @@ struct UdxStreamStats {
     quint64 spuriousRetransmits = 0;  // repeats whose original arrived after all (undo, wider RACK window)
     quint64 acksSent = 0;
     quint64 invalidPackets = 0;
+    quint64 endsUnconfirmed = 0;  // clean closes whose last, empty END the peer never acknowledged
     int mtu = 0;
     double cwnd = 0;
     qint64 srttUs = 0;
@@ -256,9 +257,11 @@ private:
     // ACK that completes our END, and ignores later packets. If that one ACK is lost, our sender
     // retransmits into the void until its dead-peer limit (ETIMEDOUT) although everything arrived.
     // So while end() is requested and our END (and the data before it) is not yet acknowledged, we
-    // do not acknowledge the peer's END packet: the peer stays open and answers our retransmissions,
-    // and the last ACK is ours, which a closed stream's tombstone repeats (UdxSocket). Bounded by
-    // tuning::kMaxEndAckHoldUs, well inside libudx's own give-up (13 s). Cleared for good once off.
+    // do not acknowledge the peer's END packet, neither in the ACK field nor by SACK: the peer stays
+    // open and answers our retransmissions, and the last ACK is ours, which a closed stream's
+    // tombstone repeats (UdxSocket). Bounded by tuning::kMaxEndAckHoldUs, well inside libudx's own
+    // give-up (13 s); cleared for good once off. Not covered: end() called only after the peer's
+    // END was acknowledged (a long half-close); then a lost final ACK still ends in ETIMEDOUT.
     bool m_holdingEndAck = true;
     bool m_endSentAfterAllAcked = false;  // our END's last transmission found nothing before it unacked
     int m_endHoldAnswers = 0;             // bare ACKs that left that END unacknowledged (an UdxStream)

@@ -172,6 +172,50 @@ private slots:
         QCOMPARE(lastAck()->header.ack, 2u);
     }
 
+    /// Issue #4, half-close: once we have acknowledged the peer's END, a libudx peer closes right
+    /// after acknowledging ours. So our END goes alone, after all data is acknowledged, and if its
+    /// ACK never comes the stream still closes cleanly: nothing of ours is unconfirmed but EOF.
+    void endAfterPeerEndedGoesAloneAndClosesCleanly() {
+        UdxSocket peer, mine;
+        QVERIFY(peer.bind(QHostAddress::LocalHost, 0).ok());
+        QVERIFY(mine.bind(QHostAddress::LocalHost, 0).ok());
+        UdxStream s;
+        Sink k;
+        k.attach(&s);
+        QVERIFY(s.connectTo(&mine, 0x7e570004, QHostAddress::LocalHost, peer.localPort()).ok());
+        QList<UdxHeader> got;
+        peer.setDatagramHandler([&](const QByteArray& d, const QHostAddress&, quint16) {
+            const auto p =
+                decodeUdxPacket(reinterpret_cast<const uint8_t*>(d.constData()), std::size_t(d.size()));
+            if (p)
+                got << p->header;
+        });
+        auto send = [&](uint8_t type, uint32_t seq, uint32_t ack) {
+            QByteArray b(int(kHeaderSize), '\0');
+            encodeUdxHeader(reinterpret_cast<uint8_t*>(b.data()),
+                            UdxHeader{type, 0, s.localId(), kDefaultReceiveWindow, seq, ack});
+            QVERIFY(peer.sendDatagram(b, QHostAddress::LocalHost, mine.localPort()));
+        };
+        send(kTypeEnd, 0, 0);  // the peer ends first; we have not called end(): acknowledged at once
+        QVERIFY(waitFor([&] { return k.remoteEnded && !got.isEmpty(); }, 5000));
+        QCOMPARE(got.last().ack, 1u);
+        got.clear();
+        s.write("abc");
+        s.end();
+        QVERIFY(waitFor([&] { return !got.isEmpty(); }, 5000));
+        QCOMPARE(got.first().type, kTypeData);  // no END on the data packet
+        QTest::qWait(50);
+        for (const UdxHeader& h : got)
+            QVERIFY(!(h.type & kTypeEnd));  // nor alone while the data is unacknowledged
+        send(kTypeAck, 1, 1);
+        QVERIFY(waitFor([&] { return !got.isEmpty() && got.last().type == kTypeEnd; }, 5000));
+        QCOMPARE(got.last().seq, 1u);
+        // The peer "closes" without its ACK arriving: after the retransmissions, a clean close.
+        QVERIFY(waitFor([&] { return k.closed; }, 30000));
+        QCOMPARE(k.closeError, QString());
+        QCOMPARE(s.stats().endsUnconfirmed, quint64(1));
+    }
+
     /// The sender keeps its packets in flight within the peer's advertised window, probes a zero
     /// window with HEARTBEATs and resumes when the window reopens (§6.8, §6.9).
     void flowControlHonoursWindow() {
