@@ -260,8 +260,9 @@ private:
     // do not acknowledge the peer's END packet, neither in the ACK field nor by SACK: the peer stays
     // open and answers our retransmissions, and the last ACK is ours, which a closed stream's
     // tombstone repeats (UdxSocket). Bounded by tuning::kMaxEndAckHoldUs, well inside libudx's own
-    // give-up (13 s); cleared for good once off. Not covered: end() called only after the peer's
-    // END was acknowledged (a long half-close); then a lost final ACK still ends in ETIMEDOUT.
+    // give-up (13 s); cleared for good once off. When end() comes after the peer's END was
+    // acknowledged (a long half-close, or the hold ran out), our END goes alone after all data is
+    // acknowledged instead, and if only it stays unanswered the stream closes cleanly (onRto).
     bool m_holdingEndAck = true;
     bool m_endSentAfterAllAcked = false;  // our END's last transmission found nothing before it unacked
     int m_endHoldAnswers = 0;             // bare ACKs that left that END unacknowledged (an UdxStream)
