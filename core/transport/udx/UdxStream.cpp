@@ -71,6 +71,8 @@ Result<std::unique_ptr<UdxStream>> UdxStream::withId(quint32 id, QObject* parent
 }
 
 void UdxStream::init() {
+    if (traceEnabled())
+        m_trace.resize(1024);
     m_cwnd = tuning::kInitialCwnd;
     m_rtoUs = tuning::kInitialRtoUs;
     m_paceTokens = 25'000;  // §6.8: libudx's initial token count
@@ -163,6 +165,22 @@ int UdxStream::maxMessageSize() const {
     return maxPayload();
 }
 
+bool UdxStream::holdingEndAck() {
+    // See m_holdingEndAck: while our END (or data before it) is unacknowledged, neither the ACK
+    // field nor a SACK block covers the peer's END packet, for at most kMaxEndAckHoldUs.
+    if (!m_holdingEndAck || !m_remoteEndSeen)
+        return false;
+    if (m_endAcked || !m_endRequested || nowUs() - m_remoteEndSeenUs > tuning::kMaxEndAckHoldUs) {
+        m_holdingEndAck = false;
+        return false;
+    }
+    return true;
+}
+
+uint32_t UdxStream::advertisedAck() {
+    return m_remoteEnded && holdingEndAck() ? m_remoteEndSeq : uint32_t(m_rcvNxt);
+}
+
 uint32_t UdxStream::receiveWindow() const {
     // §6.9: the window shrinks by what we hold; delivered bytes go straight to the reader.
     const int64_t w = int64_t(kDefaultReceiveWindow) - m_oooBytes;
@@ -175,8 +193,7 @@ bool UdxStream::sendMessage(const QByteArray& datagram) {
     uint8_t* out = m_socket->reserve(m_remote, kHeaderSize + std::size_t(datagram.size()));
     if (!out)
         return false;
-    encodeUdxHeader(out,
-                    UdxHeader{kTypeMessage, 0, m_remoteId, receiveWindow(), m_sndNxt, uint32_t(m_rcvNxt)});
+    encodeUdxHeader(out, UdxHeader{kTypeMessage, 0, m_remoteId, receiveWindow(), m_sndNxt, advertisedAck()});
     std::memcpy(out + kHeaderSize, datagram.constData(), std::size_t(datagram.size()));
     m_socket->commit(kHeaderSize + std::size_t(datagram.size()));
     return true;
@@ -244,6 +261,8 @@ void UdxStream::receiveDatagram(UdxSocket* socket, const UdxEndpoint& from, cons
 
 void UdxStream::processPacket(const UdxPacketView& p) {
     const UdxHeader& h = p.header;
+    if (!m_trace.empty())
+        trace('r', h.type, h.seq, h.ack, uint32_t(p.sackCount));
     if (h.type & kTypeHeartbeat) {  // §6.7 step 3: answer with an ACK, process nothing else
         m_ackPending = true;
         return;
@@ -270,6 +289,7 @@ void UdxStream::processPacket(const UdxPacketView& p) {
             }
             if ((h.type & kTypeEnd) && !m_remoteEndSeen) {
                 m_remoteEndSeen = true;
+                m_remoteEndSeenUs = nowUs();
                 m_remoteEndSeq = h.seq;
             }
         }
@@ -301,6 +321,18 @@ void UdxStream::processPacket(const UdxPacketView& p) {
     }
     if (seqDiff(h.ack, m_sndNxt) > 0)
         return;  // acknowledges what we never sent (step 8)
+    if (m_holdingEndAck && m_endSentAfterAllAcked && h.ack == m_endSeq && m_sndUna == m_endSeq &&
+        !(h.type & (kTypeData | kTypeEnd | kTypeSack | kTypeMessage))) {
+        // A bare ACK that leaves our END unacknowledged although everything before the END had been
+        // acknowledged when we last sent it: the answer to that END from a peer that holds back our
+        // END's ACK for the same reason we hold back its END's (an UdxStream). libudx never does; it
+        // acknowledges an END at once. Stop holding, so that both can close.
+        ++m_endHoldAnswers;
+        m_holdingEndAck = false;
+        m_ackPending = true;
+        if (!m_trace.empty())
+            trace('H', 0, m_endSeq, uint32_t(m_rcvNxt), uint32_t(m_endHoldAnswers));
+    }
     // Step 9: RFC 793 window update.
     if (seqDiff(h.ack, m_sndUna) >= 0 &&
         (seqDiff(m_wl1, h.seq) < 0 || (m_wl1 == h.seq && seqDiff(m_wl2, h.ack) <= 0))) {
@@ -351,6 +383,8 @@ void UdxStream::afterReceiveBatch() {
 void UdxStream::sendAck() {
     m_ackPending = false;
     // §6.6: runs of buffered packets beyond the cumulative ack, at most 50 blocks.
+    // A held-back END (m_holdingEndAck) is left out: libudx takes a SACK of its END as the ACK.
+    const bool holdEnd = holdingEndAck();
     SackBlock blocks[kMaxSackBlocks];
     std::size_t n = 0;
     for (auto it = m_ooo.begin(); it != m_ooo.end() && n <= kMaxSackBlocks;) {
@@ -358,19 +392,24 @@ void UdxStream::sendAck() {
         uint64_t end = start + 1;
         for (++it; it != m_ooo.end() && it->first == end; ++it)
             ++end;
+        if (holdEnd && uint32_t(end - 1) == m_remoteEndSeq)
+            --end;
         if (n == kMaxSackBlocks)
             break;
-        blocks[n++] = SackBlock{uint32_t(start), uint32_t(end)};
+        if (end > start)
+            blocks[n++] = SackBlock{uint32_t(start), uint32_t(end)};
     }
     const std::size_t size = kHeaderSize + n * kSackBlockSize;
     uint8_t* out = m_socket->reserve(m_remote, size);
     if (!out)
         return;
-    encodeUdxHeader(out, UdxHeader{n ? kTypeSack : kTypeAck, 0, m_remoteId, receiveWindow(), m_sndNxt,
-                                   uint32_t(m_rcvNxt)});
+    const uint32_t ack = advertisedAck();
+    encodeUdxHeader(out, UdxHeader{n ? kTypeSack : kTypeAck, 0, m_remoteId, receiveWindow(), m_sndNxt, ack});
     encodeSackBlocks(out + kHeaderSize, blocks, n);
     m_socket->commit(size);
     ++m_stats.acksSent;
+    if (!m_trace.empty())
+        trace('a', n ? kTypeSack : kTypeAck, m_sndNxt, ack, uint32_t(n));
 }
 
 void UdxStream::sendControl(uint8_t type) {
@@ -381,7 +420,7 @@ void UdxStream::sendControl(uint8_t type) {
     uint8_t* out = m_socket->reserve(m_remote, kHeaderSize);
     if (!out)
         return;
-    encodeUdxHeader(out, UdxHeader{type, 0, m_remoteId, receiveWindow(), m_sndNxt, uint32_t(m_rcvNxt)});
+    encodeUdxHeader(out, UdxHeader{type, 0, m_remoteId, receiveWindow(), m_sndNxt, advertisedAck()});
     m_socket->commit(kHeaderSize);
 }
 
@@ -414,8 +453,15 @@ void UdxStream::processAck(uint32_t ack, const UdxPacketView& p, int64_t now) {
         progressed = true;
     }
     if (progressed) {
-        if (m_endQueued && seqDiff(m_sndUna, m_endSeq) > 0)
+        if (m_endQueued && seqDiff(m_sndUna, m_endSeq) > 0 && !m_endAcked) {
             m_endAcked = true;
+            if (m_holdingEndAck) {  // now the peer may learn that its END arrived
+                m_holdingEndAck = false;
+                m_ackPending = true;
+                if (!m_trace.empty())
+                    trace('H', 0, m_endSeq, uint32_t(m_rcvNxt), 0);
+            }
+        }
         if (m_mtuState == MtuState::Base) {  // §6.13: the first acknowledgement starts the search
             m_mtuState = m_maxMtu > m_mtu ? MtuState::Search : MtuState::Done;
             m_probeSize = std::min(m_mtu + kMtuStep, m_maxMtu);
@@ -567,6 +613,8 @@ int64_t UdxStream::reorderWindow() const {
 
 void UdxStream::markLost(uint32_t seq, OutPacket& pkt) {
     pkt.lost = true;
+    if (!m_trace.empty())
+        trace('L', pkt.type, seq, 0, pkt.transmits);
     if (pkt.inPipe) {
         pkt.inPipe = false;
         --m_pipe;
@@ -608,10 +656,21 @@ void UdxStream::onRto(int64_t now) {
         return;
     OutPacket& oldest = m_inflight.front();
     if (oldest.rtoCount >= tuning::kMaxRtoTimeouts) {
+        if (m_inflight.size() == 1 && (oldest.type & kTypeEnd) && oldest.length == 0 && m_remoteEnded) {
+            // All our data is acknowledged and the peer's END delivered; only our empty END is not.
+            // A libudx peer closes right after acknowledging it and then ignores the stream, so a
+            // lost last ACK looks like this. Nothing is lost either way: a clean close.
+            ++m_stats.endsUnconfirmed;
+            m_endAcked = true;
+            closeWith(QString(), false);
+            return;
+        }
         closeWith(QStringLiteral("ETIMEDOUT: the UDX peer stopped acknowledging"), false);
         return;
     }
     ++m_stats.rtoCount;
+    if (!m_trace.empty())
+        trace('R', oldest.type, m_sndUna, oldest.rtoCount, uint32_t(m_inflight.size()));
     // §6.10: the oldest unacknowledged packet and every packet past its RACK deadline are lost.
     const int64_t reoWnd = reorderWindow();
     ++oldest.rtoCount;
@@ -642,6 +701,8 @@ void UdxStream::onTailLossProbe(int64_t now) {
         return;
     m_tlpOutstanding = true;
     ++m_stats.tailLossProbes;
+    if (!m_trace.empty())
+        trace('P', 0, m_sndNxt, m_sndUna, uint32_t(m_inflight.size()));
     // RFC 8985 §7.3: send new data if there is any, else repeat the newest packet.
     if (sendNewPacket(now, true))
         return;
@@ -734,6 +795,12 @@ bool UdxStream::sendNewPacket(int64_t now, bool ignoreCwnd) {
         return false;
     if (!ignoreCwnd && m_pipe >= int(m_cwnd))
         return false;
+    // Once we have acknowledged the peer's END (no longer holding it, m_holdingEndAck), a libudx
+    // peer closes as soon as it acknowledges our END. Our END then goes alone, after all our data is
+    // acknowledged, so that if that last ACK is lost nothing but the END is unconfirmed (onRto).
+    const bool endAlone = m_remoteEnded && !holdingEndAck();
+    if (m_queuedBytes == 0 && endAlone && !m_inflight.empty())
+        return false;
     const int mp = maxPayload();
     // §6.8 send gate: packets in flight stay under the peer's window (in packets).
     const qint64 rwndPackets = m_sendRwnd == 0 ? 0 : std::max<qint64>(1, qint64(m_sendRwnd) / mp);
@@ -774,7 +841,8 @@ bool UdxStream::sendNewPacket(int64_t now, bool ignoreCwnd) {
         m_queuedBytes -= take;
         m_stats.bytesSent += quint64(take);
     }
-    if (m_endRequested && m_queuedBytes == 0) {  // §6.8: the last packet carries END
+    if (m_endRequested && m_queuedBytes == 0 &&
+        !(endAlone && take > 0)) {  // §6.8: the last packet carries END
         pkt.type |= kTypeEnd;
         m_endQueued = true;
         m_endSeq = m_sndNxt;
@@ -799,8 +867,8 @@ bool UdxStream::sendNewPacket(int64_t now, bool ignoreCwnd) {
 void UdxStream::transmit(uint32_t seq, OutPacket& pkt, int64_t now) {
     const std::size_t size = kHeaderSize + pkt.padding + std::size_t(pkt.length);
     if (uint8_t* out = m_socket->reserve(m_remote, size)) {
-        encodeUdxHeader(
-            out, UdxHeader{pkt.type, pkt.padding, m_remoteId, receiveWindow(), seq, uint32_t(m_rcvNxt)});
+        encodeUdxHeader(out,
+                        UdxHeader{pkt.type, pkt.padding, m_remoteId, receiveWindow(), seq, advertisedAck()});
         if (pkt.padding)
             std::memset(out + kHeaderSize, 0, pkt.padding);
         if (pkt.length)
@@ -810,6 +878,10 @@ void UdxStream::transmit(uint32_t seq, OutPacket& pkt, int64_t now) {
     }
     if (m_keepAliveUs)
         m_keepAliveDeadline = now + m_keepAliveUs;
+    if (m_endQueued && seq == m_endSeq)
+        m_endSentAfterAllAcked = m_sndUna == m_endSeq;
+    if (!m_trace.empty() && (pkt.transmits > 0 || (pkt.type & kTypeEnd)))
+        trace('t', pkt.type, seq, advertisedAck(), pkt.transmits + 1u);
     // A packet the full kernel buffer refused counts as sent: loss recovery resends it.
     if (pkt.transmits > 0)
         ++m_stats.packetsRetransmitted;
@@ -897,6 +969,9 @@ void UdxStream::closeWith(const QString& error, bool sendDestroy) {
     flushDelivered();
     if (m_closed)
         return;
+    if (!error.isEmpty() && !m_trace.empty())
+        qWarning("UDX stream %u closing with \"%s\":\n%s", m_localId, qPrintable(error),
+                 qPrintable(traceReport()));
     m_closed = true;
     m_kick->stop();
     m_timer->stop();
@@ -916,6 +991,106 @@ void UdxStream::closeWith(const QString& error, bool sendDestroy) {
         m_socket = nullptr;  // the socket may be destroyed before this closed stream
     }
     emit closed(error);
+}
+
+// ---- diagnostics -----------------------------------------------------------------------------
+
+bool UdxStream::traceEnabled() {
+    static const bool on = qEnvironmentVariableIntValue("PLURESDB_UDX_TRACE") == 1;
+    return on;
+}
+
+void UdxStream::trace(char what, uint8_t type, uint32_t seq, uint32_t ack, uint32_t extra) {
+    m_trace[m_traceNext] = TraceEvent{nowUs(), what, type, seq, ack, extra};
+    m_traceNext = (m_traceNext + 1) % m_trace.size();
+}
+
+QString UdxStream::traceReport() const {
+    const int64_t now = nowUs();
+    QString out;
+    out += QStringLiteral("  id %1 -> %2 at %3, closed %4\n")
+               .arg(m_localId)
+               .arg(m_remoteId)
+               .arg(m_remote.toString())
+               .arg(m_closed);
+    out += QStringLiteral(
+               "  send: una %1 nxt %2 inflight %3 pipe %4 retransmitQ %5 queued %6 B; end requested %7 "
+               "queued %8 seq %9 acked %10\n")
+               .arg(m_sndUna)
+               .arg(m_sndNxt)
+               .arg(m_inflight.size())
+               .arg(m_pipe)
+               .arg(m_retransmit.size())
+               .arg(m_queuedBytes)
+               .arg(m_endRequested)
+               .arg(m_endQueued)
+               .arg(m_endSeq)
+               .arg(m_endAcked);
+    out += QStringLiteral(
+               "  cc: cwnd %1 ssthresh %2 recovery %3 srtt %4 us min %5 us rto %6 us backoff %7 "
+               "rwnd %8; rto in %9 us, tlp in %10 us\n")
+               .arg(m_cwnd, 0, 'f', 1)
+               .arg(m_ssthresh, 0, 'g', 4)
+               .arg(m_inRecovery)
+               .arg(m_srttUs)
+               .arg(m_minRttUs)
+               .arg(m_rtoUs)
+               .arg(m_rtoBackoff)
+               .arg(m_sendRwnd)
+               .arg(m_rtoDeadline ? m_rtoDeadline - now : -1)
+               .arg(m_tlpDeadline ? m_tlpDeadline - now : -1);
+    out += QStringLiteral(
+               "  receive: rcv_nxt %1 ooo %2 (%3 B); remote END seen %4 seq %5 ended %6; holding its "
+               "ACK %7 (bare ACKs short of our END %8)\n")
+               .arg(quint64(m_rcvNxt))
+               .arg(m_ooo.size())
+               .arg(m_oooBytes)
+               .arg(m_remoteEndSeen)
+               .arg(m_remoteEndSeq)
+               .arg(m_remoteEnded)
+               .arg(m_holdingEndAck)
+               .arg(m_endHoldAnswers);
+    out += QStringLiteral(
+               "  stats: sent %1 retransmitted %2 rto %3 tlp %4 fast %5 spurious %6 received %7 acks %8\n")
+               .arg(m_stats.packetsSent)
+               .arg(m_stats.packetsRetransmitted)
+               .arg(m_stats.rtoCount)
+               .arg(m_stats.tailLossProbes)
+               .arg(m_stats.fastRetransmits)
+               .arg(m_stats.spuriousRetransmits)
+               .arg(m_stats.packetsReceived)
+               .arg(m_stats.acksSent);
+    for (std::size_t i = 0; i < m_inflight.size() && i < 8; ++i) {
+        const OutPacket& p = m_inflight[i];
+        out += QStringLiteral(
+                   "  unacked seq %1 type %2 len %3 transmits %4 rto %5 sacked %6 lost %7 sent %8 ms ago\n")
+                   .arg(m_sndUna + uint32_t(i))
+                   .arg(p.type)
+                   .arg(p.length)
+                   .arg(p.transmits)
+                   .arg(p.rtoCount)
+                   .arg(p.sacked)
+                   .arg(p.lost)
+                   .arg(double(now - p.sentUs) / 1000.0, 0, 'f', 1);
+    }
+    if (m_trace.empty())
+        return out;
+    out += QStringLiteral(
+        "  last events (ms before now; r = received, t = (re)transmitted DATA/END, a = ACK sent, "
+        "L = marked lost, P = TLP, R = RTO, H = ACK of the peer's END released):\n");
+    for (std::size_t k = 0; k < m_trace.size(); ++k) {
+        const TraceEvent& e = m_trace[(m_traceNext + k) % m_trace.size()];
+        if (e.what == 0)
+            continue;
+        out += QStringLiteral("    %1 %2 type 0x%3 seq %4 ack %5 [%6]\n")
+                   .arg(double(now - e.us) / 1000.0, 9, 'f', 1)
+                   .arg(QLatin1Char(e.what))
+                   .arg(e.type, 2, 16, QLatin1Char('0'))
+                   .arg(e.seq)
+                   .arg(e.ack)
+                   .arg(e.extra);
+    }
+    return out;
 }
 
 void UdxStream::socketGone(UdxSocket* socket) {

@@ -21,6 +21,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 class QTimer;
 
@@ -40,6 +41,7 @@ struct UdxStreamStats {
     quint64 spuriousRetransmits = 0;  // repeats whose original arrived after all (undo, wider RACK window)
     quint64 acksSent = 0;
     quint64 invalidPackets = 0;
+    quint64 endsUnconfirmed = 0;  // clean closes whose last, empty END the peer never acknowledged
     int mtu = 0;
     double cwnd = 0;
     qint64 srttUs = 0;
@@ -92,6 +94,13 @@ public:
     UdxStreamStats stats() const;
     qint64 unacknowledgedPackets() const { return qint64(m_inflight.size()); }
 
+    // Diagnostics, on only when the environment sets PLURESDB_UDX_TRACE=1: the stream keeps its
+    // last events (packets received, retransmissions, ACKs sent, timer expiries) and prints them
+    // with its send/receive state when it closes with an error. traceReport() gives the same text
+    // (just the state when tracing is off).
+    static bool traceEnabled();
+    QString traceReport() const;
+
     // Called by UdxSocket.
     bool acceptsPackets() const { return !m_closed; }
     void receiveDatagram(UdxSocket* socket, const UdxEndpoint& from, const uint8_t* data, std::size_t size);
@@ -118,6 +127,14 @@ private:
     struct InPacket {
         QByteArray payload;
         uint8_t type = 0;
+    };
+    struct TraceEvent {
+        int64_t us = 0;
+        char what = 0;  // r received, t retransmitted, a ACK sent, R RTO, P tail loss probe, L lost
+        uint8_t type = 0;
+        uint32_t seq = 0;
+        uint32_t ack = 0;
+        uint32_t extra = 0;  // SACK block count, inflight size, transmits
     };
     enum class MtuState { Base, Search, Done };
 
@@ -150,6 +167,10 @@ private:
     int overhead() const;
     int maxPayload() const { return m_mtu - overhead(); }
     uint32_t receiveWindow() const;
+    bool holdingEndAck();
+    uint32_t advertisedAck();
+
+    void trace(char what, uint8_t type, uint32_t seq, uint32_t ack, uint32_t extra);
 
     void checkClosed();
     void closeWith(const QString& error, bool sendDestroy);
@@ -231,9 +252,25 @@ private:
     uint32_t m_remoteEndSeq = 0;
     bool m_remoteEnded = false;
     bool m_remoteEndedSignalled = false;
+    int64_t m_remoteEndSeenUs = 0;
+    // libudx has no TIME_WAIT: a stream whose END was acknowledged closes as soon as it has sent the
+    // ACK that completes our END, and ignores later packets. If that one ACK is lost, our sender
+    // retransmits into the void until its dead-peer limit (ETIMEDOUT) although everything arrived.
+    // So while end() is requested and our END (and the data before it) is not yet acknowledged, we
+    // do not acknowledge the peer's END packet, neither in the ACK field nor by SACK: the peer stays
+    // open and answers our retransmissions, and the last ACK is ours, which a closed stream's
+    // tombstone repeats (UdxSocket). Bounded by tuning::kMaxEndAckHoldUs, well inside libudx's own
+    // give-up (13 s); cleared for good once off. When end() comes after the peer's END was
+    // acknowledged (a long half-close, or the hold ran out), our END goes alone after all data is
+    // acknowledged instead, and if only it stays unanswered the stream closes cleanly (onRto).
+    bool m_holdingEndAck = true;
+    bool m_endSentAfterAllAcked = false;  // our END's last transmission found nothing before it unacked
+    int m_endHoldAnswers = 0;             // bare ACKs that left that END unacknowledged (an UdxStream)
     QByteArray m_delivered;
 
     UdxStreamStats m_stats;
+    std::vector<TraceEvent> m_trace;  // ring, only with PLURESDB_UDX_TRACE=1
+    std::size_t m_traceNext = 0;
 };
 
 }  // namespace pluresdb::transport::udx

@@ -43,6 +43,10 @@ inline constexpr double kPacingGain = 1.25;
 inline constexpr int64_t kPacingBurstUs = 2'000;
 inline constexpr int kMinPacingBurstPackets = 16;
 
+// Longest time a stream holds back the ACK of the peer's END while its own END is unacknowledged
+// (UdxStream::m_holdingEndAck). libudx gives up on an unacknowledged packet after about 13 s.
+inline constexpr int64_t kMaxEndAckHoldUs = 5'000'000;
+
 // How long a socket answers a cleanly closed stream's repeated END with the final ACK
 // (UdxSocket::addTombstone); longer than a peer's retransmission schedule needs to notice.
 inline constexpr int64_t kTombstoneLifetimeMs = 30'000;

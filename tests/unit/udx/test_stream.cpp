@@ -111,6 +111,111 @@ private slots:
         QCOMPARE(ack->header.ack, 1u);
     }
 
+    /// Issue #4: libudx closes as soon as it has sent the ACK that completes our END (no TIME_WAIT).
+    /// So while our END is unacknowledged we must not acknowledge the peer's END, neither in the
+    /// ACK field nor by SACK; the full ACK goes out once our END is acknowledged.
+    void peerEndAckHeldUntilOurEndIsAcknowledged() {
+        UdxSocket peer, mine;
+        QVERIFY(peer.bind(QHostAddress::LocalHost, 0).ok());
+        QVERIFY(mine.bind(QHostAddress::LocalHost, 0).ok());
+        UdxStream s;
+        Sink k;
+        k.attach(&s);
+        QVERIFY(s.connectTo(&mine, 0x7e570003, QHostAddress::LocalHost, peer.localPort()).ok());
+        QList<UdxPacketView> got;
+        QList<QByteArray> raw;
+        peer.setDatagramHandler([&](const QByteArray& d, const QHostAddress&, quint16) {
+            raw << d;
+            const auto p = decodeUdxPacket(reinterpret_cast<const uint8_t*>(raw.last().constData()),
+                                           std::size_t(d.size()));
+            if (p)
+                got << *p;
+        });
+        auto send = [&](uint8_t type, uint32_t seq, uint32_t ack, const QByteArray& payload = {}) {
+            QByteArray b(int(kHeaderSize), '\0');
+            encodeUdxHeader(reinterpret_cast<uint8_t*>(b.data()),
+                            UdxHeader{type, 0, s.localId(), kDefaultReceiveWindow, seq, ack});
+            QVERIFY(peer.sendDatagram(b + payload, QHostAddress::LocalHost, mine.localPort()));
+        };
+        auto lastAck = [&]() -> const UdxPacketView* {
+            for (qsizetype i = got.size(); i-- > 0;)
+                if (!(got[i].header.type & (kTypeData | kTypeEnd)))
+                    return &got[i];
+            return nullptr;
+        };
+        s.write("abc");
+        s.end();  // DATA+END, seq 0
+        QVERIFY(waitFor([&] { return !got.isEmpty(); }, 5000));
+        QCOMPARE(got.first().header.type, uint8_t(kTypeData | kTypeEnd));
+        // The peer's END (seq 1) arrives before its seq 0: it may be buffered, but not SACKed.
+        send(kTypeEnd, 1, 0);
+        QVERIFY(waitFor([&] { return lastAck() != nullptr; }, 5000));
+        QCOMPARE(lastAck()->header.ack, 0u);
+        QCOMPARE(lastAck()->header.type, kTypeAck);  // no SACK block for the END
+        // Its data (seq 0) fills the gap: both delivered, EOF signalled, but the ACK stops at 1.
+        got.clear();
+        send(kTypeData, 0, 0, "xy");
+        QVERIFY(waitFor([&] { return k.remoteEnded && lastAck() != nullptr; }, 5000));
+        QCOMPARE(k.bytes, qint64(2));
+        QCOMPARE(lastAck()->header.ack, 1u);
+        QVERIFY(!k.closed);
+        // Our retransmissions carry the same held-back ACK.
+        got.clear();
+        QVERIFY(waitFor([&] { return !got.isEmpty() && (got.last().header.type & kTypeEnd); }, 5000));
+        QCOMPARE(got.last().header.ack, 1u);
+        // The peer acknowledges our END: now the full ACK goes out and the stream closes cleanly.
+        got.clear();
+        send(kTypeAck, 2, 1);
+        QVERIFY(waitFor([&] { return k.closed; }, 5000));
+        QCOMPARE(k.closeError, QString());
+        QVERIFY(waitFor([&] { return lastAck() != nullptr; }, 5000));
+        QCOMPARE(lastAck()->header.ack, 2u);
+    }
+
+    /// Issue #4, half-close: once we have acknowledged the peer's END, a libudx peer closes right
+    /// after acknowledging ours. So our END goes alone, after all data is acknowledged, and if its
+    /// ACK never comes the stream still closes cleanly: nothing of ours is unconfirmed but EOF.
+    void endAfterPeerEndedGoesAloneAndClosesCleanly() {
+        UdxSocket peer, mine;
+        QVERIFY(peer.bind(QHostAddress::LocalHost, 0).ok());
+        QVERIFY(mine.bind(QHostAddress::LocalHost, 0).ok());
+        UdxStream s;
+        Sink k;
+        k.attach(&s);
+        QVERIFY(s.connectTo(&mine, 0x7e570004, QHostAddress::LocalHost, peer.localPort()).ok());
+        QList<UdxHeader> got;
+        peer.setDatagramHandler([&](const QByteArray& d, const QHostAddress&, quint16) {
+            const auto p =
+                decodeUdxPacket(reinterpret_cast<const uint8_t*>(d.constData()), std::size_t(d.size()));
+            if (p)
+                got << p->header;
+        });
+        auto send = [&](uint8_t type, uint32_t seq, uint32_t ack) {
+            QByteArray b(int(kHeaderSize), '\0');
+            encodeUdxHeader(reinterpret_cast<uint8_t*>(b.data()),
+                            UdxHeader{type, 0, s.localId(), kDefaultReceiveWindow, seq, ack});
+            QVERIFY(peer.sendDatagram(b, QHostAddress::LocalHost, mine.localPort()));
+        };
+        send(kTypeEnd, 0, 0);  // the peer ends first; we have not called end(): acknowledged at once
+        QVERIFY(waitFor([&] { return k.remoteEnded && !got.isEmpty(); }, 5000));
+        QCOMPARE(got.last().ack, 1u);
+        got.clear();
+        s.write("abc");
+        s.end();
+        QVERIFY(waitFor([&] { return !got.isEmpty(); }, 5000));
+        QCOMPARE(got.first().type, kTypeData);  // no END on the data packet
+        QTest::qWait(50);
+        for (const UdxHeader& h : got)
+            QVERIFY(!(h.type & kTypeEnd));  // nor alone while the data is unacknowledged
+        send(kTypeAck, 1, 1);
+        QVERIFY(waitFor([&] { return !got.isEmpty() && got.last().type == kTypeEnd; }, 5000));
+        QCOMPARE(got.last().seq, 1u);
+        // The peer "closes" without its ACK arriving: after the retransmissions, a clean close.
+        QVERIFY(waitFor([&] { return k.closed; }, 30000));
+        QCOMPARE(k.closeError, QString());
+        QCOMPARE(s.stats().endsUnconfirmed, quint64(1));
+    }
+
     /// The sender keeps its packets in flight within the peer's advertised window, probes a zero
     /// window with HEARTBEATs and resumes when the window reopens (§6.8, §6.9).
     void flowControlHonoursWindow() {
