@@ -1,5 +1,5 @@
-// Node hyperdht peers connecting through an all-C++ DHT on 127.0.0.1 (issue #6, relaying): a
-// `pluresdb-cli bootstrap` node and C++ persistent storing nodes are the whole network. A Node server
+// Node hyperdht peers connecting through an all-C++ DHT on 127.0.0.1 (issue #6, relaying): a C++
+// bootstrap node and C++ persistent storing nodes are the whole network. A Node server
 // (`dht.createServer().listen(keyPair)`) announces itself to the C++ nodes; a Node client
 // (`dht.connect(publicKey)`) finds it through them, and its PEER_HANDSHAKE (and PEER_HOLEPUNCH, if
 // the pair holepunches) can only be relayed by C++ nodes, since the Node nodes are ephemeral and no
@@ -12,9 +12,7 @@
 #include "tests/support/TestSupport.h"
 
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTest>
-#include <QUdpSocket>
 
 using namespace pluresdb;
 using namespace pluresdb::test::hyperdht;
@@ -36,8 +34,7 @@ constexpr int kBytes = 256 * 1024;
 
 class TestHyperDhtRelay : public QObject {
     Q_OBJECT
-    QProcess m_bootstrap;  // pluresdb-cli bootstrap
-    std::vector<std::unique_ptr<HyperDht>> m_storing;
+    std::vector<std::unique_ptr<HyperDht>> m_storing;  // the bootstrap node first
     QStringList m_bootstrapList;
     std::unique_ptr<NodeDhtPeer> m_peer;
 
@@ -134,25 +131,11 @@ class TestHyperDhtRelay : public QObject {
 
 private slots:
     void initTestCase() {
-        for (int attempt = 0; attempt < 5 && m_bootstrapList.isEmpty(); ++attempt) {
-            QUdpSocket probe;
-            probe.bind(QHostAddress::LocalHost, 0);
-            const QString port = QString::number(probe.localPort());
-            probe.close();
-            m_bootstrap.start(test::cliPath(), {QStringLiteral("bootstrap"), QStringLiteral("--host"),
-                                                QStringLiteral("127.0.0.1"), QStringLiteral("--port"), port});
-            (void)QTest::qWaitFor(
-                [&] { return m_bootstrap.canReadLine() || m_bootstrap.state() == QProcess::NotRunning; },
-                20'000);
-            const QByteArray line = m_bootstrap.readLine().trimmed();
-            if (line == "BOOTSTRAP 127.0.0.1:" + port.toLatin1())
-                m_bootstrapList = QStringList{QStringLiteral("127.0.0.1:") + port};
-            else if (m_bootstrap.state() != QProcess::NotRunning) {
-                m_bootstrap.kill();
-                m_bootstrap.waitForFinished(5000);
-            }
-        }
-        QVERIFY2(!m_bootstrapList.isEmpty(), m_bootstrap.readAllStandardError().constData());
+        // The bootstrap node is a C++ DHT.bootstrapper in this process (what `pluresdb-cli bootstrap`
+        // runs), so that every node of the network, and so every possible relay, shows its counters.
+        m_storing.push_back(startBootstrapper());
+        QVERIFY(m_storing.back());
+        m_bootstrapList = QStringList{addressOf(*m_storing.back())};
         for (int i = 0; i < kStoringNodes; ++i) {
             m_storing.push_back(startNode(NodeKind::Persistent, m_bootstrapList));
             QVERIFY(m_storing.back());
@@ -167,12 +150,7 @@ private slots:
         m_peer.reset();
         for (auto& s : m_storing)
             s->destroy();
-        if (m_bootstrap.state() != QProcess::NotRunning) {
-            m_bootstrap.terminate();
-            if (!m_bootstrap.waitForFinished(5000))
-                m_bootstrap.kill();
-            m_bootstrap.waitForFinished(2000);
-        }
+        m_storing.clear();
     }
 
     /// Node server ↔ Node client through C++ relays (the LAN shortcut allowed, as by default): the
