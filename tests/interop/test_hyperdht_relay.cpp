@@ -9,10 +9,14 @@
 #include "HyperDhtNodePeer.h"
 
 #include "core/crypto/Hash.h"
+#include "core/dht/hyperdht/HyperDhtWire.h"
+#include "core/dht/hyperdht/RelayValues.h"
+#include "core/dht/rpc/RpcMessage.h"
 #include "tests/support/TestSupport.h"
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QUdpSocket>
 
 using namespace pluresdb;
 using namespace pluresdb::test::hyperdht;
@@ -129,6 +133,32 @@ class TestHyperDhtRelay : public QObject {
         return n;
     }
 
+    // A UDP socket on 127.0.0.1 playing one end of a relayed exchange by hand.
+    struct RawEnd {
+        QUdpSocket socket;
+        encoding::Ipv4Address address;
+        RawEnd() {
+            socket.bind(QHostAddress::LocalHost, 0);
+            address.host = {127, 0, 0, 1};
+            address.port = socket.localPort();
+        }
+        void send(const dht::rpc::RpcRequest& req, const encoding::Ipv4Address& to) {
+            socket.writeDatagram(dht::rpc::encodeRequest(req), QHostAddress::LocalHost, to.port);
+        }
+        // The next datagram (within 10 s): its message and source port.
+        std::optional<std::pair<dht::rpc::RpcMessage, quint16>> receive() {
+            if (!QTest::qWaitFor([&] { return socket.hasPendingDatagrams(); }, 10'000))
+                return std::nullopt;
+            QByteArray data(int(socket.pendingDatagramSize()), 0);
+            quint16 port = 0;
+            socket.readDatagram(data.data(), data.size(), nullptr, &port);
+            auto m = dht::rpc::decodeMessage(data);
+            if (!m)
+                return std::nullopt;
+            return std::make_pair(*m, port);
+        }
+    };
+
 private slots:
     void initTestCase() {
         // The bootstrap node is a C++ DHT.bootstrapper in this process (what `pluresdb-cli bootstrap`
@@ -204,6 +234,63 @@ private slots:
         QVERIFY(c.value(QStringLiteral("punches")).toObject().value(QStringLiteral("consistent")).toInt() >=
                 1);
         QCOMPARE(sumCounter(&HyperDhtCounters::undecodable), 0u);
+    }
+    /// On the wire, against a persistent C++ node: a FROM_CLIENT handshake naming a relayAddress is
+    /// relayed to it as a new request with the client's tid, command and target, the node's id, no
+    /// token and the value {FROM_RELAY, noise, peerAddress: client}; the FROM_SERVER answer to that
+    /// tid is replied to the client, from the node's server socket, with `to` = the client and
+    /// {REPLY, noise, peerAddress: server}, no token, no closerNodes (§5.2, capture §13.3 C17–C20).
+    void relayOnTheWire() {
+        HyperDht& relay = *m_storing[1];
+        const encoding::Ipv4Address relayAddress = relay.node().localServerAddress();
+        RawEnd client;
+        RawEnd server;
+        const QByteArray target = crypto::blake2b(QByteArray("relay on the wire"));
+        const QByteArray noise(96, char(0xdd));
+
+        dht::rpc::RpcRequest hello;
+        hello.tid = 7768;
+        hello.to = relayAddress;
+        hello.command = kCommandPeerHandshake;
+        hello.target = target;
+        hello.value = encodeHandshakeValue({kModeFromClient, noise, std::nullopt, server.address});
+        client.send(hello, relayAddress);
+
+        const auto relayed = server.receive();
+        QVERIFY(relayed && std::holds_alternative<dht::rpc::RpcRequest>(relayed->first));
+        const auto& fwd = std::get<dht::rpc::RpcRequest>(relayed->first);
+        QCOMPARE(relayed->second, relayAddress.port);
+        QCOMPARE(fwd.tid, hello.tid);
+        QCOMPARE(fwd.command, kCommandPeerHandshake);
+        QVERIFY(!fwd.internal);
+        QCOMPARE(*fwd.target, target);
+        QCOMPARE(fwd.to, server.address);
+        QVERIFY(!fwd.token);
+        QCOMPARE(*fwd.id, relay.node().id());
+        QVERIFY(*decodeHandshakeValue(*fwd.value) ==
+                (HandshakeValue{kModeFromRelay, noise, client.address, std::nullopt}));
+
+        dht::rpc::RpcRequest answer;
+        answer.tid = fwd.tid;
+        answer.to = relayAddress;
+        answer.command = kCommandPeerHandshake;
+        answer.target = target;
+        const QByteArray noise2(72, char(0x21));
+        answer.value = encodeHandshakeValue({kModeFromServer, noise2, client.address, std::nullopt});
+        server.send(answer, relayAddress);
+
+        const auto reply = client.receive();
+        QVERIFY(reply && std::holds_alternative<dht::rpc::RpcResponse>(reply->first));
+        const auto& res = std::get<dht::rpc::RpcResponse>(reply->first);
+        QCOMPARE(reply->second, relayAddress.port);
+        QCOMPARE(res.tid, hello.tid);
+        QCOMPARE(res.to, client.address);
+        QCOMPARE(res.error, 0u);
+        QVERIFY(!res.token);
+        QVERIFY(res.closerNodes.empty());
+        QVERIFY(*decodeHandshakeValue(*res.value) ==
+                (HandshakeValue{kModeReply, noise2, server.address, std::nullopt}));
+        QVERIFY(!server.socket.hasPendingDatagrams());
     }
 };
 
