@@ -3,11 +3,13 @@
 // [dht-rpc datagram]; each datagram that decodes as a request goes to one persistent handler.
 // control bit 0 = the token counts as valid, bit 1 = the node is ephemeral for this request,
 // bits 2–7 = minutes the fake clock advances first (so records age and rotate). Whatever arrives,
-// the handler must not crash, must answer each request at most once, and must keep its stores
-// within their limits. The node id and token match vectors V6, so seeds can carry valid
-// signatures and reach the stores.
+// the handler must not crash, must answer or relay each request at most once (a relayed value
+// must decode), and must keep its stores within their limits. The node id and token match vectors V6, so
+// seeds can carry valid signatures and reach the stores.
 
 #include "core/dht/hyperdht/HyperDhtHandler.h"
+#include "core/dht/hyperdht/HyperDhtWire.h"
+#include "core/dht/hyperdht/RelayValues.h"
 #include "core/dht/rpc/NodeId.h"
 #include "core/dht/rpc/RpcMessage.h"
 
@@ -66,6 +68,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         in.from.port = 40000;
         in.tokenValid = (control & 1) != 0 && in.request.token.has_value();
         int replies = 0;
+        in.relay = [&](const QByteArray& value, const encoding::Ipv4Address&) {
+            ++replies;
+            const bool decodes = in.request.command == hyperdht::kCommandPeerHandshake
+                                     ? bool(hyperdht::decodeHandshakeValue(value))
+                                     : bool(hyperdht::decodeHolepunchValue(value));
+            if (!decodes)
+                std::abort();
+        };
         handler.handle(in, [&](const rpc::HandlerReply&) { ++replies; });
         if (replies > 1)
             std::abort();

@@ -16,10 +16,11 @@ namespace pluresdb::test::hyperdht {
 
 class NodeDhtPeer {
 public:
-    NodeDhtPeer() {
+    // script: a file of tests/interop speaking the same line protocol.
+    explicit NodeDhtPeer(const QString& script = QStringLiteral("hyperdht_peer.js")) {
         const QString dir = qEnvironmentVariable("PLURESDB_INTEROP_DIR");
         m_process.setProgram(QStringLiteral("node"));
-        m_process.setArguments({dir + QStringLiteral("/hyperdht_peer.js")});
+        m_process.setArguments({dir + QLatin1Char('/') + script});
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
     }

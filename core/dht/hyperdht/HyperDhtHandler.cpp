@@ -110,8 +110,7 @@ void HyperDhtHandler::handle(const IncomingRequest& in, ReplyFn reply) {
             onPeerHandshake(in, reply);
             return;
         case kCommandPeerHolepunch:
-            // TODO(issue #6): relay PEER_HOLEPUNCH (§7.2). A node without a router entry drops it.
-            ++m_counters.holepunchesDropped;
+            onPeerHolepunch(in, reply);
             return;
         default:
             break;
@@ -164,20 +163,113 @@ void HyperDhtHandler::handle(const IncomingRequest& in, ReplyFn reply) {
     }
 }
 
+std::optional<encoding::Ipv4Address> HyperDhtHandler::storedRelay(const IncomingRequest& in) {
+    if (!hasTarget(in))
+        return std::nullopt;
+    const auto entry = m_router.get(*in.request.target);
+    if (!entry)
+        return std::nullopt;
+    return entry->relay;
+}
+
 void HyperDhtHandler::onPeerHandshake(const IncomingRequest& in, const ReplyFn& reply) {
-    // TODO(issue #6): forward handshakes for announce-self entries (§5.2). Without forwarding this
-    // node answers as a Node node that has no router entry for the target: FROM_CLIENT gets "try
-    // closer nodes" (empty OK + closerNodes, no token); other modes are dropped.
-    ++m_counters.handshakesDeclined;
-    if (!hasValue(in))
+    if (!hasValue(in)) {
+        reject(Reason::Undecodable);
         return;
+    }
     const auto hs = decodeHandshakeValue(*in.request.value);
-    if (!hs || hs->mode != kModeFromClient || hs->noise.isEmpty() || hs->relayAddress)
+    if (!hs) {
+        reject(Reason::Undecodable);
         return;
-    HandlerReply r;
-    r.withToken = false;
-    r.withCloserNodes = true;
-    reply(r);
+    }
+    const auto relay = storedRelay(in);
+    // hyperdht decodes an empty buffer as null: a handshake without a Noise message is not routed.
+    const bool noise = !hs->noise.isEmpty();
+    switch (hs->mode) {
+        case kModeFromClient: {
+            if (!noise)
+                break;
+            if (!relay && !hs->relayAddress) {
+                // "I don't know it, try closer nodes": empty OK with closerNodes, no token.
+                ++m_counters.handshakesDeclined;
+                HandlerReply r;
+                r.withToken = false;
+                r.withCloserNodes = true;
+                reply(r);
+                return;
+            }
+            if (!in.relay)
+                break;
+            HandshakeValue out{kModeFromRelay, hs->noise, in.from, std::nullopt};
+            ++m_counters.handshakesForwarded;
+            in.relay(encodeHandshakeValue(out), hs->relayAddress ? *hs->relayAddress : *relay);
+            return;
+        }
+        case kModeFromRelay: {
+            if (!relay || !noise || !in.relay)
+                break;
+            HandshakeValue out{kModeFromSecondRelay, hs->noise, hs->peerAddress, in.from};
+            ++m_counters.handshakesForwarded;
+            in.relay(encodeHandshakeValue(out), *relay);
+            return;
+        }
+        case kModeFromServer: {
+            if (!hs->peerAddress || !noise)
+                break;
+            // The server's answer goes to the client under the client's tid (the relayed request
+            // kept it), from this node, naming the server as this node sees it.
+            HandshakeValue out{kModeReply, hs->noise, in.from, std::nullopt};
+            HandlerReply r;
+            r.value = encodeHandshakeValue(out);
+            r.to = *hs->peerAddress;
+            r.withToken = false;
+            r.withCloserNodes = false;
+            ++m_counters.handshakeReplies;
+            reply(r);
+            return;
+        }
+        default:  // FROM_SECOND_RELAY and REPLY are for the server and the client
+            break;
+    }
+    ++m_counters.handshakesDeclined;
+}
+
+void HyperDhtHandler::onPeerHolepunch(const IncomingRequest& in, const ReplyFn& reply) {
+    if (!hasValue(in)) {
+        reject(Reason::Undecodable);
+        return;
+    }
+    const auto hp = decodeHolepunchValue(*in.request.value);
+    if (!hp) {
+        reject(Reason::Undecodable);
+        return;
+    }
+    switch (hp->mode) {
+        case kModeFromClient: {
+            // The client names the server (peerAddress from the handshake reply); else the stored relay.
+            const auto relay = hp->peerAddress ? hp->peerAddress : storedRelay(in);
+            if (!relay || !in.relay)
+                break;
+            HolepunchValue out{kModeFromRelay, hp->id, hp->payload, in.from};
+            ++m_counters.holepunchesForwarded;
+            in.relay(encodeHolepunchValue(out), *relay);
+            return;
+        }
+        case kModeFromServer: {
+            HolepunchValue out{kModeReply, hp->id, hp->payload, in.from};
+            HandlerReply r;
+            r.value = encodeHolepunchValue(out);
+            r.to = hp->peerAddress;  // as hyperdht: without one, the answer goes back to the sender
+            r.withToken = false;
+            r.withCloserNodes = false;
+            ++m_counters.holepunchReplies;
+            reply(r);
+            return;
+        }
+        default:  // FROM_RELAY is for the server itself
+            break;
+    }
+    ++m_counters.holepunchesDropped;
 }
 
 void HyperDhtHandler::onFindPeer(const IncomingRequest& in, const ReplyFn& reply) {

@@ -9,11 +9,14 @@
 // validation — undecodable or oversized value, missing target or token, forged signature, hash
 // mismatch — is dropped without any response (§4, gotcha 7) and counted by reason.
 //
-// PEER_HANDSHAKE / PEER_HOLEPUNCH forwarding (§5.2, §7.2) is issue #6. Until then this node
-// behaves as a Node node with no router entry for the target: a PEER_HANDSHAKE FROM_CLIENT gets an
-// empty OK with closerNodes ("try closer nodes"); every other handshake mode and every holepunch is
-// dropped. Announce-self records are stored (they serve FIND_PEER and LOOKUP) but not yet used to
-// relay.
+// PEER_HANDSHAKE / PEER_HOLEPUNCH (§5.2, §7.2) are routed as hyperdht 6.34's router does for a
+// node that is not itself the server: every node does this, ephemeral ones too. Relaying is
+// stateless: a forwarded request keeps the client's tid (IncomingRequest::relay), and the node that
+// gets FROM_SERVER answers that tid straight to the client (HandlerReply::to). The server's address
+// is the relay stored with the announce-self router entry for the target. A value that does not
+// decode is dropped and counted as undecodable; a well-formed one that cannot be routed (no router
+// entry, a mode only a server handles) is dropped and counted as declined/dropped. Serving as the
+// listening server itself (Noise, holepunch slots) is the connect/listen part of issue #6.
 
 #include "core/dht/hyperdht/RecordCache.h"
 #include "core/dht/hyperdht/TwoGenerationCache.h"
@@ -61,9 +64,13 @@ struct HyperDhtCounters {
     quint64 mutableGets = 0;
     quint64 immutablePuts = 0;
     quint64 immutableGets = 0;
-    quint64 seqRejected = 0;         // MUTABLE_PUT answered SEQ_REUSED or SEQ_TOO_LOW
-    quint64 handshakesDeclined = 0;  // PEER_HANDSHAKE answered "try closer nodes" or dropped
-    quint64 holepunchesDropped = 0;
+    quint64 seqRejected = 0;           // MUTABLE_PUT answered SEQ_REUSED or SEQ_TOO_LOW
+    quint64 handshakesDeclined = 0;    // PEER_HANDSHAKE answered "try closer nodes" or dropped
+    quint64 holepunchesDropped = 0;    // PEER_HOLEPUNCH that could not be routed
+    quint64 handshakesForwarded = 0;   // FROM_CLIENT → FROM_RELAY, FROM_RELAY → FROM_SECOND_RELAY
+    quint64 handshakeReplies = 0;      // FROM_SERVER answered to the client as REPLY
+    quint64 holepunchesForwarded = 0;  // FROM_CLIENT → FROM_RELAY
+    quint64 holepunchReplies = 0;      // FROM_SERVER answered to the client as REPLY
 
     quint64 rejected() const {
         return forgedSignature + missingToken + badToken + undecodable + oversized + hashMismatch +
@@ -119,6 +126,8 @@ private:
     void onImmutablePut(const rpc::IncomingRequest& in, const rpc::ReplyFn& reply);
     void onImmutableGet(const rpc::IncomingRequest& in, const rpc::ReplyFn& reply);
     void onPeerHandshake(const rpc::IncomingRequest& in, const rpc::ReplyFn& reply);
+    void onPeerHolepunch(const rpc::IncomingRequest& in, const rpc::ReplyFn& reply);
+    std::optional<encoding::Ipv4Address> storedRelay(const rpc::IncomingRequest& in);
     void reject(Reason reason);
     void storeAnnounce(const QByteArray& target, const QByteArray& record, bool announceSelf,
                        const encoding::Ipv4Address& from);

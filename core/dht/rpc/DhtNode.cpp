@@ -316,6 +316,25 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
         s->sendDatagram(encodeResponse(r), toHostAddress(to), to.port);
     }
 
+    void relayRequest(bool onServer, const RpcRequest& original, const QByteArray& value,
+                      const Ipv4Address& to) {
+        transport::udx::UdxSocket* s = onServer ? server.get() : client.get();
+        if (destroyed || !s || !s->isBound() || to.port == 0)
+            return;
+        RpcRequest r;
+        r.tid = original.tid;
+        r.to = to;
+        if (!ephemeral && onServer)
+            r.id = table->id();
+        r.internal = original.internal;
+        r.command = original.command;
+        r.target = original.target;
+        if (!value.isEmpty())
+            r.value = value;
+        ++stats.relayed;
+        s->sendDatagram(encodeRequest(r), toHostAddress(to), to.port);
+    }
+
     void handleRequest(RpcRequest req, const Ipv4Address& from, bool onServer, bool external) {
         ++stats.requestsReceived;
         QByteArray id;
@@ -339,8 +358,12 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
                           true);
                 return;
             }
-            IncomingRequest in{req, from, req.token.has_value(), onServer};
             QPointer<DhtNode> guard(q);
+            IncomingRequest in{req, from, req.token.has_value(), onServer, {}};
+            in.relay = [this, guard, req, onServer](const QByteArray& value, const Ipv4Address& to) {
+                if (guard)
+                    relayRequest(onServer, req, value, to);
+            };
             auto once = std::make_shared<bool>(false);
             const uint16_t tid = req.tid;
             const auto target = req.target;
@@ -348,8 +371,8 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
                 if (*once || !guard)
                     return;
                 *once = true;
-                sendReply(onServer, tid, from, target, reply.error, reply.value, reply.withToken,
-                          reply.withCloserNodes);
+                sendReply(onServer, tid, reply.to.value_or(from), target, reply.error, reply.value,
+                          reply.withToken, reply.withCloserNodes);
             });
             return;
         }

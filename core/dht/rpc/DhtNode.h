@@ -31,12 +31,19 @@ class UdxSocket;
 
 namespace pluresdb::dht::rpc {
 
+// "Relay" a request (spec/hyperdht.md §5.2, dht-rpc `req.relay`): send a new request with the same
+// tid, command and target, no token, `value`, addressed to `to`, once (no retries, not tracked), from
+// the socket the request arrived on, with our id when persistent and that is the server socket.
+// Whoever answers it replies to the original requester directly; this node keeps no state.
+using RelayFn = std::function<void(const QByteArray& value, const Ipv4Address& to)>;
+
 // A request that reached this node, after framing checks and token validation.
 struct IncomingRequest {
     RpcRequest request;
     Ipv4Address from;         // UDP source address
     bool tokenValid = false;  // request.token is one of the two tokens we issue to `from`'s host
     bool onServerSocket = false;
+    RelayFn relay;  // set by DhtNode; empty when the request did not come through a node
 };
 
 // What a command handler answers. The node fills tid, `to`, and (when persistent and replying
@@ -46,6 +53,9 @@ struct HandlerReply {
     uint64_t error = 0;
     bool withToken = true;        // include the write token for the requester
     bool withCloserNodes = true;  // include closerNodes for request.target (if it has one)
+    // Send the reply to this address instead of the requester, and write it as the response's `to`
+    // field (dht-rpc `req.reply(value, { to })`, used by relays answering a client, §5.2).
+    std::optional<Ipv4Address> to;
 };
 
 // Call at most once. Never calling it means "no response" (hyperdht drops invalid requests
@@ -120,6 +130,7 @@ struct DhtNodeStats {
     quint64 unknownTid = 0;       // responses matching no request in flight
     quint64 invalidTokens = 0;    // requests answered INVALID_TOKEN by the node itself (§2.2)
     quint64 queries = 0;          // queries started (background ones included)
+    quint64 relayed = 0;          // requests relayed for a handler (RelayFn)
 };
 
 class DhtNode : public QObject {

@@ -457,22 +457,6 @@ private slots:
         QCOMPARE(n.call(99, kTopic, std::nullopt)->error, rpc::kErrorUnknownCommand);
         QCOMPARE(n.handler.recordCount(), 0);
     }
-
-    /// Until issue #6 adds forwarding, PEER_HANDSHAKE FROM_CLIENT gets "try closer nodes" (empty OK
-    /// with closerNodes, no token) as from a Node node without a router entry; holepunches and
-    /// other handshake modes are dropped.
-    void handshakeWithoutForwarding() {
-        Node n;
-        const QByteArray self = crypto::blake2b(keys(0x10).publicKey);
-        const auto r = n.call(kCommandPeerHandshake, self,
-                              encodeHandshakeValue({kModeFromClient, "noise", std::nullopt, std::nullopt}));
-        QVERIFY(r && r->error == 0 && !r->value && !r->withToken && r->withCloserNodes);
-        QVERIFY(!n.call(kCommandPeerHandshake, self,
-                        encodeHandshakeValue({kModeFromRelay, "noise", kClient, std::nullopt})));
-        QVERIFY(!n.call(kCommandPeerHandshake, self, QByteArray("\xff", 1)));
-        QVERIFY(
-            !n.call(kCommandPeerHolepunch, self, encodeHolepunchValue({kModeFromClient, 0, "p", kClient})));
-    }
 };
 
 QTEST_GUILESS_MAIN(TestHyperDhtStorage)
