@@ -155,19 +155,6 @@ void Database::onEngine(Fn fn) {
 
 namespace {
 
-SyncPeer peerOf(const sync::PeerInfo& p) {
-    SyncPeer s;
-    s.peerId = p.peerId;
-    s.connected = p.connected;
-    s.remotePublicKey = p.remotePublicKey;
-    s.remoteAddress = p.remoteAddress;
-    s.legacyJson = p.legacyJson;
-    s.inSync = p.inSync;
-    s.stats = p.stats;
-    s.progress = p.progress;
-    return s;
-}
-
 void registerSyncTypes() {
     static const bool once = [] {
         qRegisterMetaType<SyncPeer>("pluresdb::SyncPeer");
@@ -219,15 +206,21 @@ Result<void> Database::enableSync(const SyncOptions& options) {
             post([db, ids, remote] { emit db->recordsChanged(ids, remote); });
         });
         connect(node, &sync::SyncNode::peerConnected, a, [post, db](const sync::PeerInfo& p) {
-            post([db, peer = peerOf(p)] { emit db->peerConnected(peer); });
+            post([db, peer = api::toSyncPeer(p)] { emit db->peerConnected(peer); });
         });
         connect(node, &sync::SyncNode::peerDisconnected, a,
                 [post, db](const sync::PeerInfo& p, const QString& why) {
-                    post([db, peer = peerOf(p), why] { emit db->peerDisconnected(peer, why); });
+                    post([db, peer = api::toSyncPeer(p), why] { emit db->peerDisconnected(peer, why); });
                 });
         connect(node, &sync::SyncNode::syncComplete, a, [post, db, a](const sync::PeerInfo& p) {
-            post([db, peer = peerOf(p), stats = a->snapshot()] { emit db->syncComplete(peer, stats); });
+            post([db, peer = api::toSyncPeer(p), stats = a->snapshot()] {
+                emit db->syncComplete(peer, stats);
+            });
         });
+        connect(a, &api::SyncAgent::periodicComplete, a,
+                [post, db](const SyncPeer& peer, const SyncStatsSnapshot& stats) {
+                    post([db, peer, stats] { emit db->syncComplete(peer, stats); });
+                });
         connect(node, &sync::SyncNode::peerRefused, a,
                 [post, db](const sync::PeerInfo& p, const QString& why) {
                     post([db, id = p.peerId, why] {

@@ -117,7 +117,8 @@ signals:
     // Sync events, queued from the engine thread.
     void peerConnected(const pluresdb::SyncPeer& peer);
     void peerDisconnected(const pluresdb::SyncPeer& peer, const QString& reason);
-    // After each catch-up with a peer (state digests equal), with the stats at that moment.
+    // After each catch-up with a peer (state digests equal), with the stats at that moment; and
+    // periodically (SyncOptions::periodicCompleteMs) for every peer that is in sync.
     void syncComplete(const pluresdb::SyncPeer& peer, const pluresdb::SyncStatsSnapshot& stats);
     // A peer refused (it could not prove the key), a connection failed, swarm unavailable, ...
     void error(const QString& peerId, const QString& message);

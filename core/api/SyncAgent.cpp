@@ -6,9 +6,7 @@
 
 namespace pluresdb::api {
 
-namespace {
-
-SyncPeer toPeer(const sync::PeerInfo& p) {
+SyncPeer toSyncPeer(const sync::PeerInfo& p) {
     SyncPeer s;
     s.peerId = p.peerId;
     s.connected = p.connected;
@@ -20,8 +18,6 @@ SyncPeer toPeer(const sync::PeerInfo& p) {
     s.progress = p.progress;
     return s;
 }
-
-}  // namespace
 
 Result<std::unique_ptr<SyncAgent>> SyncAgent::start(store::Store& store, const QString& key,
                                                     const SyncOptions& options) {
@@ -60,11 +56,22 @@ Result<std::unique_ptr<SyncAgent>> SyncAgent::start(store::Store& store, const Q
     self->m_poll.setInterval(500);
     connect(&self->m_poll, &QTimer::timeout, self, check);
     self->m_poll.start();
+    if (options.periodicCompleteMs > 0) {
+        self->m_periodic.setInterval(options.periodicCompleteMs);
+        connect(&self->m_periodic, &QTimer::timeout, self, [self] {
+            const SyncStatsSnapshot stats = self->snapshot();
+            for (const SyncPeer& p : stats.peers)
+                if (p.connected && p.inSync)
+                    emit self->periodicComplete(p, stats);
+        });
+        self->m_periodic.start();
+    }
     return agent;
 }
 
 SyncAgent::~SyncAgent() {
     m_poll.stop();
+    m_periodic.stop();
     // Sessions first (they hold the mesh's streams), then the mesh.
     m_node.reset();
     m_mesh.reset();
@@ -79,7 +86,7 @@ SyncStatsSnapshot SyncAgent::snapshot() const {
     s.bytesTransmitted = s.totals.bytesSent;
     s.bytesReceived = s.totals.bytesReceived;
     for (const auto& p : m_node->peers())
-        s.peers.push_back(toPeer(p));
+        s.peers.push_back(toSyncPeer(p));
     return s;
 }
 

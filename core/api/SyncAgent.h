@@ -16,12 +16,15 @@
 
 namespace pluresdb::sync {
 class SyncNode;
-}
+struct PeerInfo;
+}  // namespace pluresdb::sync
 namespace pluresdb::transport::websocket {
 class WebSocketMesh;
 }
 
 namespace pluresdb::api {
+
+SyncPeer toSyncPeer(const sync::PeerInfo& p);
 
 class SyncAgent : public QObject {
     Q_OBJECT
@@ -40,6 +43,8 @@ public:
 signals:
     // The summary changed (checked on every peer event and twice a second).
     void summaryChanged(const pluresdb::SyncSummary& summary);
+    // Every SyncOptions::periodicCompleteMs, once per connected peer that is in sync.
+    void periodicComplete(const pluresdb::SyncPeer& peer, const pluresdb::SyncStatsSnapshot& stats);
 
 private:
     SyncAgent() = default;
@@ -50,6 +55,7 @@ private:
     quint16 m_wsPort = 0;
     SyncSummary m_last;
     QTimer m_poll;
+    QTimer m_periodic;
 };
 
 }  // namespace pluresdb::api

@@ -22,7 +22,9 @@ struct SyncOptions {
     std::optional<quint16> serveWsPort;            // serve the WebSocket mesh on this port (0: any free one)
     QHostAddress serveWsHost = QHostAddress::Any;  // where to serve it (tests: 127.0.0.1)
     QStringList connectWs;                         // ws:// URLs of mesh peers (redialled after a drop)
-    const store::WallClock* clock = nullptr;       // tests
+    // syncComplete is also repeated this often for every peer that is in sync (0: only after catch-ups).
+    int periodicCompleteMs = 30000;
+    const store::WallClock* clock = nullptr;  // tests
 };
 
 // One peer, as getSyncPeers() lists it.

@@ -112,7 +112,9 @@ private slots:
         QSignalSpy aErrors(a.get(), &Database::error);
         QSignalSpy bErrors(b.get(), &Database::error);
         QVERIFY(a->enableSync(serving(key)));
-        QVERIFY(b->enableSync(dialing(key, a->syncWebSocketPort())));
+        SyncOptions bo = dialing(key, a->syncWebSocketPort());
+        bo.periodicCompleteMs = 300;
+        QVERIFY(b->enableSync(bo));
 
         QVERIFY(waitUntil([&] { return aConnected.size() == 1 && bConnected.size() == 1; }));
         QVERIFY(waitUntil([&] { return b->get("before")->has_value(); }));
@@ -163,6 +165,10 @@ private slots:
         QCOMPARE(sa.peers[0].stats.bytesSent, sa.bytesTransmitted);
         QVERIFY(aErrors.isEmpty());
         QVERIFY(bErrors.isEmpty());
+        // syncComplete also comes periodically while in sync (b asked for every 300 ms), no writes needed.
+        const qsizetype completes = bComplete.size();
+        QVERIFY(waitUntil([&] { return bComplete.size() >= completes + 2; }, 30000));
+        QVERIFY(bComplete.last().at(0).value<SyncPeer>().inSync);
 
         // disableSync stops it: the other end sees the peer go, and writes no longer travel.
         QSignalSpy aGone(a.get(), &Database::peerDisconnected);
