@@ -54,6 +54,35 @@ private slots:
         QVERIFY(w->syncStatusText().contains("Sync not running"));
     }
 
+    /// Settings applied while a space is open restart its sync with them: naming a mesh peer starts
+    /// syncing at once (no restart of the app), removing it stops.
+    void settingsChangeStartsAndStopsSync() {
+        auto w = window();
+        w->setUserSettingsPath(m_dir->filePath("user.ini"));
+        auto id = w->createSpace("Later");
+        QVERIFY(id);
+        m_space = *id;
+        QVERIFY(w->syncStatusText().contains("Sync not running"));
+        auto key = m_keys->syncKey(*id);
+        QVERIFY(key && key->has_value());
+        QTemporaryDir cliDir;
+        test::SyncCliNode cli;
+        QVERIFY(cli.startCli(cliDir.path(), **key, {"--serve-ws", "127.0.0.1:0"}));
+        const QString url = cli.listening("ws");
+        QVERIFY(!url.isEmpty());
+
+        SettingsDialog::Values v = w->currentSettings();
+        v.network.connectWebSocket = QStringList{url};
+        QVERIFY(w->applySettings(v));
+        QVERIFY(test::SyncCliNode::waitUntil([&] { return w->syncStatusText().contains("1 peer"); }, 60000));
+        QVERIFY(cli.waitEventNamed("peer:connected"));
+
+        v.network.connectWebSocket.clear();
+        QVERIFY(w->applySettings(v));
+        QVERIFY(w->syncStatusText().contains("Sync not running"));
+        QVERIFY(cli.waitEventNamed("peer:disconnected"));
+    }
+
     /// A CLI peer with the space's key, the window dialling it: peer and record show up.
     void windowSyncsWithCliPeer() {
         const QString key = Database::generateSyncKey();
