@@ -684,7 +684,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
@@ -843,7 +843,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>noch nicht synchron</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>Some saved settings were not valid and were reset: %1</source>
         <translation>Einige gespeicherte Einstellungen waren ungültig und wurden zurückgesetzt: %1</translation>
     </message>
@@ -853,7 +853,33 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Einstellungen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+31"/>
+        <location line="+45"/>
+        <source>Sync: %1</source>
+        <translation>Synchronisierung: %1</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Sync with %1: %2</source>
+        <translation>Synchronisierung mit %1: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sync is off for this space: %1</source>
+        <translation>Synchronisierung für diesen Bereich aus: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its key is not in the keychain</source>
+        <translation>sein Schlüssel ist nicht im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sync cannot start: %1</source>
+        <translation>Synchronisierung kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Cannot open the space</source>
         <translation>Der Bereich kann nicht geöffnet werden</translation>
     </message>
@@ -863,32 +889,32 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-220"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+244"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+130"/>
+        <location line="-184"/>
+        <location line="+209"/>
         <location line="+19"/>
         <location line="+12"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>spaces are not available in this window</source>
         <translation>in diesem Fenster sind keine Bereiche verfügbar</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-56"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>der Schlüssel des Bereichs kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>no such space</source>
         <translation>diesen Bereich gibt es nicht</translation>
     </message>

@@ -684,7 +684,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
@@ -843,7 +843,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>aún sin sincronizar</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>Some saved settings were not valid and were reset: %1</source>
         <translation>Algunos ajustes guardados no eran válidos y se restablecieron: %1</translation>
     </message>
@@ -853,7 +853,33 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>No se pueden guardar los ajustes</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+31"/>
+        <location line="+45"/>
+        <source>Sync: %1</source>
+        <translation>Sincronización: %1</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Sync with %1: %2</source>
+        <translation>Sincronización con %1: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sync is off for this space: %1</source>
+        <translation>Sincronización desactivada para este espacio: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its key is not in the keychain</source>
+        <translation>su clave no está en el llavero</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sync cannot start: %1</source>
+        <translation>La sincronización no puede iniciarse: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Cannot open the space</source>
         <translation>No se puede abrir el espacio</translation>
     </message>
@@ -863,32 +889,32 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-220"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+244"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+130"/>
+        <location line="-184"/>
+        <location line="+209"/>
         <location line="+19"/>
         <location line="+12"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>spaces are not available in this window</source>
         <translation>los espacios no están disponibles en esta ventana</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-56"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>no se puede guardar la clave del espacio: %1</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>no such space</source>
         <translation>no existe ese espacio</translation>
     </message>

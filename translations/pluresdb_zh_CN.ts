@@ -682,7 +682,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+230"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
@@ -840,7 +840,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+55"/>
         <source>Some saved settings were not valid and were reset: %1</source>
         <translation>部分已保存的设置无效，已重置：%1</translation>
     </message>
@@ -850,7 +850,33 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>无法保存设置</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+31"/>
+        <location line="+45"/>
+        <source>Sync: %1</source>
+        <translation>同步：%1</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>Sync with %1: %2</source>
+        <translation>与 %1 同步：%2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sync is off for this space: %1</source>
+        <translation>此空间的同步已关闭：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its key is not in the keychain</source>
+        <translation>其密钥不在钥匙串中</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Sync cannot start: %1</source>
+        <translation>同步无法启动：%1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Cannot open the space</source>
         <translation>无法打开空间</translation>
     </message>
@@ -860,32 +886,32 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-220"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+244"/>
         <source>Topic %1…</source>
         <translation>主题 %1…</translation>
     </message>
     <message>
-        <location line="-105"/>
-        <location line="+130"/>
+        <location line="-184"/>
+        <location line="+209"/>
         <location line="+19"/>
         <location line="+12"/>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>spaces are not available in this window</source>
         <translation>此窗口中无法使用空间</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-56"/>
         <source>cannot store the space&apos;s key: %1</source>
         <translation>无法保存空间的密钥：%1</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>no such space</source>
         <translation>没有这个空间</translation>
     </message>

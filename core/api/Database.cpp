@@ -1,9 +1,13 @@
 #include "core/api/Database.h"
 
+#include "core/api/SyncAgent.h"
+#include "core/api/SyncStatus.h"
 #include "core/engine/EngineThread.h"
 #include "core/engine/StoreWorker.h"
 #include "core/keys/SyncKey.h"
+#include "core/sync/SyncNode.h"
 
+#include <QPointer>
 #include <QPromise>
 #include <QStandardPaths>
 
@@ -79,10 +83,14 @@ Database::Database(QString dir, std::shared_ptr<EngineThread> thread, StoreWorke
 
 Database::~Database() {
     // Every write queued before this point completes first: the close runs after them, in order.
+    // The sync node goes before the store it uses.
     StoreWorker* worker = m_worker;
+    auto side = m_engineSide;
     QMetaObject::invokeMethod(
         worker,
-        [worker] {
+        [worker, side] {
+            delete side->agent;
+            side->agent = nullptr;
             worker->close();
             delete worker;
         },
@@ -114,13 +122,17 @@ QFuture<WriteResult> Database::remove(const QString& id) {
 }
 
 QFuture<WriteResult> Database::write(const std::vector<store::LocalWrite>& batch) {
-    return runOnEngine<WriteResult>(m_worker,
-                                    [batch](StoreWorker& w) { return toWriteResult(w.write(batch)); });
+    // While sync runs, writes go through its node (same Store), which offers them to the peers.
+    return runOnEngine<WriteResult>(m_worker, [batch, side = m_engineSide](StoreWorker& w) {
+        if (side->agent)
+            return toWriteResult(side->agent->node().write(batch));
+        return toWriteResult(w.write(batch));
+    });
 }
 
 QFuture<MergeResult> Database::merge(const std::vector<store::Op>& ops) {
-    return runOnEngine<MergeResult>(m_worker, [ops](StoreWorker& w) {
-        auto r = w.merge(ops);
+    return runOnEngine<MergeResult>(m_worker, [ops, side = m_engineSide](StoreWorker& w) {
+        auto r = side->agent ? side->agent->node().mergeFrom(nullptr, ops) : w.merge(ops);
         MergeResult m;
         m.ok = r.ok();
         if (!r)
@@ -131,6 +143,179 @@ QFuture<MergeResult> Database::merge(const std::vector<store::Op>& ops) {
         }
         return m;
     });
+}
+
+template <typename Fn>
+void Database::onEngine(Fn fn) {
+    if (QThread::currentThread() == m_worker->thread())
+        fn();
+    else
+        QMetaObject::invokeMethod(m_worker, fn, Qt::BlockingQueuedConnection);
+}
+
+namespace {
+
+void registerSyncTypes() {
+    static const bool once = [] {
+        qRegisterMetaType<SyncPeer>("pluresdb::SyncPeer");
+        qRegisterMetaType<SyncStatsSnapshot>("pluresdb::SyncStatsSnapshot");
+        qRegisterMetaType<SyncSummary>("pluresdb::SyncSummary");
+        return true;
+    }();
+    (void)once;
+}
+
+}  // namespace
+
+Result<void> Database::enableSync(const SyncOptions& options) {
+    registerSyncTypes();
+    QString key = options.key;
+    if (key.isEmpty())
+        key = generateSyncKey();
+    auto normalised = keys::normaliseSyncKey(key);
+    if (!normalised)
+        return normalised.error();
+    if (m_syncEnabled)
+        disableSync();
+
+    const quint64 generation = ++m_syncGeneration;
+    Result<quint16> started = makeError(QStringLiteral("the engine did not run"));
+    auto side = m_engineSide;
+    StoreWorker* worker = m_worker;
+    Database* db = this;
+    // Posts `fn` to this facade's thread unless a later enable/disable made it stale.
+    auto post = [db, generation](auto fn) {
+        QMetaObject::invokeMethod(
+            db,
+            [db, generation, fn = std::move(fn)] {
+                if (db->m_syncGeneration == generation && db->m_syncEnabled)
+                    fn();
+            },
+            Qt::QueuedConnection);
+    };
+    onEngine([&] {
+        auto agent = api::SyncAgent::start(worker->store(), *normalised, options);
+        if (!agent) {
+            started = agent.error();
+            return;
+        }
+        api::SyncAgent* a = agent->release();
+        side->agent = a;
+        sync::SyncNode* node = &a->node();
+        connect(node, &sync::SyncNode::recordsChanged, a, [post, db](const QStringList& ids, bool remote) {
+            post([db, ids, remote] { emit db->recordsChanged(ids, remote); });
+        });
+        connect(node, &sync::SyncNode::peerConnected, a, [post, db](const sync::PeerInfo& p) {
+            post([db, peer = api::toSyncPeer(p)] { emit db->peerConnected(peer); });
+        });
+        connect(node, &sync::SyncNode::peerDisconnected, a,
+                [post, db](const sync::PeerInfo& p, const QString& why) {
+                    post([db, peer = api::toSyncPeer(p), why] { emit db->peerDisconnected(peer, why); });
+                });
+        connect(node, &sync::SyncNode::syncComplete, a, [post, db, a](const sync::PeerInfo& p) {
+            post([db, peer = api::toSyncPeer(p), stats = a->snapshot()] {
+                emit db->syncComplete(peer, stats);
+            });
+        });
+        connect(a, &api::SyncAgent::periodicComplete, a,
+                [post, db](const SyncPeer& peer, const SyncStatsSnapshot& stats) {
+                    post([db, peer, stats] { emit db->syncComplete(peer, stats); });
+                });
+        connect(node, &sync::SyncNode::peerRefused, a,
+                [post, db](const sync::PeerInfo& p, const QString& why) {
+                    post([db, id = p.peerId, why] {
+                        emit db->error(id, QStringLiteral("peer refused: %1").arg(why));
+                    });
+                });
+        connect(node, &sync::SyncNode::error, a, [post, db](const QString& peer, const QString& m) {
+            post([db, peer, m] { emit db->error(peer, m); });
+        });
+        connect(a, &api::SyncAgent::summaryChanged, a, [post, db](const SyncSummary& s) {
+            post([db, s] {
+                db->m_summary = s;
+                emit db->syncSummaryChanged(s);
+            });
+        });
+        started = a->wsPort();
+    });
+    if (!started)
+        return started.error();
+    m_syncEnabled = true;
+    m_syncKey = *normalised;
+    m_wsPort = *started;
+    m_summary = SyncSummary{};
+    if (!m_lastStats)
+        m_lastStats = SyncStatsSnapshot{};
+    emit syncSummaryChanged(m_summary);
+    if (options.useSwarm) {
+        // Queued, so that a caller connecting error() right after this call hears it.
+        post([db] {
+            emit db->error(QString(), QStringLiteral("swarm discovery not available yet (issue #6): only the "
+                                                     "WebSocket mesh runs"));
+        });
+    }
+    return {};
+}
+
+void Database::disableSync() {
+    if (!m_syncEnabled)
+        return;
+    auto side = m_engineSide;
+    std::optional<SyncStatsSnapshot> last;
+    onEngine([&] {
+        if (side->agent) {
+            last = side->agent->snapshot();
+            last->peers.clear();
+            last->peersConnected = 0;
+        }
+        delete side->agent;
+        side->agent = nullptr;
+    });
+    if (last)
+        m_lastStats = last;
+    ++m_syncGeneration;
+    m_syncEnabled = false;
+    m_wsPort = 0;
+    m_summary = SyncSummary{};
+    emit syncSummaryChanged(m_summary);
+}
+
+std::optional<SyncStatsSnapshot> Database::getSyncStats() {
+    if (!m_syncEnabled)
+        return m_lastStats;
+    std::optional<SyncStatsSnapshot> s;
+    auto side = m_engineSide;
+    onEngine([&] {
+        if (side->agent)
+            s = side->agent->snapshot();
+    });
+    return s ? s : m_lastStats;
+}
+
+std::vector<SyncPeer> Database::getSyncPeers() {
+    if (!m_syncEnabled)
+        return {};
+    auto s = getSyncStats();
+    return s ? s->peers : std::vector<SyncPeer>{};
+}
+
+void Database::reportSyncStatusTo(SyncStatus* status, const QString& spaceId) {
+    QPointer<SyncStatus> target(status);
+    auto update = [this, target, spaceId] {
+        if (!target)
+            return;
+        if (!m_syncEnabled) {
+            target->clearSpace(spaceId);
+            return;
+        }
+        SyncStatus::Space s;
+        s.enabled = true;
+        s.peers = m_summary.peers;
+        s.inSync = m_summary.inSync;
+        target->setSpace(spaceId, s);
+    };
+    connect(this, &Database::syncSummaryChanged, status, update);
+    update();
 }
 
 QThread* Database::engineThread() const {

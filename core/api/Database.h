@@ -6,8 +6,14 @@
 // connection, which sees every committed write (WAL). Change signals arrive queued on this thread.
 //
 // One Database is one space's data. Several can be open at once (several spaces); they share the
-// engine thread. The sync calls (enableSync, getSyncStats, ...) attach here in the sync layer.
+// engine thread.
+//
+// Sync (issue #7, README "Sync API"): enableSync() starts this space's sync node on the engine
+// thread, next to the writer and on the same Store (the single-writer rule); from then on local
+// writes go through the node, which offers them to every peer, and ops merged from peers raise
+// recordsChanged(ids, true) here. Each Database has its own node, so several spaces sync at once.
 
+#include "core/api/SyncTypes.h"
 #include "core/common/Result.h"
 #include "core/store/Op.h"
 #include "core/store/Store.h"
@@ -28,6 +34,10 @@ namespace engine {
 class EngineThread;
 class StoreWorker;
 }  // namespace engine
+namespace api {
+class SyncAgent;
+}
+class SyncStatus;
 
 struct WriteResult {
     bool ok = false;
@@ -80,6 +90,23 @@ public:
     Result<store::VersionVector> versionVector();
     Result<std::vector<store::Op>> opsSince(const store::VersionVector& have, size_t limit);
 
+    // Sync. enableSync starts (or restarts with new options) this database's sync node and returns
+    // once it serves/dials; the error says what is wrong (bad key, port in use, bad URL). A missing
+    // key is generated. With useSwarm, error() reports that swarm discovery is not available yet
+    // (issue #6) and only the WebSocket mesh runs.
+    Result<void> enableSync(const SyncOptions& options);
+    void disableSync();
+    bool isSyncEnabled() const { return m_syncEnabled; }
+    QString getSyncKey() const { return m_syncKey; }  // the key of the last enableSync; empty before
+    // The port the mesh serves on (useful with serveWsPort 0); 0 when it does not serve.
+    quint16 syncWebSocketPort() const { return m_wsPort; }
+    // nullopt before the first enableSync; after disableSync, the figures at that moment.
+    std::optional<SyncStatsSnapshot> getSyncStats();
+    std::vector<SyncPeer> getSyncPeers();  // current peers (empty when sync is off)
+    SyncSummary syncSummary() const { return m_summary; }
+    // Keeps `status` (space `spaceId`) up to date with this database's sync: enabled, peers, in sync.
+    void reportSyncStatusTo(SyncStatus* status, const QString& spaceId);
+
     QString directory() const { return m_dir; }
     store::SiteId siteId() const { return m_site; }
     QThread* engineThread() const;  // diagnostics and tests
@@ -87,17 +114,41 @@ public:
 signals:
     // Committed changes, batched per transaction; `remote` when they came from a peer.
     void recordsChanged(const QStringList& ids, bool remote);
+    // Sync events, queued from the engine thread.
+    void peerConnected(const pluresdb::SyncPeer& peer);
+    void peerDisconnected(const pluresdb::SyncPeer& peer, const QString& reason);
+    // After each catch-up with a peer (state digests equal), with the stats at that moment; and
+    // periodically (SyncOptions::periodicCompleteMs) for every peer that is in sync.
+    void syncComplete(const pluresdb::SyncPeer& peer, const pluresdb::SyncStatsSnapshot& stats);
+    // A peer refused (it could not prove the key), a connection failed, swarm unavailable, ...
+    void error(const QString& peerId, const QString& message);
+    // Peers connected / in sync changed (also false -> true of isSyncEnabled).
+    void syncSummaryChanged(const pluresdb::SyncSummary& summary);
 
 private:
     Database(QString dir, std::shared_ptr<engine::EngineThread> thread, engine::StoreWorker* worker,
              std::unique_ptr<store::Store> reader);
     Result<void> refreshReader();
+    template <typename Fn>
+    void onEngine(Fn fn);  // runs fn on the engine thread and waits
+
+    // Touched on the engine thread only (inside queued calls): the running agent, or null.
+    struct EngineSide {
+        api::SyncAgent* agent = nullptr;
+    };
 
     QString m_dir;
     std::shared_ptr<engine::EngineThread> m_thread;
     engine::StoreWorker* m_worker;  // lives on the engine thread; deleted there
     std::unique_ptr<store::Store> m_reader;
     store::SiteId m_site{};
+    std::shared_ptr<EngineSide> m_engineSide = std::make_shared<EngineSide>();
+    bool m_syncEnabled = false;
+    QString m_syncKey;
+    quint16 m_wsPort = 0;
+    std::optional<SyncStatsSnapshot> m_lastStats;
+    SyncSummary m_summary;
+    quint64 m_syncGeneration = 0;  // events of an older enable are dropped
 };
 
 }  // namespace pluresdb

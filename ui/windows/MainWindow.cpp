@@ -2,6 +2,7 @@
 
 #include "core/keys/KeyStore.h"
 #include "core/keys/SyncKey.h"
+#include "core/spaces/Settings.h"
 #include "ui/dialogs/JoinDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/ShareDialog.h"
@@ -299,6 +300,19 @@ Result<void> MainWindow::applySettings(const SettingsDialog::Values& values) {
     user.sync();
     // Installing the catalogues sends LanguageChange to every widget: open windows re-translate.
     i18n::installLanguage(qApp, i18n::chooseLanguage(values.language, QLocale::system().uiLanguages()));
+    // The open spaces sync with the new network settings (the serving space first, to keep its port).
+    QStringList ids;
+    if (!m_wsServingSpace.isEmpty())
+        ids << m_wsServingSpace;
+    for (const auto& [id, db] : m_databases)
+        if (!ids.contains(id))
+            ids << id;
+    for (const auto& id : ids)
+        if (auto it = m_databases.find(id); it != m_databases.end())
+            it->second->disableSync();
+    m_wsServingSpace.clear();
+    for (const auto& id : ids)
+        startSync(id);
     return {};
 }
 
@@ -355,7 +369,73 @@ Database* MainWindow::openSpaceDatabase(const QString& id, QString* error) {
     }
     Database* raw = db->get();
     m_databases[id] = std::move(db).value();
+    raw->reportSyncStatusTo(m_syncStatus, id);
+    connect(raw, &Database::error, this, [this](const QString& peer, const QString& message) {
+        statusBar()->showMessage(
+            peer.isEmpty() ? tr("Sync: %1").arg(message) : tr("Sync with %1: %2").arg(peer.left(16), message),
+            15000);
+    });
+    connect(raw, &Database::syncSummaryChanged, this, &MainWindow::updateDhtState);
+    startSync(id);
     return raw;
+}
+
+void MainWindow::startSync(const QString& id) {
+    auto it = m_databases.find(id);
+    if (it == m_databases.end() || !m_spaces || !m_keyStore)
+        return;
+    Database* db = it->second.get();
+    if (m_wsServingSpace == id)
+        m_wsServingSpace.clear();
+    db->disableSync();
+    const spaces::NetworkSettings net = spaces::NetworkSettings::load(m_spaces->dataRoot());
+    // Until the swarm exists (issue #6) only the WebSocket mesh can reach anyone: sync runs when the
+    // settings name one.
+    if (!net.serveWebSocket && net.connectWebSocket.isEmpty()) {
+        updateDhtState();
+        return;
+    }
+    auto key = m_keyStore->syncKey(id);
+    if (!key || !key->has_value()) {
+        statusBar()->showMessage(tr("Sync is off for this space: %1")
+                                     .arg(key ? tr("its key is not in the keychain") : key.errorMessage()),
+                                 15000);
+        updateDhtState();
+        return;
+    }
+    SyncOptions o;
+    o.key = **key;
+    o.useSwarm = true;
+    for (const auto& b : net.bootstrap)
+        if (net.privateBootstrap)
+            o.bootstrap << b.toString();
+    o.legacyJson = spaces::SpaceSettings::load(m_spaces->databaseDir(id)).allowLegacyJsonPeers;
+    o.connectWs = net.connectWebSocket;
+    // One port for the app: the first space to sync serves it; the others dial only.
+    const bool serve = net.serveWebSocket && m_wsServingSpace.isEmpty();
+    if (serve)
+        o.serveWsPort = net.wsPort;
+    auto r = db->enableSync(o);
+    if (!r && serve && !o.connectWs.isEmpty()) {
+        statusBar()->showMessage(tr("Sync: %1").arg(r.errorMessage()), 15000);
+        o.serveWsPort.reset();
+        r = db->enableSync(o);
+    }
+    if (!r)
+        statusBar()->showMessage(tr("Sync cannot start: %1").arg(r.errorMessage()), 15000);
+    else if (o.serveWsPort)
+        m_wsServingSpace = id;
+    updateDhtState();
+}
+
+void MainWindow::updateDhtState() {
+    if (!m_syncStatus)
+        return;
+    bool any = false;
+    for (const auto& [id, db] : m_databases)
+        any = any || db->isSyncEnabled();
+    // The engine runs but has no DHT yet (issue #6): offline, honestly, rather than online.
+    m_syncStatus->setDhtState(any ? SyncStatus::DhtState::Offline : SyncStatus::DhtState::Stopped);
 }
 
 void MainWindow::selectSpace(const QString& id) {
@@ -456,7 +536,10 @@ Result<void> MainWindow::leaveSpace(const QString& id, bool removeLocalData) {
         delete it->second;
         m_panels.erase(it);
     }
-    m_databases.erase(id);  // closes the database (its queued writes finish first)
+    m_databases.erase(id);  // closes the database (its queued writes finish first) and its sync
+    if (m_wsServingSpace == id)
+        m_wsServingSpace.clear();
+    updateDhtState();
     if (auto r = m_keyStore->removeSyncKey(id); !r)
         return makeError(tr("cannot remove the space's key: %1").arg(r.errorMessage()));
     const QString dir = m_spaces->databaseDir(id);

@@ -95,6 +95,9 @@ private:
     void updateStatus();
     void showError(const QString& title, const QString& message);
     Database* openSpaceDatabase(const QString& id, QString* error);
+    // Starts (or restarts, or stops) the space's sync from the network settings and its key.
+    void startSync(const QString& id);
+    void updateDhtState();
 
     std::optional<spaces::SpaceList> m_spaces;
     keys::KeyStore* m_keyStore = nullptr;
@@ -113,6 +116,7 @@ private:
     QLabel* m_syncLabel = nullptr;
     QAction* m_settingsAction = nullptr;
     QString m_userSettingsPath;
+    QString m_wsServingSpace;  // the space whose sync serves the WebSocket port (one port per app)
 };
 
 }  // namespace pluresdb::ui

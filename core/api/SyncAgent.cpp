@@ -1,0 +1,114 @@
+#include "core/api/SyncAgent.h"
+
+#include "core/crypto/Ed25519.h"
+#include "core/sync/SyncNode.h"
+#include "core/transport/websocket/WebSocketMesh.h"
+
+namespace pluresdb::api {
+
+SyncPeer toSyncPeer(const sync::PeerInfo& p) {
+    SyncPeer s;
+    s.peerId = p.peerId;
+    s.connected = p.connected;
+    s.remotePublicKey = p.remotePublicKey;
+    s.remoteAddress = p.remoteAddress;
+    s.legacyJson = p.legacyJson;
+    s.inSync = p.inSync;
+    s.stats = p.stats;
+    s.progress = p.progress;
+    return s;
+}
+
+Result<std::unique_ptr<SyncAgent>> SyncAgent::start(store::Store& store, const QString& key,
+                                                    const SyncOptions& options) {
+    sync::SyncNode::Options no;
+    no.legacyJson = options.legacyJson;
+    no.clock = options.clock;
+    auto node = sync::SyncNode::create(store, key, no);
+    if (!node)
+        return node.error();
+    std::unique_ptr<SyncAgent> agent(new SyncAgent());
+    agent->m_node = std::move(node).value();
+    agent->m_mesh = std::make_unique<transport::websocket::WebSocketMesh>(crypto::generateKeyPair());
+    agent->m_node->attachMesh(agent->m_mesh.get());
+    if (options.serveWsPort) {
+        auto bound = agent->m_mesh->serve(options.serveWsHost, *options.serveWsPort);
+        if (!bound)
+            return makeError(QStringLiteral("cannot serve the WebSocket mesh on port %1: %2")
+                                 .arg(*options.serveWsPort)
+                                 .arg(bound.errorMessage()));
+        agent->m_wsPort = *bound;
+    }
+    for (const QString& u : options.connectWs) {
+        const QUrl url(u);
+        if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")) ||
+            url.host().isEmpty())
+            return makeError(QStringLiteral("not a ws:// URL: %1").arg(u));
+    }
+    for (const QString& u : options.connectWs)
+        agent->m_mesh->connectTo(QUrl(u));
+
+    SyncAgent* self = agent.get();
+    auto check = [self] { self->checkSummary(); };
+    connect(self->m_node.get(), &sync::SyncNode::peerConnected, self, check);
+    connect(self->m_node.get(), &sync::SyncNode::peerDisconnected, self, check);
+    connect(self->m_node.get(), &sync::SyncNode::syncComplete, self, check);
+    self->m_poll.setInterval(500);
+    connect(&self->m_poll, &QTimer::timeout, self, check);
+    self->m_poll.start();
+    if (options.periodicCompleteMs > 0) {
+        self->m_periodic.setInterval(options.periodicCompleteMs);
+        connect(&self->m_periodic, &QTimer::timeout, self, [self] {
+            const SyncStatsSnapshot stats = self->snapshot();
+            for (const SyncPeer& p : stats.peers)
+                if (p.connected && p.inSync)
+                    emit self->periodicComplete(p, stats);
+        });
+        self->m_periodic.start();
+    }
+    return agent;
+}
+
+SyncAgent::~SyncAgent() {
+    m_poll.stop();
+    m_periodic.stop();
+    // Sessions first (they hold the mesh's streams), then the mesh.
+    m_node.reset();
+    m_mesh.reset();
+}
+
+SyncStatsSnapshot SyncAgent::snapshot() const {
+    SyncStatsSnapshot s;
+    s.peersConnected = m_node->connectedPeers();
+    s.totals = m_node->totals();
+    s.messagesSent = s.totals.messagesSent;
+    s.messagesReceived = s.totals.messagesReceived;
+    s.bytesTransmitted = s.totals.bytesSent;
+    s.bytesReceived = s.totals.bytesReceived;
+    for (const auto& p : m_node->peers())
+        s.peers.push_back(toSyncPeer(p));
+    return s;
+}
+
+SyncSummary SyncAgent::summary() const {
+    SyncSummary s;
+    bool all = true;
+    for (const auto& p : m_node->peers()) {
+        if (!p.connected)
+            continue;
+        ++s.peers;
+        all = all && p.inSync;
+    }
+    s.inSync = s.peers > 0 && all;
+    return s;
+}
+
+void SyncAgent::checkSummary() {
+    const SyncSummary now = summary();
+    if (now == m_last)
+        return;
+    m_last = now;
+    emit summaryChanged(now);
+}
+
+}  // namespace pluresdb::api

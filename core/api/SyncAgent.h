@@ -1,0 +1,61 @@
+#pragma once
+
+// Internal to the Database facade: the engine-thread side of one database's sync (ARCHITECTURE.md
+// §5). It owns the space's SyncNode (on the StoreWorker's own Store: the single writer) and the
+// WebSocket mesh that feeds it. Created, used and deleted on the engine thread only; the facade
+// talks to it through queued calls and hears from it through queued signals.
+
+#include "core/api/SyncTypes.h"
+#include "core/common/Result.h"
+#include "core/store/Store.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace pluresdb::sync {
+class SyncNode;
+struct PeerInfo;
+}  // namespace pluresdb::sync
+namespace pluresdb::transport::websocket {
+class WebSocketMesh;
+}
+
+namespace pluresdb::api {
+
+SyncPeer toSyncPeer(const sync::PeerInfo& p);
+
+class SyncAgent : public QObject {
+    Q_OBJECT
+public:
+    // Starts the node and the mesh (serve first, so a bad port fails the call); engine thread.
+    static Result<std::unique_ptr<SyncAgent>> start(store::Store& store, const QString& key,
+                                                    const SyncOptions& options);
+    ~SyncAgent() override;
+
+    sync::SyncNode& node() { return *m_node; }
+    quint16 wsPort() const { return m_wsPort; }
+    SyncStatsSnapshot snapshot() const;
+    // Connected peers and whether every one of them is in sync (false with none).
+    SyncSummary summary() const;
+
+signals:
+    // The summary changed (checked on every peer event and twice a second).
+    void summaryChanged(const pluresdb::SyncSummary& summary);
+    // Every SyncOptions::periodicCompleteMs, once per connected peer that is in sync.
+    void periodicComplete(const pluresdb::SyncPeer& peer, const pluresdb::SyncStatsSnapshot& stats);
+
+private:
+    SyncAgent() = default;
+    void checkSummary();
+
+    std::unique_ptr<transport::websocket::WebSocketMesh> m_mesh;
+    std::unique_ptr<sync::SyncNode> m_node;
+    quint16 m_wsPort = 0;
+    SyncSummary m_last;
+    QTimer m_poll;
+    QTimer m_periodic;
+};
+
+}  // namespace pluresdb::api
