@@ -226,12 +226,14 @@ Result<void> Store::prepareStatements() {
     Statements& s = *m_st;
     // Schema 1 (read-only, not migrated) has no prev column: its ops read as having no history clocks.
     const bool hasPrev = m_schema >= 2;
-    const char* opsFromSql = hasPrev ? "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE origin = ?1 "
-                                       "AND seq > ?2 ORDER BY seq LIMIT ?3"
-                                     : "SELECT origin, seq, hlc, rid, kind, body, NULL FROM ops WHERE origin = ?1 "
-                                       "AND seq > ?2 ORDER BY seq LIMIT ?3";
-    const char* opsOfRecordSql = hasPrev ? "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE rid = ?1"
-                                         : "SELECT origin, seq, hlc, rid, kind, body, NULL FROM ops WHERE rid = ?1";
+    const char* opsFromSql =
+        hasPrev ? "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE origin = ?1 "
+                  "AND seq > ?2 ORDER BY seq LIMIT ?3"
+                : "SELECT origin, seq, hlc, rid, kind, body, NULL FROM ops WHERE origin = ?1 "
+                  "AND seq > ?2 ORDER BY seq LIMIT ?3";
+    const char* opsOfRecordSql =
+        hasPrev ? "SELECT origin, seq, hlc, rid, kind, body, prev FROM ops WHERE rid = ?1"
+                : "SELECT origin, seq, hlc, rid, kind, body, NULL FROM ops WHERE rid = ?1";
     const Item items[] = {
         {&s.getRecord, "SELECT put_hlc, del_hlc, fields, h FROM records WHERE id = ?1"},
         {&s.upsertRecord,
@@ -779,6 +781,26 @@ Result<Op> Store::opFromRow(Statement& s) {
     return op;
 }
 
+Result<void> Store::readOps(Statement& s, std::vector<Op>& out) {
+    for (;;) {
+        auto r = s.step();
+        if (!r) {
+            s.reset();
+            return r.error();
+        }
+        if (!*r)
+            break;
+        auto op = opFromRow(s);
+        if (!op) {
+            s.reset();
+            return op.error();
+        }
+        out.push_back(std::move(op).value());
+    }
+    s.reset();
+    return {};
+}
+
 Result<std::vector<Op>> Store::opsSince(const VersionVector& have, size_t limit) {
     std::vector<Op> out;
     auto& s = m_st->opsFrom;
@@ -794,22 +816,8 @@ Result<std::vector<Op>> Store::opsSince(const VersionVector& have, size_t limit)
         s.bind(1, siteIdBytes(origin));
         s.bind(2, static_cast<int64_t>(from));
         s.bind(3, static_cast<int64_t>(limit - out.size()));
-        for (;;) {
-            auto r = s.step();
-            if (!r) {
-                s.reset();
-                return r.error();
-            }
-            if (!*r)
-                break;
-            auto op = opFromRow(s);
-            if (!op) {
-                s.reset();
-                return op.error();
-            }
-            out.push_back(std::move(op).value());
-        }
-        s.reset();
+        if (auto r = readOps(s, out); !r)
+            return r.error();
     }
     return out;
 }
@@ -821,22 +829,8 @@ Result<RecordHistory> Store::fieldHistory(const QString& id) {
     s.reset();
     s.bindText(1, id);
     std::vector<Op> ops;
-    for (;;) {
-        auto r = s.step();
-        if (!r) {
-            s.reset();
-            return r.error();
-        }
-        if (!*r)
-            break;
-        auto op = opFromRow(s);
-        if (!op) {
-            s.reset();
-            return op.error();
-        }
-        ops.push_back(std::move(op).value());
-    }
-    s.reset();
+    if (auto r = readOps(s, ops); !r)
+        return r.error();
     RecordHistory history;
     if (ops.size() > kMaxHistoryOps) {
         std::nth_element(ops.begin(), ops.begin() + (ops.size() - kMaxHistoryOps), ops.end(),

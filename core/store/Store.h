@@ -11,8 +11,8 @@
 
 #include "core/common/Result.h"
 #include "core/store/Digest.h"
-#include "core/store/Hlc.h"
 #include "core/store/History.h"
+#include "core/store/Hlc.h"
 #include "core/store/Op.h"
 #include "core/store/RecordState.h"
 #include "core/store/Sqlite.h"
@@ -109,6 +109,8 @@ private:
     Result<Record> recordFromRow(const QString& id, const QByteArray& json);
     Result<void> advanceVersion(const SiteId& origin);
     Result<Op> opFromRow(Statement& s);
+    // Steps `s` to its end, appending each row as an op; resets `s` either way.
+    Result<void> readOps(Statement& s, std::vector<Op>& out);
     Result<void> requireWritable() const;
 
     struct MemoryState {

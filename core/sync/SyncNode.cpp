@@ -67,16 +67,7 @@ SyncSession* SyncNode::addStream(transport::ByteStream* stream, const PeerAuth& 
             [this, s](const QString& m) { emit error(s->peerId(), m); });
     connect(s, &SyncSession::progressed, this, [this, s] { emit progress(infoOf(s)); });
     connect(s, &SyncSession::finished, this, [this, s] {
-        const SyncStats& st = s->stats();
-        m_pastTotals.messagesSent += st.messagesSent;
-        m_pastTotals.messagesReceived += st.messagesReceived;
-        m_pastTotals.bytesSent += st.bytesSent;
-        m_pastTotals.bytesReceived += st.bytesReceived;
-        m_pastTotals.opsSent += st.opsSent;
-        m_pastTotals.opsReceived += st.opsReceived;
-        m_pastTotals.opsApplied += st.opsApplied;
-        m_pastTotals.opsRejected += st.opsRejected;
-        m_pastTotals.syncRounds += st.syncRounds;
+        m_pastTotals += s->stats();
         std::erase_if(m_sessions, [s](const QPointer<SyncSession>& p) { return !p || p == s; });
         s->deleteLater();
     });
@@ -182,16 +173,7 @@ SyncStats SyncNode::totals() const {
     for (const auto& s : m_sessions) {
         if (!s)
             continue;
-        const SyncStats& st = s->stats();
-        t.messagesSent += st.messagesSent;
-        t.messagesReceived += st.messagesReceived;
-        t.bytesSent += st.bytesSent;
-        t.bytesReceived += st.bytesReceived;
-        t.opsSent += st.opsSent;
-        t.opsReceived += st.opsReceived;
-        t.opsApplied += st.opsApplied;
-        t.opsRejected += st.opsRejected;
-        t.syncRounds += st.syncRounds;
+        t += s->stats();
     }
     return t;
 }

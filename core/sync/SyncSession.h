@@ -50,6 +50,19 @@ struct SyncStats {
     quint64 opsApplied = 0;   // received ops new to this replica
     quint64 opsRejected = 0;  // received ops refused (clock too far ahead, invalid)
     quint64 syncRounds = 0;   // times the session reached "in sync"
+
+    SyncStats& operator+=(const SyncStats& o) {
+        messagesSent += o.messagesSent;
+        messagesReceived += o.messagesReceived;
+        bytesSent += o.bytesSent;
+        bytesReceived += o.bytesReceived;
+        opsSent += o.opsSent;
+        opsReceived += o.opsReceived;
+        opsApplied += o.opsApplied;
+        opsRejected += o.opsRejected;
+        syncRounds += o.syncRounds;
+        return *this;
+    }
 };
 
 struct SyncProgress {
