@@ -151,6 +151,19 @@ QJsonObject peerJson(const PeerInfo& p) {
                                {QStringLiteral("opsTotal"), double(p.progress.opsTotal)},
                                {QStringLiteral("bytesDone"), double(p.progress.bytesDone)},
                                {QStringLiteral("bytesTotal"), double(p.progress.bytesTotal)}}}};
+    if (!p.link.kind.isEmpty()) {
+        QJsonObject link{{QStringLiteral("kind"), p.link.kind},
+                         {QStringLiteral("initiator"), p.link.initiator}};
+        if (!p.link.path.isEmpty()) {
+            link.insert(QStringLiteral("path"), p.link.path);
+            link.insert(QStringLiteral("punchStrategy"), p.link.punchStrategy);
+            link.insert(QStringLiteral("handshakeRelay"), p.link.handshakeRelay);
+            link.insert(QStringLiteral("localFirewall"), p.link.localFirewall);
+            link.insert(QStringLiteral("remoteFirewall"), p.link.remoteFirewall);
+            link.insert(QStringLiteral("connectMs"), double(p.link.connectMs));
+        }
+        o.insert(QStringLiteral("link"), link);
+    }
     return o;
 }
 
@@ -345,7 +358,10 @@ int runSync(CliContext& ctx) {
         o.keepAliveMs = 5000;
         o.timeoutMs = 30000;
         auto* s = new SecretStream(raw, std::move(o));
-        node->addSecretStream(s);
+        sync::PeerLink link;
+        link.kind = QStringLiteral("tcp");
+        link.initiator = initiator;
+        node->addSecretStream(s, link);
         s->start();
     };
     std::vector<std::unique_ptr<transport::tcp::TcpListener>> listeners;

@@ -14,6 +14,7 @@ SyncPeer toSyncPeer(const sync::PeerInfo& p) {
     s.remoteAddress = p.remoteAddress;
     s.legacyJson = p.legacyJson;
     s.inSync = p.inSync;
+    s.link = p.link;
     s.stats = p.stats;
     s.progress = p.progress;
     return s;

@@ -35,6 +35,7 @@ struct SyncPeer {
     QString remoteAddress;
     bool legacyJson = false;
     bool inSync = false;    // state digests equal
+    sync::PeerLink link;    // how the connection was made (kind, path, NAT classes)
     sync::SyncStats stats;  // this peer's messages, bytes and ops
     sync::SyncProgress progress;
 };

@@ -41,6 +41,7 @@ PeerInfo SyncNode::infoOf(const SyncSession* s) const {
     p.connected = s->isConnected();
     p.legacyJson = s->mode() == SyncSession::Mode::Json;
     p.inSync = s->isInSync();
+    p.link = s->link();
     p.stats = s->stats();
     p.progress = s->progress();
     return p;
@@ -75,10 +76,11 @@ SyncSession* SyncNode::addStream(transport::ByteStream* stream, const PeerAuth& 
     return s;
 }
 
-void SyncNode::addSecretStream(transport::secretstream::SecretStream* stream) {
+void SyncNode::addSecretStream(transport::secretstream::SecretStream* stream, const PeerLink& link) {
     using transport::secretstream::SecretStream;
-    auto begin = [this, stream] {
+    auto begin = [this, stream, link] {
         PeerAuth auth;
+        auth.link = link;
         auth.handshakeHash = stream->handshakeHash();
         auth.localPublicKey = stream->publicKey();
         auth.remotePublicKey = stream->remotePublicKey();
@@ -105,9 +107,18 @@ void SyncNode::addSecretStream(transport::secretstream::SecretStream* stream) {
 void SyncNode::attachMesh(transport::websocket::WebSocketMesh* mesh) {
     using transport::websocket::WebSocketByteStream;
     connect(mesh, &transport::websocket::WebSocketMesh::secretStreamReady, this,
-            [this](transport::secretstream::SecretStream* s) { addSecretStream(s); });
+            [this](transport::secretstream::SecretStream* s) {
+                PeerLink link;
+                link.kind = QStringLiteral("websocket");
+                link.initiator = s->isInitiator();
+                addSecretStream(s, link);
+            });
     connect(mesh, &transport::websocket::WebSocketMesh::textChannelReady, this,
-            [this](WebSocketByteStream* raw) { addStream(raw, PeerAuth{}); });
+            [this](WebSocketByteStream* raw) {
+                PeerAuth auth;
+                auth.link.kind = QStringLiteral("websocket");
+                addStream(raw, auth);
+            });
     connect(mesh, &transport::websocket::WebSocketMesh::connectionFailed, this,
             [this](const QString& url, const QString& e) {
                 emit error(url, QStringLiteral("WebSocket: %1").arg(e));

@@ -37,6 +37,7 @@ struct PeerInfo {
     bool connected = false;  // past the proof (binary) or detected (JSON)
     bool legacyJson = false;
     bool inSync = false;
+    PeerLink link;
     SyncStats stats;
     SyncProgress progress;
 };
@@ -58,7 +59,8 @@ public:
     // An authenticated stream whose handshake is done; the node owns the session (and the stream).
     SyncSession* addStream(transport::ByteStream* stream, const PeerAuth& auth);
     // A SecretStream (started or not): the session begins once its handshake completes.
-    void addSecretStream(transport::secretstream::SecretStream* stream);
+    // `link` says how the transport made the connection (the peer list shows it).
+    void addSecretStream(transport::secretstream::SecretStream* stream, const PeerLink& link = {});
     // Every connection the mesh makes or accepts becomes a session (JSON text channels too, which
     // are refused unless legacy JSON is on); refused peers are not redialled.
     void attachMesh(transport::websocket::WebSocketMesh* mesh);

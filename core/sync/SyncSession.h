@@ -33,11 +33,30 @@ class SyncNode;
 
 // What the transport authenticated: Noise handshake hash and both static public keys. Empty keys
 // (a WebSocket text channel) allow only the JSON protocol.
+// How a peer's connection was made, for the peer list and the connection doctor (issue #9). The
+// transport fills it in; the sync layer only carries it.
+struct PeerLink {
+    QString kind;  // "swarm", "websocket", "tcp" (empty: unknown)
+    // Swarm connections (core/dht/hyperdht/Connect.h ConnectionFacts): "direct", "lan", "holepunched",
+    // "relayed"; the holepunch strategy ("consistent", "random-probe", "birthday"); the DHT node that
+    // relayed the handshake ("host:port", empty if none); both NAT classes (kFirewall*: 0 unknown,
+    // 1 open, 2 consistent, 3 random); the time the connection took.
+    QString path;
+    QString punchStrategy;
+    QString handshakeRelay;
+    int localFirewall = 0;
+    int remoteFirewall = 0;
+    qint64 connectMs = 0;
+    bool initiator = false;
+    bool operator==(const PeerLink&) const = default;
+};
+
 struct PeerAuth {
     QByteArray handshakeHash;
     QByteArray localPublicKey;
     QByteArray remotePublicKey;
     bool initiator = false;
+    PeerLink link;
 };
 
 struct SyncStats {
@@ -87,6 +106,7 @@ public:
     QString peerId() const { return m_peerId; }  // hex remote public key (or the transport's name)
     QString remoteAddress() const;
     QByteArray remotePublicKey() const { return m_auth.remotePublicKey; }
+    const PeerLink& link() const { return m_auth.link; }
     Mode mode() const { return m_mode; }
     State state() const { return m_state; }
     bool isConnected() const { return m_state == State::Open; }
