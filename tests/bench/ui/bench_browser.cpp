@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 using namespace pluresdb;
 
@@ -89,12 +90,36 @@ int main(int argc, char** argv) {
     gap.start();
     qint64 worstNs = 0;
     std::vector<double> gapsMs;
+    // The longest gaps, and whether a page was fetched during each (rows grew): tells a stall in
+    // our page fetch from one where the thread was merely descheduled on a busy machine.
+    std::vector<std::pair<double, bool>> worst;
+    // The same gaps in GUI-thread CPU time: on a loaded machine a wall-clock gap may be time the
+    // thread was not running at all; CPU time is the work we did in that pass.
+    auto threadCpuNs = [] {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+    };
+    qint64 cpuMark = threadCpuNs();
+    std::vector<double> cpuGapsMs;
+    const auto* rowsModel = panel.recordsView()->model();
+    int rowsBefore = rowsModel->rowCount();
     QTimer watchdog;
     watchdog.setInterval(0);
     QObject::connect(&watchdog, &QTimer::timeout, [&] {
         const qint64 g = gap.nsecsElapsed();
         worstNs = std::max(worstNs, g);
         gapsMs.push_back(g / 1e6);
+        const qint64 cpuNow = threadCpuNs();
+        cpuGapsMs.push_back((cpuNow - cpuMark) / 1e6);
+        cpuMark = cpuNow;
+        const int rows = rowsModel->rowCount();
+        worst.emplace_back(g / 1e6, rows != rowsBefore);
+        rowsBefore = rows;
+        if (worst.size() > 64) {
+            std::sort(worst.begin(), worst.end(), [](auto& a, auto& b) { return a.first > b.first; });
+            worst.resize(5);
+        }
         gap.restart();
     });
     int step = 0;
@@ -124,5 +149,13 @@ int main(int argc, char** argv) {
         "GUI-thread stall while scrolling (%d steps): longest %.2f ms (target < 16), p99 %.2f ms, median "
         "%.3f ms\n",
         steps, worstNs / 1e6, gapsMs[gapsMs.size() * 99 / 100], gapsMs[gapsMs.size() / 2]);
+    std::sort(cpuGapsMs.begin(), cpuGapsMs.end());
+    std::printf("GUI-thread CPU time per event-loop pass: longest %.2f ms, p99 %.2f ms, median %.3f ms\n",
+                cpuGapsMs.back(), cpuGapsMs[cpuGapsMs.size() * 99 / 100], cpuGapsMs[cpuGapsMs.size() / 2]);
+    std::sort(worst.begin(), worst.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    std::printf("longest gaps:");
+    for (size_t i = 0; i < worst.size() && i < 5; ++i)
+        std::printf(" %.2f ms (%s)", worst[i].first, worst[i].second ? "page fetched" : "no fetch");
+    std::printf("\n");
     return 0;
 }
