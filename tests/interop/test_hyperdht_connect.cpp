@@ -144,13 +144,20 @@ private slots:
     // A C++ server; Node clients dial it, 0 B / 1 B / 1 MiB / 64 MiB each way.
     void cppServerNodeClient_data() {
         QTest::addColumn<bool>("firewalled");
+        QTest::addColumn<bool>("lan");
         QTest::addColumn<QList<qint64>>("sizes");
-        QTest::newRow("reachable") << false << QList<qint64>{0, 1, kMiB, 64 * kMiB};
-        QTest::newRow("firewalled") << true << QList<qint64>{0, 1, kMiB};
+        QTest::addColumn<QString>("expectedPath");  // as our server sees it
+        QTest::newRow("reachable") << false << true << QList<qint64>{0, 1, kMiB, 64 * kMiB} << QString();
+        QTest::newRow("firewalled") << true << true << QList<qint64>{0, 1, kMiB} << QString();
+        // Both firewalled, the Node client told not to use the LAN shortcut: a punched hole (§7).
+        QTest::newRow("holepunch") << true << false << QList<qint64>{1, kMiB}
+                                   << QStringLiteral("holepunched");
     }
     void cppServerNodeClient() {
         QFETCH(bool, firewalled);
+        QFETCH(bool, lan);
         QFETCH(QList<qint64>, sizes);
+        QFETCH(QString, expectedPath);
         auto dht = startCppNode(m_bootstrap, firewalled);
         QVERIFY(dht);
         ServerOptions so;
@@ -180,7 +187,8 @@ private slots:
                 op("connect",
                    {{QStringLiteral("node"), client},
                     {QStringLiteral("publicKey"), QString::fromLatin1(so.keyPair.publicKey.toHex())},
-                    {QStringLiteral("bytes"), double(size)}}),
+                    {QStringLiteral("bytes"), double(size)},
+                    {QStringLiteral("lan"), lan}}),
                 180'000);
             QVERIFY2(
                 c.value(QStringLiteral("ok")).toBool(),
@@ -194,6 +202,8 @@ private slots:
             QCOMPARE(ex.receivedHash(), c.value(QStringLiteral("sent")).toString());
             QCOMPARE(ex.sentHash(), c.value(QStringLiteral("received")).toString());
             QCOMPARE(facts.back().initiator, false);
+            if (!expectedPath.isEmpty())
+                QCOMPARE(connectionPathName(facts.back().path), expectedPath);
             QCOMPARE(facts.back().handshakeHash.size(), 64);
         }
         auto closed = await<bool>([&](auto done) { server.close([done] { done(true); }); });
@@ -204,13 +214,17 @@ private slots:
     // A Node server; the C++ connect() dials it.
     void nodeServerCppClient_data() {
         QTest::addColumn<bool>("firewalled");
+        QTest::addColumn<bool>("lan");
         QTest::addColumn<QString>("expectedPath");
-        QTest::newRow("reachable") << false << QStringLiteral("direct");
+        QTest::newRow("reachable") << false << true << QStringLiteral("direct");
         // Both firewalled on one host: the LAN shortcut (PING the server's address, §8 client 6).
-        QTest::newRow("firewalled") << true << QStringLiteral("lan");
+        QTest::newRow("firewalled") << true << true << QStringLiteral("lan");
+        // The same without the LAN shortcut: probe and punch rounds through a relay, consistent NATs.
+        QTest::newRow("holepunch") << true << false << QStringLiteral("holepunched");
     }
     void nodeServerCppClient() {
         QFETCH(bool, firewalled);
+        QFETCH(bool, lan);
         QFETCH(QString, expectedPath);
         const int serverNode = nodeClient(!firewalled);
         QVERIFY(serverNode >= 0);
@@ -225,6 +239,7 @@ private slots:
             QVERIFY(dht);
             ConnectOptions co;
             co.keyPair = crypto::generateKeyPair();
+            co.localConnection = lan;
             QStringList steps;
             co.trace = [&](const QByteArray&, const ConnectStep& s) { steps << s.kind + ": " + s.detail; };
             auto r = connectAndWait(*dht, serverKey, co);
@@ -234,6 +249,11 @@ private slots:
                                  "\n" + steps.join("\n")));
             QCOMPARE(conn->facts.remotePublicKey, serverKey);
             QCOMPARE(connectionPathName(conn->facts.path), expectedPath);
+            if (expectedPath == QLatin1String("holepunched")) {
+                QCOMPARE(conn->facts.strategy, PunchStrategy::Consistent);
+                QCOMPARE(conn->facts.localFirewall, kFirewallConsistent);
+                QVERIFY(conn->facts.punchRounds >= 1);
+            }
             Exchange ex(conn->stream, size);
             QVERIFY(QTest::qWaitFor([&] { return ex.closed(); }, 60'000));
             QVERIFY2(ex.error().isEmpty(), qPrintable(ex.error()));
@@ -314,16 +334,19 @@ private slots:
     // C++ ↔ C++ on an all-C++ DHT: `pluresdb-cli bootstrap`-style bootstrapper + persistent nodes.
     void cppCppOnCppDht_data() {
         QTest::addColumn<bool>("firewalled");
-        QTest::newRow("reachable") << false;
-        QTest::newRow("firewalled") << true;
+        QTest::addColumn<bool>("lan");
+        QTest::newRow("reachable") << false << true;
+        QTest::newRow("firewalled") << true << true;
+        QTest::newRow("holepunch") << true << false;
     }
     void cppCppOnCppDht() {
         QFETCH(bool, firewalled);
+        QFETCH(bool, lan);
         auto boot = startBootstrapper();
         QVERIFY(boot);
         const QStringList bootstrap{addressOf(*boot)};
         std::vector<std::unique_ptr<HyperDht>> storing;
-        for (int i = 0; i < 3; ++i) {
+        for (int i = 0; i < 5; ++i) {  // ≥ 4 nodes to sample a puncher socket's NAT from (§7.4)
             storing.push_back(startNode(NodeKind::Persistent, bootstrap));
             QVERIFY(storing.back() && waitPersistent(*storing.back()));
         }
@@ -346,10 +369,13 @@ private slots:
             ConnectOptions co;
             co.keyPair = crypto::generateKeyPair();
             co.relayAddresses = server.relayAddresses();  // as hyperswarm passes a topic record's relays
+            co.localConnection = lan;
             auto r = connectAndWait(*clientDht, so.keyPair.publicKey, co);
             auto* conn = std::get_if<Connection>(&r);
             if (!conn)
                 QFAIL(qPrintable(std::get<ConnectError>(r).code + ": " + std::get<ConnectError>(r).message));
+            if (!lan)
+                QCOMPARE(connectionPathName(conn->facts.path), QStringLiteral("holepunched"));
             Exchange client(conn->stream, size);
             QVERIFY(QTest::qWaitFor(
                 [&] { return client.closed() && !exchanges.empty() && exchanges.back()->closed(); }, 60'000));
