@@ -10,7 +10,12 @@
 #include "HyperDhtNodePeer.h"
 
 #include "core/crypto/Ed25519.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Namespaces.h"
 #include "core/dht/hyperdht/Connect.h"
+#include "core/dht/hyperdht/RelayValues.h"
+#include "core/dht/rpc/RpcMessage.h"
+#include "core/transport/noise/NoiseHandshake.h"
 #include "core/transport/secretstream/SecretStream.h"
 #include "tests/support/TestSupport.h"
 
@@ -19,6 +24,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QUdpSocket>
 
 using namespace pluresdb;
 using namespace pluresdb::test::hyperdht;
@@ -290,6 +296,119 @@ private slots:
         QCOMPARE(e->code, QString::fromLatin1(kErrPeerNotFound));
         QVERIFY(!e->message.isEmpty());
         dht->destroy();
+    }
+
+    // The same Noise message 1 through two relays (FROM_RELAY from one, FROM_SECOND_RELAY naming the
+    // other) gets the same message 2 both times, relayed back as FROM_SERVER (§5.2); raw UDP sockets
+    // play the relays, so the exact wire answers are checked.
+    void handshakeDedupeOverRelays() {
+        auto dht = startCppNode(m_bootstrap, true);
+        QVERIFY(dht);
+        ServerOptions so;
+        so.keyPair = crypto::generateKeyPair();
+        Server server(*dht, so);
+        int connections = 0;
+        server.onConnection = [&](Connection c) {
+            ++connections;
+            c.stream->deleteLater();
+        };
+        auto listened = await<Result<void>>([&](auto done) { server.listen(done); });
+        QVERIFY(listened && listened->ok());
+
+        struct Relay {
+            QUdpSocket socket;
+            encoding::Ipv4Address address;
+            Relay() {
+                socket.bind(QHostAddress::LocalHost, 0);
+                address = {{127, 0, 0, 1}, socket.localPort()};
+            }
+            std::optional<HandshakeValue> receive() {
+                if (!QTest::qWaitFor([&] { return socket.hasPendingDatagrams(); }, 10'000))
+                    return std::nullopt;
+                QByteArray data(int(socket.pendingDatagramSize()), 0);
+                socket.readDatagram(data.data(), data.size());
+                auto m = dht::rpc::decodeMessage(data);
+                auto* r = m ? std::get_if<dht::rpc::RpcRequest>(&*m) : nullptr;
+                if (!r || !r->value || r->command != kCommandPeerHandshake)
+                    return std::nullopt;
+                auto v = decodeHandshakeValue(*r->value);
+                return v ? std::optional<HandshakeValue>(*v) : std::nullopt;
+            }
+        } relayA, relayB;
+        const crypto::KeyPair client = crypto::generateKeyPair();
+        transport::noise::NoiseHandshake noise(transport::noise::NoisePattern::IK, true, client,
+                                               crypto::nsPeerHandshake(), so.keyPair.publicKey);
+        NoisePayload payload;
+        payload.udx = UdxInfo{1, 0, 77, 0};
+        payload.secretStream = SecretStreamInfo{};
+        const QByteArray msg1 = *noise.writeMessage(encodeNoisePayload(payload));
+        const encoding::Ipv4Address clientAddress{{127, 0, 0, 1}, 9};
+        const encoding::Ipv4Address serverAddress = dht->node().localServerAddress();
+        auto request = [&](HandshakeValue v, uint16_t tid) {
+            dht::rpc::RpcRequest r;
+            r.tid = tid;
+            r.to = serverAddress;
+            r.command = kCommandPeerHandshake;
+            r.target = crypto::blake2b(so.keyPair.publicKey);
+            r.value = encodeHandshakeValue(v);
+            return dht::rpc::encodeRequest(r);
+        };
+        relayA.socket.writeDatagram(request({kModeFromRelay, msg1, clientAddress, std::nullopt}, 7),
+                                    QHostAddress::LocalHost, serverAddress.port);
+        const auto first = relayA.receive();
+        QVERIFY(first);
+        QCOMPARE(first->mode, kModeFromServer);
+        QCOMPARE(*first->peerAddress, clientAddress);
+        // FROM_SECOND_RELAY sent by A naming B: the answer goes to B.
+        relayA.socket.writeDatagram(request({kModeFromSecondRelay, msg1, clientAddress, relayB.address}, 8),
+                                    QHostAddress::LocalHost, serverAddress.port);
+        const auto second = relayB.receive();
+        QVERIFY(second);
+        QCOMPARE(second->mode, kModeFromServer);
+        QCOMPARE(second->noise, first->noise);  // deduplicated: one slot, one answer
+        // And the answer is a real message 2 for our handshake.
+        const auto plain = noise.readMessage(first->noise);
+        QVERIFY(plain);
+        const auto serverPayload = decodeNoisePayload(*plain);
+        QVERIFY(serverPayload && serverPayload->udx);
+        QVERIFY(serverPayload->holepunch);  // firewalled: holepunching offered with our slot
+        QCOMPARE(connections, 0);
+        dht->destroy();
+    }
+
+    // cancelConnect() ends an attempt with ABORTED; destroying the node ends one with DESTROYED;
+    // `done` runs exactly once either way.
+    void cancelAndDestroy() {
+        auto dht = startCppNode(m_bootstrap, false);
+        QVERIFY(dht);
+        ConnectOptions co;
+        co.keyPair = crypto::generateKeyPair();
+        int calls = 0;
+        QString code;
+        const ConnectId id = dht::hyperdht::connect(*dht, crypto::generateKeyPair().publicKey, co,
+                                                    [&](std::variant<Connection, ConnectError> r) {
+                                                        ++calls;
+                                                        if (auto* e = std::get_if<ConnectError>(&r))
+                                                            code = e->code;
+                                                    });
+        cancelConnect(*dht, id);
+        QCOMPARE(calls, 1);
+        QCOMPARE(code, QString::fromLatin1(kErrAborted));
+        cancelConnect(*dht, id);  // a second cancel is a no-op
+        QTest::qWait(200);
+        QCOMPARE(calls, 1);
+
+        int calls2 = 0;
+        QString code2;
+        dht::hyperdht::connect(*dht, crypto::generateKeyPair().publicKey, co,
+                               [&](std::variant<Connection, ConnectError> r) {
+                                   ++calls2;
+                                   if (auto* e = std::get_if<ConnectError>(&r))
+                                       code2 = e->code;
+                               });
+        dht.reset();
+        QCOMPARE(calls2, 1);
+        QCOMPARE(code2, QString::fromLatin1(kErrDestroyed));
     }
 
     // A firewall hook that refuses: the client gets no reply (PEER_CONNECTION_FAILED), the server
