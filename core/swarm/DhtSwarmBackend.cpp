@@ -270,14 +270,26 @@ void DhtSwarmBackend::close(std::function<void()> done) {
 Result<std::unique_ptr<Swarm>> Swarm::createWithDht(SwarmOptions options, QObject* parent) {
     if (!options.keyPair.isValid())
         options.keyPair = crypto::generateKeyPair();
+    // Tests run with PLURESDB_NO_PUBLIC_DHT set, so that no test can reach the public bootstrap nodes.
+    if (options.bootstrap.empty() && !qEnvironmentVariableIsEmpty("PLURESDB_NO_PUBLIC_DHT"))
+        return makeError(
+            QStringLiteral("no bootstrap nodes given, and the public DHT is disabled here "
+                           "(PLURESDB_NO_PUBLIC_DHT)"));
     dht::rpc::DhtNodeOptions nodeOptions;
     nodeOptions.host = options.host;
     nodeOptions.bootstrap = options.bootstrap;
+    nodeOptions.useDefaultBootstrap = options.bootstrap.empty();
     auto dht = std::make_unique<HyperDht>(nodeOptions);
     if (auto r = dht->start(); !r)
         return makeError(r.errorMessage());
     auto backend = std::make_unique<DhtSwarmBackend>(*dht, options.keyPair, options.relayThrough);
     auto swarm = std::make_unique<Swarm>(std::move(options), std::move(backend), parent);
+    auto* backendRaw = static_cast<DhtSwarmBackend*>(swarm->m_backend.get());
+    Swarm* swarmRaw = swarm.get();
+    backendRaw->connectTrace = [swarmRaw](const QByteArray& key, const ConnectStep& step) {
+        emit swarmRaw->trace(QStringLiteral("step:") + step.kind, key,
+                             QStringLiteral("%1 (+%2 ms)").arg(step.detail).arg(step.atMs));
+    };
     swarm->m_dht = std::move(dht);
     return swarm;
 }
