@@ -2,7 +2,8 @@
 // a Hyperswarm topic (core/swarm) as server and/or client (both when neither is given), and on the
 // first connection prints `REMOTE <hex public key>` on stderr, copies stdin to the connection and
 // the connection to stdout, and exits 0 once both directions have ended (1 if the connection
-// failed, 2 on a usage error). Further connections are closed. Without --bootstrap the public
+// failed, 2 on a usage error). Further connections are closed. Progress on stderr: `JOINED …` at
+// once, `FLUSHED` when the first announce/lookup is done. Without --bootstrap the public
 // hyperdht bootstrap nodes are used. SIGINT/SIGTERM leave the topic (unannounce) and exit 1.
 
 #include "app/cli/CliCommand.h"
@@ -208,6 +209,14 @@ int runSwarm(CliContext& ctx) {
             << (a.server && a.client ? "+" : "") << (a.client ? "client" : "") << ", key "
             << sw->keyPair().publicKey.toHex() << "\n";
     ctx.err.flush();
+    // FLUSHED once the first announce/lookup finished and the peers found were tried (a script
+    // can then start a client-only peer and know the announce is visible).
+    sw->flush([&](bool ok) {
+        if (!ok)
+            return;
+        ctx.err << "FLUSHED\n";
+        ctx.err.flush();
+    });
     const int code = loop.exec();
     sw.reset();
     return code;

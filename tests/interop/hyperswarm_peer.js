@@ -6,7 +6,8 @@
 //   testnet { size }                      hyperdht/testnet on 127.0.0.1 → { bootstrap: ["host:port", …] }
 //   swarm { bootstrap, topic, server, client, bytes }
 //       a Hyperswarm on its own DHT node joins `topic` (hex); every connection gets `bytes`
-//       pseudo-random bytes then END, and what arrives is hashed → { swarm, publicKey }
+//       pseudo-random bytes then END (bytes < 0: nothing, and it stays open), and what arrives is
+//       hashed → { swarm, publicKey }
 //   status { swarm }                      → { open, events, exchanges: [{ remotePublicKey, sent,
 //                                            received, bytesReceived }], errors, remotes: [hex…] }
 //   leave { swarm, topic }                swarm.leave(topic)
@@ -40,6 +41,7 @@ function exchange (socket, bytes, entry) {
   socket.on('data', (d) => { got.update(d); received += d.length })
   socket.on('error', (err) => { entry.errors.push(String(err && err.message)) })
   socket.on('end', () => { remoteEnded = true; finish() })
+  if (bytes < 0) return // keep the connection open, send nothing
   const chunk = 65536
   const block = crypto.randomBytes(chunk)
   let off = 0
