@@ -5,8 +5,9 @@
 // {"event":"peer:connected"|"peer:disconnected"|"sync:complete"|"error",...} (plus one
 // {"event":"listening",...} per server so callers that asked for port 0 can find it).
 // EOF on stdin keeps the node running until SIGINT/SIGTERM; "quit" ends it cleanly.
-// Until the swarm exists (issue #6), --bootstrap is accepted and reported as unavailable; peers are
-// reached over the WebSocket mesh, or directly over TCP with --listen-tcp / --connect-tcp HOST:PORT.
+// With --bootstrap the node joins the key's Hyperswarm topic (core/sync/SwarmSync.h) through those
+// DHT nodes and announces {"event":"swarm","topic","publicKey"}; peers are also reached over the
+// WebSocket mesh, or directly over TCP with --listen-tcp / --connect-tcp HOST:PORT.
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/QuitSignals.h"
@@ -14,6 +15,7 @@
 #include "core/keys/SyncKey.h"
 #include "core/store/Limits.h"
 #include "core/store/Store.h"
+#include "core/sync/SwarmSync.h"
 #include "core/sync/SyncNode.h"
 #include "core/transport/secretstream/SecretStream.h"
 #include "core/transport/tcp/TcpByteStream.h"
@@ -312,12 +314,38 @@ int runSync(CliContext& ctx) {
     int exitCode = 0;
     const crypto::KeyPair keyPair = crypto::generateKeyPair();
 
+    std::unique_ptr<sync::SwarmSync> swarmSync;
     if (!bootstrap.isEmpty()) {
-        event(QStringLiteral("error"),
-              {{QStringLiteral("kind"), QStringLiteral("unavailable")},
-               {QStringLiteral("message"),
-                QStringLiteral("swarm discovery is not available yet (issue #6): --bootstrap is ignored; "
-                               "reach peers with --serve-ws/--connect-ws")}});
+        sync::SwarmSync::Options so;
+        for (const QByteArray& b : bootstrap) {
+            const QString entry = QString::fromLatin1(b.trimmed());
+            const int colon = entry.lastIndexOf(QLatin1Char(':'));
+            bool portOk = false;
+            const uint port = colon > 0 ? entry.mid(colon + 1).toUInt(&portOk) : 0;
+            if (!portOk || port == 0 || port > 65535) {
+                ctx.err << "pluresdb-cli sync: bad bootstrap entry '" << entry.left(80)
+                        << "' (expected HOST:PORT)\n";
+                return 2;
+            }
+            so.bootstrap.push_back(entry);
+        }
+        auto started = sync::SwarmSync::start(*node, *normalised, so);
+        if (!started) {
+            ctx.err << "pluresdb-cli sync: swarm: " << started.errorMessage() << "\n";
+            return 1;
+        }
+        swarmSync = std::move(started).value();
+        event(QStringLiteral("swarm"),
+              {{QStringLiteral("topic"), QString::fromLatin1(swarmSync->topic().toHex())},
+               {QStringLiteral("publicKey"),
+                QString::fromLatin1(swarmSync->swarm().keyPair().publicKey.toHex())}});
+        QObject::connect(&swarmSync->swarm(), &swarm::Swarm::banned, node.get(),
+                         [&](const QByteArray& key, const QString& why) {
+                             event(QStringLiteral("error"),
+                                   {{QStringLiteral("kind"), QStringLiteral("banned")},
+                                    {QStringLiteral("peer"), QString::fromLatin1(key.toHex())},
+                                    {QStringLiteral("message"), why}});
+                         });
     }
 
     transport::websocket::WebSocketMesh mesh(keyPair);
@@ -503,7 +531,15 @@ int runSync(CliContext& ctx) {
         ctx.err << "pluresdb-cli: sync: cannot install signal handlers; stop it with {\"op\":\"quit\"}\n";
     exitCode = loop.exec();
     lines->stopped = true;
+    if (swarmSync) {
+        // Leave the topic (unannounce) so peers stop finding us, with a deadline.
+        QEventLoop leaving;
+        swarmSync->stop([&] { QTimer::singleShot(0, &leaving, [&] { leaving.quit(); }); });
+        QTimer::singleShot(3000, &leaving, [&] { leaving.quit(); });
+        leaving.exec();
+    }
     node.reset();
+    swarmSync.reset();
     listeners.clear();
     st.reset();
     ctx.out.flush();

@@ -180,6 +180,7 @@ Result<void> Database::enableSync(const SyncOptions& options) {
 
     const quint64 generation = ++m_syncGeneration;
     Result<quint16> started = makeError(QStringLiteral("the engine did not run"));
+    QString swarmError;
     auto side = m_engineSide;
     StoreWorker* worker = m_worker;
     Database* db = this;
@@ -237,6 +238,7 @@ Result<void> Database::enableSync(const SyncOptions& options) {
             });
         });
         started = a->wsPort();
+        swarmError = a->swarmError();
     });
     if (!started)
         return started.error();
@@ -247,11 +249,12 @@ Result<void> Database::enableSync(const SyncOptions& options) {
     if (!m_lastStats)
         m_lastStats = SyncStatsSnapshot{};
     emit syncSummaryChanged(m_summary);
-    if (options.useSwarm) {
+    if (!swarmError.isEmpty()) {
         // Queued, so that a caller connecting error() right after this call hears it.
-        post([db] {
-            emit db->error(QString(), QStringLiteral("swarm discovery not available yet (issue #6): only the "
-                                                     "WebSocket mesh runs"));
+        post([db, swarmError] {
+            emit db->error(QString(), QStringLiteral("swarm discovery could not start: %1 (the WebSocket mesh "
+                                                     "still runs)")
+                                          .arg(swarmError));
         });
     }
     return {};

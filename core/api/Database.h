@@ -92,8 +92,9 @@ public:
 
     // Sync. enableSync starts (or restarts with new options) this database's sync node and returns
     // once it serves/dials; the error says what is wrong (bad key, port in use, bad URL). A missing
-    // key is generated. With useSwarm, error() reports that swarm discovery is not available yet
-    // (issue #6) and only the WebSocket mesh runs.
+    // key is generated. With useSwarm the space also joins its Hyperswarm topic through
+    // SyncOptions::bootstrap (empty: the public DHT); a swarm that cannot start is reported through
+    // error() and the WebSocket mesh still runs.
     Result<void> enableSync(const SyncOptions& options);
     void disableSync();
     bool isSyncEnabled() const { return m_syncEnabled; }

@@ -1,6 +1,8 @@
 #include "core/api/SyncAgent.h"
 
 #include "core/crypto/Ed25519.h"
+#include "core/keys/SyncKey.h"
+#include "core/sync/SwarmSync.h"
 #include "core/sync/SyncNode.h"
 #include "core/transport/websocket/WebSocketMesh.h"
 
@@ -48,6 +50,26 @@ Result<std::unique_ptr<SyncAgent>> SyncAgent::start(store::Store& store, const Q
     }
     for (const QString& u : options.connectWs)
         agent->m_mesh->connectTo(QUrl(u));
+    if (options.useSwarm) {
+        // A swarm that cannot start (no network, no bootstrap nodes) is reported, not fatal: the
+        // mesh still runs.
+        sync::SwarmSync::Options so;
+        for (const QString& b : options.bootstrap)
+            so.bootstrap.push_back(b);
+        auto normalised = keys::normaliseSyncKey(key);
+        auto swarm = normalised ? sync::SwarmSync::start(*agent->m_node, *normalised, so)
+                                : Result<std::unique_ptr<sync::SwarmSync>>(normalised.error());
+        if (swarm) {
+            agent->m_swarm = std::move(swarm).value();
+            SyncAgent* a = agent.get();
+            connect(agent->m_swarm.get(), &sync::SwarmSync::trace, a,
+                    [a](const QString& kind, const QString& keyHex, const QString& detail) {
+                        emit a->swarmTrace(kind, keyHex, detail);
+                    });
+        } else {
+            agent->m_swarmError = swarm.errorMessage();
+        }
+    }
 
     SyncAgent* self = agent.get();
     auto check = [self] { self->checkSummary(); };
@@ -73,8 +95,9 @@ Result<std::unique_ptr<SyncAgent>> SyncAgent::start(store::Store& store, const Q
 SyncAgent::~SyncAgent() {
     m_poll.stop();
     m_periodic.stop();
-    // Sessions first (they hold the mesh's streams), then the mesh.
+    // Sessions first (they hold the mesh's and the swarm's streams), then the mesh and the swarm.
     m_node.reset();
+    m_swarm.reset();
     m_mesh.reset();
 }
 

@@ -15,6 +15,7 @@
 #include <memory>
 
 namespace pluresdb::sync {
+class SwarmSync;
 class SyncNode;
 struct PeerInfo;
 }  // namespace pluresdb::sync
@@ -36,6 +37,9 @@ public:
 
     sync::SyncNode& node() { return *m_node; }
     quint16 wsPort() const { return m_wsPort; }
+    // With SyncOptions::useSwarm: the space's swarm (null when it could not start; swarmError() says why).
+    sync::SwarmSync* swarm() const { return m_swarm.get(); }
+    QString swarmError() const { return m_swarmError; }
     SyncStatsSnapshot snapshot() const;
     // Connected peers and whether every one of them is in sync (false with none).
     SyncSummary summary() const;
@@ -45,6 +49,9 @@ signals:
     void summaryChanged(const pluresdb::SyncSummary& summary);
     // Every SyncOptions::periodicCompleteMs, once per connected peer that is in sync.
     void periodicComplete(const pluresdb::SyncPeer& peer, const pluresdb::SyncStatsSnapshot& stats);
+    // Swarm activity for the sync debugger: DHT lookups/announces, connection attempts and their
+    // Connect.h steps ("step:<kind>"), duplicates, bans (SwarmSync::trace).
+    void swarmTrace(const QString& kind, const QString& keyHex, const QString& detail);
 
 private:
     SyncAgent() = default;
@@ -52,6 +59,8 @@ private:
 
     std::unique_ptr<transport::websocket::WebSocketMesh> m_mesh;
     std::unique_ptr<sync::SyncNode> m_node;
+    std::unique_ptr<sync::SwarmSync> m_swarm;
+    QString m_swarmError;
     quint16 m_wsPort = 0;
     SyncSummary m_last;
     QTimer m_poll;

@@ -16,7 +16,7 @@ namespace pluresdb {
 
 struct SyncOptions {
     QString key;              // 64 hex characters; empty: a new key is generated (getSyncKey() says which)
-    bool useSwarm = true;     // discover peers through the Hyperswarm DHT (not available yet: issue #6)
+    bool useSwarm = true;     // discover peers through the Hyperswarm DHT (topic = SHA-256 of the hex key)
     QStringList bootstrap;    // HOST:PORT of DHT bootstrap nodes; empty: the public ones
     bool legacyJson = false;  // accept PluresDB 2.x JSON peers (they cannot prove the key)
     std::optional<quint16> serveWsPort;            // serve the WebSocket mesh on this port (0: any free one)

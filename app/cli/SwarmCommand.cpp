@@ -1,0 +1,230 @@
+// `pluresdb-cli swarm --topic HEX --bootstrap HOST:PORT[,…] [--server] [--client]` (issue #6): joins
+// a Hyperswarm topic (core/swarm) as server and/or client (both when neither is given), and on the
+// first connection prints `REMOTE <hex public key>` on stderr, copies stdin to the connection and
+// the connection to stdout, and exits 0 once both directions have ended (1 if the connection
+// failed, 2 on a usage error). Further connections are closed. Progress on stderr: `JOINED …` at
+// once, `FLUSHED` when the first announce/lookup is done. Without --bootstrap the public
+// hyperdht bootstrap nodes are used. SIGINT/SIGTERM leave the topic (unannounce) and exit 1.
+
+#include "app/cli/CliCommand.h"
+#include "app/cli/QuitSignals.h"
+#include "core/swarm/Swarm.h"
+#include "core/transport/ByteStream.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QHostAddress>
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <cerrno>
+
+#include <unistd.h>
+
+namespace pluresdb::cli {
+namespace {
+
+using transport::ByteStream;
+
+constexpr qint64 kStdinChunk = 64 * 1024;
+constexpr qint64 kMaxQueued = 4 * 1024 * 1024;  // stop reading stdin while this much is unsent
+constexpr int kLeaveDeadlineMs = 10'000;
+
+struct SwarmArgs {
+    QByteArray topic;
+    std::vector<QString> bootstrap;
+    bool server = false;
+    bool client = false;
+};
+
+bool bootstrapEntryOk(const QString& entry) {
+    const int colon = entry.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    bool ok = false;
+    const uint port = entry.mid(colon + 1).toUInt(&ok);
+    if (!ok || port == 0 || port > 65535)
+        return false;
+    for (QChar c : entry.left(colon))
+        if (c.unicode() > 127 || !(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') ||
+                                   c == QLatin1Char('@')))
+            return false;
+    return true;
+}
+
+QString parseArgs(const QByteArrayList& args, SwarmArgs* a) {
+    for (int i = 0; i < args.size(); ++i) {
+        const QByteArray& arg = args[i];
+        auto value = [&](const char* name, QByteArray* out) -> bool {
+            const QByteArray eq = QByteArray(name) + '=';
+            if (arg == name) {
+                if (i + 1 >= args.size())
+                    return false;
+                *out = args[++i];
+                return true;
+            }
+            *out = arg.mid(eq.size());
+            return true;
+        };
+        if (arg == "--server") {
+            a->server = true;
+        } else if (arg == "--client") {
+            a->client = true;
+        } else if (arg == "--topic" || arg.startsWith("--topic=")) {
+            QByteArray v;
+            if (!value("--topic", &v))
+                return QStringLiteral("--topic needs 64 hex characters");
+            const QByteArray topic = QByteArray::fromHex(v);
+            if (v.size() != 64 || topic.size() != 32 || topic.toHex() != v.toLower())
+                return QStringLiteral("--topic must be 64 hex characters (32 bytes)");
+            a->topic = topic;
+        } else if (arg == "--bootstrap" || arg.startsWith("--bootstrap=")) {
+            QByteArray v;
+            if (!value("--bootstrap", &v))
+                return QStringLiteral("--bootstrap needs HOST:PORT[,HOST:PORT...]");
+            for (const QByteArray& part : v.split(',')) {
+                const QString entry = QString::fromLatin1(part.trimmed());
+                if (!bootstrapEntryOk(entry))
+                    return QStringLiteral("bad bootstrap entry '%1' (expected HOST:PORT)")
+                        .arg(QString::fromLatin1(part.left(80)));
+                a->bootstrap.push_back(entry);
+            }
+        } else {
+            return QStringLiteral("unknown argument %1").arg(QString::fromLatin1(arg.left(80)));
+        }
+    }
+    if (a->topic.isEmpty())
+        return QStringLiteral("missing --topic HEX");
+    if (!a->server && !a->client)
+        a->server = a->client = true;
+    return {};
+}
+
+bool writeAll(int fd, const char* p, qint64 n) {
+    while (n > 0) {
+        const ssize_t w = ::write(fd, p, size_t(n));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        n -= w;
+    }
+    return true;
+}
+
+int runSwarm(CliContext& ctx) {
+    SwarmArgs a;
+    if (const QString usage = parseArgs(ctx.args, &a); !usage.isEmpty()) {
+        ctx.err << "pluresdb-cli: swarm: " << usage << "\n";
+        return 2;
+    }
+    std::function<void()> onQuit = [] {};
+    QuitSignals quitSignals;
+    if (!quitSignals.install(QCoreApplication::instance(), [&] { onQuit(); })) {
+        ctx.err << "pluresdb-cli: swarm: cannot install signal handlers\n";
+        return 1;
+    }
+    swarm::SwarmOptions options;
+    options.bootstrap = a.bootstrap;
+    auto made = swarm::Swarm::createWithDht(options);
+    if (!made) {
+        ctx.err << "pluresdb-cli: swarm: " << made.errorMessage() << "\n";
+        return 1;
+    }
+    std::unique_ptr<swarm::Swarm> sw = std::move(made.value());
+    QEventLoop loop;
+    int exitCode = 0;
+    bool finishing = false;
+    // Leaves the topic (unannounce) with a deadline, then ends the loop.
+    auto finish = [&](int code) {
+        if (finishing)
+            return;
+        finishing = true;
+        exitCode = code;
+        QTimer::singleShot(kLeaveDeadlineMs, &loop, [&] { loop.exit(exitCode); });
+        sw->destroy([&] { QTimer::singleShot(0, &loop, [&] { loop.exit(exitCode); }); });
+    };
+    onQuit = [&] {
+        ctx.err << "pluresdb-cli: swarm: interrupted\n";
+        ctx.err.flush();
+        finish(1);
+    };
+
+    QPointer<ByteStream> current;
+    QObject holder;
+    QSocketNotifier stdinNotifier(STDIN_FILENO, QSocketNotifier::Read);
+    stdinNotifier.setEnabled(false);
+    QByteArray chunk(kStdinChunk, Qt::Uninitialized);
+    bool stdinDone = false;
+    QObject::connect(&stdinNotifier, &QSocketNotifier::activated, &loop, [&] {
+        if (!current)
+            return;
+        const ssize_t n = ::read(STDIN_FILENO, chunk.data(), size_t(chunk.size()));
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+            return;
+        if (n <= 0) {
+            stdinDone = true;
+            stdinNotifier.setEnabled(false);
+            current->end();
+            return;
+        }
+        current->write(QByteArray(chunk.constData(), n));
+        if (current->bytesToWrite() > kMaxQueued)
+            stdinNotifier.setEnabled(false);
+    });
+
+    QObject::connect(
+        sw.get(), &swarm::Swarm::connection, &loop, [&](ByteStream* stream, const swarm::SwarmPeer& peer) {
+            stream->setParent(&holder);
+            if (current || finishing) {
+                stream->destroy();
+                return;
+            }
+            current = stream;
+            ctx.err << "REMOTE " << peer.publicKey.toHex() << "\n";
+            ctx.err.flush();
+            QObject::connect(stream, &ByteStream::dataReceived, &loop, [&, stream](const QByteArray& d) {
+                if (!writeAll(STDOUT_FILENO, d.constData(), d.size()))
+                    stream->destroy(QStringLiteral("cannot write stdout"));
+            });
+            QObject::connect(stream, &ByteStream::drained, &loop, [&] {
+                if (current && current->isOpen() && !stdinDone)
+                    stdinNotifier.setEnabled(true);
+            });
+            QObject::connect(stream, &ByteStream::closed, &loop, [&](const QString& error) {
+                if (!error.isEmpty())
+                    ctx.err << "pluresdb-cli: swarm: " << error << "\n";
+                ctx.err.flush();
+                finish(error.isEmpty() ? 0 : 1);
+            });
+            stdinNotifier.setEnabled(true);
+        });
+    if (auto r = sw->join(a.topic, {a.server, a.client}); !r) {
+        ctx.err << "pluresdb-cli: swarm: " << r.errorMessage() << "\n";
+        return 1;
+    }
+    ctx.err << "JOINED " << a.topic.toHex() << " as " << (a.server ? "server" : "")
+            << (a.server && a.client ? "+" : "") << (a.client ? "client" : "") << ", key "
+            << sw->keyPair().publicKey.toHex() << "\n";
+    ctx.err.flush();
+    // FLUSHED once the first announce/lookup finished and the peers found were tried (a script
+    // can then start a client-only peer and know the announce is visible).
+    sw->flush([&](bool ok) {
+        if (!ok)
+            return;
+        ctx.err << "FLUSHED\n";
+        ctx.err.flush();
+    });
+    const int code = loop.exec();
+    sw.reset();
+    return code;
+}
+
+const CliCommandRegistration kRegistration{CliCommand{
+    "swarm", "swarm --topic HEX [--bootstrap HOST:PORT[,...]] [--server] [--client]",
+    "join a Hyperswarm topic; the first connection pipes stdin/stdout (REMOTE <key> on stderr)", runSwarm}};
+
+}  // namespace
+}  // namespace pluresdb::cli
