@@ -315,7 +315,7 @@ flush ruleset
 table ip natlab {
   chain rawin {
     type filter hook prerouting priority raw; policy accept;
-    iifname "wan" ip ttl < %(ttl)d drop
+    iifname "wan" ip ttl < %(ttl)d counter drop
   }
   chain inbound {
     type filter hook input priority filter; policy accept;
@@ -383,6 +383,14 @@ table ip natlab {
             res["reply_packets"] += pk[1] if len(pk) > 1 else 0
         return res
 
+    def low_ttl_drops(self, side):
+        """Packets router `side` dropped for their low TTL (hyperdht's TTL-5 session probes)."""
+        out = subprocess.run(["ip", "netns", "exec", self.routers[side], "nft", "list", "chain", "ip",
+                              "natlab", "rawin"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             text=True).stdout
+        m = re.search(r"counter packets (\d+)", out)
+        return int(m.group(1)) if m else None
+
     def start_pcap(self, name):
         if not self.pcap_dir or not shutil.which("tcpdump"):
             return None
@@ -449,6 +457,7 @@ table ip natlab {
                 res["pcap"] = pcap[1]
             res["server_stderr"] = p_s.stderr_text() if p_s else ""
             res["client_stderr"] = p_c.stderr_text() if p_c else ""
+        res["low_ttl_drops"] = {side: self.low_ttl_drops(side) for side in ("a", "b")}
         res["ok"] = not res["problems"]
         return res
 
@@ -536,10 +545,10 @@ NAT_CASES = [
 ]
 
 
-def scenario_list(with_cpp):
-    pairs = [("node", "node")]
-    if with_cpp:
-        pairs += [("cpp", "cpp"), ("cpp", "node"), ("node", "cpp")]
+ALL_PAIRS = [("node", "node"), ("cpp", "cpp"), ("cpp", "node"), ("node", "cpp")]
+
+
+def scenario_list(pairs):
     out = []
     for s_kind, c_kind in pairs:
         for s_nat, c_nat, expect, is_long in NAT_CASES:
@@ -575,11 +584,21 @@ def cmd_test(args):
     if reason:
         print("SKIP: NAT lab unavailable: %s" % reason)
         return SKIP
+    pairs = [tuple(p.split("-")) for p in args.pair] if args.pair else ALL_PAIRS
     cli = args.cli if args.cli and os.access(args.cli, os.X_OK) else None
-    if cli and not cpp_has_dht_listen(cli):
-        log("%s has no `dht listen`/`dht connect` yet: C++ scenarios skipped" % cli)
-        cli = None
-    scenarios = [s for s in scenario_list(cli is not None) if args.long or not s["long"]]
+    if any("cpp" in p for p in pairs):
+        why = None
+        if not cli:
+            why = "no pluresdb-cli given (--cli)"
+        elif not cpp_has_dht_listen(cli):
+            why = "%s has no `dht listen` / `dht connect` yet" % cli
+        if why:
+            pairs = [p for p in pairs if "cpp" not in p]
+            if not pairs:
+                print("SKIP: C++ peers unavailable: %s" % why)
+                return SKIP
+            log("C++ scenarios skipped: %s" % why)
+    scenarios = [s for s in scenario_list(pairs) if args.long or not s["long"]]
     if args.only:
         scenarios = [s for s in scenarios if re.search(args.only, s["name"])]
     results = []
@@ -700,6 +719,8 @@ def main():
     t = sub.add_parser("test")
     t.add_argument("--cli")
     t.add_argument("--long", action="store_true")
+    t.add_argument("--pair", action="append", choices=["%s-%s" % p for p in ALL_PAIRS],
+                   help="server-client peer kinds to run (repeatable; default all)")
     t.add_argument("--only")
     t.add_argument("--bytes", type=int, default=256 * 1024)
     t.add_argument("--pcap")
