@@ -5,10 +5,13 @@
 //   node dht_nodes.js PORT HOST1 HOST2 ...
 //
 // HOST1:PORT runs DHT.bootstrapper; every other HOST gets a persistent, unfirewalled node on PORT.
-// Prints `READY HOST1:PORT` on stdout once all nodes are bootstrapped, then runs until stdin
-// closes or SIGTERM.
+// The last node also runs a blind relay (npm blind-relay, what hyperdht's `relayThrough` pairs
+// through). Prints `READY HOST1:PORT <relay public key hex>` on stdout once all nodes are
+// bootstrapped and the relay listens, then runs until stdin closes or SIGTERM.
 'use strict'
 const HyperDHT = require('hyperdht')
+const BlindRelay = require('blind-relay')
+const b4a = require('b4a')
 
 async function main () {
   const port = Number(process.argv[2])
@@ -27,9 +30,19 @@ async function main () {
     nodes.push(node)
     await node.fullyBootstrapped()
   }
-  process.stdout.write(`READY ${hosts[0]}:${port}\n`)
+  const relayNode = nodes[nodes.length - 1]
+  const relay = new BlindRelay.Server({ createStream: (opts) => relayNode.createRawStream(opts) })
+  const relayServer = relayNode.createServer((socket) => {
+    const session = relay.accept(socket, { id: socket.remotePublicKey })
+    session.on('error', () => {})
+    socket.on('error', () => {})
+  })
+  const relayKeys = HyperDHT.keyPair()
+  await relayServer.listen(relayKeys)
+  process.stdout.write(`READY ${hosts[0]}:${port} ${b4a.toString(relayKeys.publicKey, 'hex')}\n`)
 
   const stop = async () => {
+    await relayServer.close()
     for (const n of nodes.reverse()) await n.destroy()
     process.exit(0)
   }

@@ -1,7 +1,10 @@
 // A Node hyperdht 6.34 peer for the NAT lab, with the same interface as `pluresdb-cli dht`:
 //
-//   node nat_peer.js listen --bootstrap HOST:PORT[,...] [--seed HEX]
-//   node nat_peer.js connect PUBLIC_KEY_HEX --bootstrap HOST:PORT[,...]
+//   node nat_peer.js listen --bootstrap HOST:PORT[,...] [--seed HEX] [--relay-through KEY_HEX]
+//   node nat_peer.js connect PUBLIC_KEY_HEX --bootstrap HOST:PORT[,...] [--relay-through KEY_HEX]
+//
+// --relay-through: hyperdht's `relayThrough`, a blind relay (by its public key) to pair through
+// when holepunching cannot work; PATH then says `relay`.
 //
 // listen prints `PUBLIC_KEY <hex>` as stdout line 1 once the server is announced; the first
 // connection (either side) prints `REMOTE <hex>`, `PATH <kind> [strategy]` and `ADDRESS host:port`
@@ -26,6 +29,16 @@ Holepuncher.prototype._addRef = function (ref) {
   lastPuncher = this
   return addRef.call(this, ref)
 }
+// Raw streams whose blind-relay pairing completed (hyperdht then connects them through the relay).
+const relayed = new Set()
+const BlindRelay = require('blind-relay')
+const pair = BlindRelay.Client.prototype.pair
+BlindRelay.Client.prototype.pair = function (isInitiator, token, stream) {
+  const request = pair.call(this, isInitiator, token, stream)
+  request.on('data', () => relayed.add(stream))
+  return request
+}
+
 const FIREWALL_NAMES = ['unknown', 'open', 'consistent', 'random']
 // `NAT local <class> remote <class>` as the last holepuncher saw them (after a failure: why).
 function natLine () {
@@ -47,7 +60,7 @@ function parseArgs (argv) {
   const out = { mode: argv[0], positional: [] }
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]
-    if (a === '--bootstrap' || a === '--seed') {
+    if (a === '--bootstrap' || a === '--seed' || a === '--relay-through') {
       if (i + 1 >= argv.length) usage(`${a} needs a value`)
       out[a.slice(2)] = argv[++i]
     } else if (a.startsWith('--')) {
@@ -69,6 +82,7 @@ function parseArgs (argv) {
 // How the connection was made: its UDX stream runs on a puncher socket (strategy from the two
 // NAT classes, as hyperdht chooses it), else hyperdht's "remote is open" counter, else direct.
 function pathOf (dht, socket, before) {
+  if (relayed.has(socket.rawStream)) return 'relay'
   const puncher = puncherOf.get(socket.rawStream.socket)
   if (puncher) {
     if (puncher.nat.firewall === FIREWALL.RANDOM) return 'holepunch birthday'
@@ -106,13 +120,14 @@ function pipe (dht, socket, before) {
 async function main () {
   const args = parseArgs(process.argv.slice(2))
   const dht = new HyperDHT({ bootstrap: args.bootstrap })
+  const relayThrough = args['relay-through'] ? b4a.from(args['relay-through'], 'hex') : null
   const before = { ...dht.stats.punches }
   process.on('SIGTERM', () => dht.destroy().then(() => process.exit(143)))
 
   if (args.mode === 'listen') {
     const keyPair = args.seed ? HyperDHT.keyPair(b4a.from(args.seed, 'hex')) : HyperDHT.keyPair()
     let taken = false
-    const server = dht.createServer((socket) => {
+    const server = dht.createServer({ relayThrough }, (socket) => {
       if (taken) { socket.destroy(); return }
       taken = true
       pipe(dht, socket, before)
@@ -121,7 +136,7 @@ async function main () {
     process.stdout.write(`PUBLIC_KEY ${hex(keyPair.publicKey)}\n`)
   } else if (args.mode === 'connect') {
     if (args.positional.length !== 1 || !/^[0-9a-f]{64}$/i.test(args.positional[0])) usage('connect needs a 64-hex public key')
-    const socket = dht.connect(b4a.from(args.positional[0], 'hex'))
+    const socket = dht.connect(b4a.from(args.positional[0], 'hex'), { relayThrough })
     pipe(dht, socket, before)
   } else {
     usage(`unknown mode ${args.mode}`)
