@@ -31,7 +31,7 @@ async function main () {
     await node.fullyBootstrapped()
   }
   const relayNode = nodes[nodes.length - 1]
-  const relay = new BlindRelay.Server({ createStream: (opts) => relayNode.createRawStream(opts) })
+  const relay = new BlindRelay.Server({ createStream: (opts) => relayNode.createRawStream({ ...opts, framed: true }) })
   const relayServer = relayNode.createServer((socket) => {
     const session = relay.accept(socket, { id: socket.remotePublicKey })
     session.on('error', () => {})
