@@ -658,12 +658,11 @@ def cmd_test(args):
 
 
 def cpp_has_dht_listen(cli):
-    r = subprocess.run([cli, "dht", "listen", "--help"], stdout=subprocess.PIPE,
+    """Whether this pluresdb-cli knows `dht listen`: an unknown option makes it fail at argument
+    parsing (nothing is sent), and a CLI without the subcommand names only announce/lookup."""
+    r = subprocess.run([cli, "dht", "listen", "--natlab-probe"], stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, text=True, timeout=30)
-    text = r.stdout
-    r2 = subprocess.run([cli, "--help"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                        text=True, timeout=30)
-    return "dht listen" in text + r2.stdout or "listen" in text and r.returncode == 0
+    return "listen" in r.stdout or "unknown option" in r.stdout
 
 
 def parse_peer(spec):
