@@ -8,21 +8,35 @@
 // <relay host:port>[,…]` (relay addresses merged across replies; none → the key alone), exit 0.
 // Without --bootstrap the public hyperdht bootstrap nodes are used. Exit 1 when the network could
 // not be reached, 2 on bad input. Progress goes to stderr.
+//
+// `pluresdb-cli dht listen --bootstrap HOST:PORT[,…] [--seed HEX32] [--host IP] [--no-lan]` and
+// `pluresdb-cli dht connect PUBKEY_HEX --bootstrap HOST:PORT[,…] [--seed HEX32] [--host IP] [--no-lan]`
+// (spec/hyperdht.md §5–§8): a hyperdht server / client connection as a pipe, for debugging and the
+// NAT lab. listen prints `PUBLIC_KEY <hex>` on stdout line 1 once announced, then serves ONE
+// connection. Both sides print `REMOTE <hex public key>` and `PATH <direct|lan|holepunched|relayed>
+// [strategy]` on stderr when connected, copy stdin into the connection (END at EOF) and the
+// connection to stdout, and exit 0 once both directions have ended (1 on a failure, with the
+// error code and message on stderr). --host binds the DHT node (default 0.0.0.0); --no-lan skips the
+// LAN shortcut (forces holepunching between peers behind one NAT); --seed fixes the key pair.
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/QuitSignals.h"
 #include "core/crypto/Ed25519.h"
+#include "core/dht/hyperdht/Connect.h"
 #include "core/dht/hyperdht/HyperDht.h"
 #include "core/dht/hyperdht/TopicAnnouncer.h"
+#include "core/transport/secretstream/SecretStream.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QHostAddress>
-#include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <cerrno>
 #include <csignal>
 #include <map>
+#include <optional>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -39,8 +53,12 @@ constexpr int kUnannounceDeadlineMs = 15'000;
 
 struct DhtArgs {
     QString action;
-    QByteArray topic;
+    QByteArray topic;  // announce/lookup: the topic; connect: the server's public key
     std::vector<QString> bootstrap;
+    QByteArray seed;  // listen/connect: 32 bytes, or empty for a fresh key pair
+    QString host;     // listen/connect: bind address of the DHT node
+    bool lan = true;
+    bool firewalled = false;  // --firewalled: skip the quick firewall check (stay firewalled on loopback)
 };
 
 // HOST:PORT with a port in 1..65535 and a non-empty host (an IPv4 address or a name).
@@ -67,12 +85,39 @@ bool validBootstrapEntry(const QString& entry) {
 }
 
 QString parseArgs(const QByteArrayList& args, DhtArgs* a) {
-    if (args.isEmpty() || (args[0] != "announce" && args[0] != "lookup"))
-        return QStringLiteral("expected `dht announce TOPIC_HEX` or `dht lookup TOPIC_HEX`");
+    if (args.isEmpty() ||
+        (args[0] != "announce" && args[0] != "lookup" && args[0] != "listen" && args[0] != "connect"))
+        return QStringLiteral(
+            "expected `dht announce TOPIC_HEX`, `dht lookup TOPIC_HEX`, `dht listen` or "
+            "`dht connect PUBKEY_HEX`");
     a->action = QString::fromLatin1(args[0]);
+    const bool pipe = a->action == QLatin1String("listen") || a->action == QLatin1String("connect");
     bool haveTopic = false;
     for (int i = 1; i < args.size(); ++i) {
         const QByteArray& arg = args[i];
+        if (pipe && arg == "--no-lan") {
+            a->lan = false;
+            continue;
+        }
+        if (pipe && arg == "--firewalled") {
+            a->firewalled = true;
+            continue;
+        }
+        if (pipe && (arg == "--seed" || arg == "--host")) {
+            if (i + 1 >= args.size())
+                return QStringLiteral("%1 needs a value").arg(QString::fromLatin1(arg));
+            const QByteArray value = args[++i];
+            if (arg == "--seed") {
+                a->seed = QByteArray::fromHex(value);
+                if (value.size() != 64 || a->seed.size() != 32 || a->seed.toHex() != value.toLower())
+                    return QStringLiteral("--seed must be 64 hex characters (32 bytes)");
+            } else {
+                a->host = QString::fromLatin1(value);
+                if (QHostAddress(a->host).protocol() != QAbstractSocket::IPv4Protocol)
+                    return QStringLiteral("--host must be an IPv4 address");
+            }
+            continue;
+        }
         if (arg == "--bootstrap" || arg.startsWith("--bootstrap=")) {
             QByteArray value;
             if (arg == "--bootstrap") {
@@ -93,6 +138,8 @@ QString parseArgs(const QByteArrayList& args, DhtArgs* a) {
         }
         if (arg.startsWith("--"))
             return QStringLiteral("unknown option %1").arg(QString::fromLatin1(arg.left(80)));
+        if (a->action == QLatin1String("listen"))
+            return QStringLiteral("dht listen takes no positional argument");
         if (haveTopic)
             return QStringLiteral("only one TOPIC_HEX");
         const QByteArray topic = QByteArray::fromHex(arg);
@@ -101,13 +148,17 @@ QString parseArgs(const QByteArrayList& args, DhtArgs* a) {
         a->topic = topic;
         haveTopic = true;
     }
-    if (!haveTopic)
-        return QStringLiteral("missing TOPIC_HEX");
+    if (!haveTopic && a->action != QLatin1String("listen"))
+        return a->action == QLatin1String("connect") ? QStringLiteral("missing PUBKEY_HEX")
+                                                     : QStringLiteral("missing TOPIC_HEX");
     return {};
 }
 
 dht::rpc::DhtNodeOptions nodeOptions(const DhtArgs& a) {
     dht::rpc::DhtNodeOptions o;
+    if (!a.host.isEmpty())
+        o.host = a.host;
+    o.quickFirewall = !a.firewalled;
     o.bootstrap = a.bootstrap;
     o.useDefaultBootstrap = a.bootstrap.empty();
     return o;
@@ -225,21 +276,230 @@ int runAnnounce(CliContext& ctx, const DhtArgs& a) {
     return 0;
 }
 
+QString firewallWord(uint64_t fw) {
+    switch (fw) {
+        case dht::hyperdht::kFirewallOpen:
+            return QStringLiteral("open");
+        case dht::hyperdht::kFirewallConsistent:
+            return QStringLiteral("consistent");
+        case dht::hyperdht::kFirewallRandom:
+            return QStringLiteral("random");
+        default:
+            return QStringLiteral("unknown");
+    }
+}
+
+bool writeAllFd(int fd, const char* p, qint64 n) {
+    while (n > 0) {
+        const ssize_t w = ::write(fd, p, size_t(n));
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        p += w;
+        n -= w;
+    }
+    return true;
+}
+
+// Pipes stdin/stdout through a connection until both directions ended. Built inside the
+// connection callback, so its signals are connected before the stream starts delivering data.
+class ConnectionPipe {
+public:
+    ConnectionPipe(CliContext& ctx, const dht::hyperdht::Connection& c) : m_ctx(ctx), m_stream(c.stream) {
+        using transport::ByteStream;
+        ctx.err << "REMOTE " << c.facts.remotePublicKey.toHex() << "\n";
+        const QString strategy = dht::hyperdht::punchStrategyName(c.facts.strategy);
+        ctx.err << "PATH " << dht::hyperdht::connectionPathName(c.facts.path)
+                << (strategy.isEmpty() ? QString() : QLatin1Char(' ') + strategy) << "\n";
+        ctx.err << "ADDRESS " << c.facts.remoteAddress.toString() << "\n";
+        ctx.err << "NAT local " << firewallWord(c.facts.localFirewall) << " remote "
+                << firewallWord(c.facts.remoteFirewall) << "\n";
+        ctx.err.flush();
+        QObject::connect(m_stream.get(), &ByteStream::dataReceived, &m_loop, [this](const QByteArray& d) {
+            if (!writeAllFd(STDOUT_FILENO, d.constData(), d.size()))
+                m_stream->destroy(QStringLiteral("cannot write stdout"));
+        });
+        QObject::connect(m_stream.get(), &ByteStream::closed, &m_loop, [this](const QString& error) {
+            m_closed = true;
+            if (qEnvironmentVariableIsSet("PLURESDB_DHT_DEBUG"))
+                m_ctx.err << "debug: closed '" << error << "'\n";
+            if (!error.isEmpty()) {
+                m_ctx.err << "pluresdb-cli: dht: connection failed: " << error << "\n";
+                m_exitCode = 1;
+            }
+            m_loop.quit();
+        });
+        m_stdin.setEnabled(true);
+        QObject::connect(&m_stdin, &QSocketNotifier::activated, &m_loop, [this] {
+            const ssize_t n = ::read(STDIN_FILENO, m_chunk.data(), size_t(m_chunk.size()));
+            if (n < 0 && (errno == EINTR || errno == EAGAIN))
+                return;
+            if (n <= 0) {
+                m_stdinDone = true;
+                m_stdin.setEnabled(false);
+                m_stream->end();
+                return;
+            }
+            m_stream->write(QByteArray(m_chunk.constData(), n));
+            if (m_stream->bytesToWrite() > kMaxQueued)
+                m_stdin.setEnabled(false);
+        });
+        QObject::connect(m_stream.get(), &ByteStream::drained, &m_loop, [this] {
+            if (m_stream->isOpen() && !m_stdinDone)
+                m_stdin.setEnabled(true);
+        });
+    }
+    int run() {
+        if (qEnvironmentVariableIsSet("PLURESDB_DHT_DEBUG"))
+            m_ctx.err << "debug: run closed=" << m_closed << " open=" << m_stream->isOpen() << "\n";
+        if (!m_closed && m_stream->isOpen())
+            m_loop.exec();
+        m_stdin.setEnabled(false);
+        return m_exitCode;
+    }
+
+private:
+    static constexpr qint64 kMaxQueued = 4 * 1024 * 1024;
+    CliContext& m_ctx;
+    std::unique_ptr<transport::ByteStream> m_stream;
+    QEventLoop m_loop;
+    QSocketNotifier m_stdin{STDIN_FILENO, QSocketNotifier::Read};
+    QByteArray m_chunk{64 * 1024, Qt::Uninitialized};
+    bool m_stdinDone = false;
+    bool m_closed = false;
+    int m_exitCode = 0;
+};
+
+crypto::KeyPair pipeKeyPair(const DhtArgs& a) {
+    if (a.seed.isEmpty())
+        return crypto::generateKeyPair();
+    auto kp = crypto::keyPairFromSeed(crypto::SecureBytes::fromByteArray(a.seed));
+    return kp ? std::move(kp).value() : crypto::generateKeyPair();
+}
+
+int runListen(CliContext& ctx, const DhtArgs& a) {
+    HyperDht dht(nodeOptions(a));
+    if (auto r = dht.start(); !r) {
+        ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+        return 1;
+    }
+    dht::hyperdht::ServerOptions so;
+    so.keyPair = pipeKeyPair(a);
+    so.trace = [&](const QByteArray&, const dht::hyperdht::ConnectStep& step) {
+        ctx.err << "step " << step.kind << ": " << step.detail << "\n";
+        ctx.err.flush();
+    };
+    dht::hyperdht::Server server(dht, so);
+    QEventLoop loop;
+    int exitCode = 0;
+    std::unique_ptr<ConnectionPipe> pipe;
+    server.onConnection = [&](dht::hyperdht::Connection c) {
+        if (pipe) {  // one connection only
+            c.stream->destroy();
+            c.stream->deleteLater();
+            return;
+        }
+        pipe = std::make_unique<ConnectionPipe>(ctx, c);
+        loop.quit();
+    };
+    server.onRefused = [&](const QByteArray& key, const dht::hyperdht::ConnectError& e) {
+        ctx.err << "refused " << key.toHex() << ": " << e.code << ": " << e.message << "\n";
+        ctx.err.flush();
+    };
+    auto listen = [&] {
+        server.listen([&](Result<void> r) {
+            if (!r) {
+                ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+                exitCode = 1;
+                loop.quit();
+                return;
+            }
+            ctx.out << "PUBLIC_KEY " << so.keyPair.publicKey.toHex() << "\n";
+            ctx.out.flush();
+        });
+    };
+    if (dht.node().isBootstrapped())
+        listen();
+    else
+        QObject::connect(&dht.node(), &dht::rpc::DhtNode::ready, &loop, listen, Qt::SingleShotConnection);
+    loop.exec();
+    if (pipe)
+        exitCode = pipe->run();
+    pipe.reset();
+    QEventLoop closing;
+    server.close([&] { closing.quit(); });
+    QTimer::singleShot(kUnannounceDeadlineMs, &closing, [&] { closing.quit(); });
+    if (server.isListening())
+        closing.exec();
+    dht.destroy();
+    return exitCode;
+}
+
+int runConnect(CliContext& ctx, const DhtArgs& a) {
+    HyperDht dht(nodeOptions(a));
+    if (auto r = dht.start(); !r) {
+        ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+        return 1;
+    }
+    dht::hyperdht::ConnectOptions co;
+    co.keyPair = pipeKeyPair(a);
+    co.localConnection = a.lan;
+    co.trace = [&](const QByteArray&, const dht::hyperdht::ConnectStep& step) {
+        ctx.err << "step " << step.kind << ": " << step.detail << "\n";
+        ctx.err.flush();
+    };
+    QEventLoop loop;
+    int exitCode = 0;
+    std::unique_ptr<ConnectionPipe> pipe;
+    auto run = [&] {
+        dht::hyperdht::connect(
+            dht, a.topic, co, [&](std::variant<dht::hyperdht::Connection, dht::hyperdht::ConnectError> r) {
+                if (auto* e = std::get_if<dht::hyperdht::ConnectError>(&r)) {
+                    ctx.err << "NAT local " << firewallWord(e->partial.localFirewall) << " remote "
+                            << firewallWord(e->partial.remoteFirewall) << "\n";
+                    ctx.err << "ERROR " << e->code << " " << e->message << "\n";
+                    exitCode = 1;
+                } else {
+                    pipe = std::make_unique<ConnectionPipe>(ctx, std::get<dht::hyperdht::Connection>(r));
+                }
+                loop.quit();
+            });
+    };
+    if (dht.node().isBootstrapped())
+        run();
+    else
+        QObject::connect(&dht.node(), &dht::rpc::DhtNode::ready, &loop, run, Qt::SingleShotConnection);
+    loop.exec();
+    if (pipe)
+        exitCode = pipe->run();
+    pipe.reset();
+    dht.destroy();
+    return exitCode;
+}
+
 int runDht(CliContext& ctx) {
     DhtArgs a;
     if (const QString usage = parseArgs(ctx.args, &a); !usage.isEmpty()) {
         ctx.err << "pluresdb-cli: dht: " << usage << "\n";
         return 2;
     }
+    if (a.action == QLatin1String("listen"))
+        return runListen(ctx, a);
+    if (a.action == QLatin1String("connect"))
+        return runConnect(ctx, a);
     return a.action == QLatin1String("lookup") ? runLookup(ctx, a) : runAnnounce(ctx, a);
 }
 
 const CliCommandRegistration kRegistration{
     CliCommand{"dht",
                "dht announce TOPIC_HEX [--bootstrap HOST:PORT[,...]]\n"
-               "dht lookup TOPIC_HEX [--bootstrap HOST:PORT[,...]]",
+               "dht lookup TOPIC_HEX [--bootstrap HOST:PORT[,...]]\n"
+               "dht listen [--bootstrap HOST:PORT[,...]] [--seed HEX32] [--host IP] [--no-lan]\n"
+               "dht connect PUBKEY_HEX [--bootstrap HOST:PORT[,...]] [--seed HEX32] [--host IP] [--no-lan]",
                "announce a fresh key on a DHT topic until SIGINT/SIGTERM (prints the public key), or look "
-               "a topic up (one line per peer: public key, relay addresses)",
+               "a topic up (one line per peer: public key, relay addresses); listen/connect: one hyperdht "
+               "connection as a stdin/stdout pipe (PUBLIC_KEY on stdout, REMOTE and PATH on stderr)",
                runDht}};
 
 }  // namespace

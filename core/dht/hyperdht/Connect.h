@@ -67,7 +67,9 @@ struct ConnectionFacts {
 };
 
 // A connection handed to the application. `stream` is owned by the receiver of the callback (give
-// it a parent or deleteLater() it); it is started, and its handshake is already complete.
+// it a parent or deleteLater() it). Its keys come from the handshake through the DHT; it is
+// started right after the callback returns (so nothing the peer sends is lost before the receiver
+// has connected to its signals); writes made inside the callback are queued and sent then.
 struct Connection {
     transport::secretstream::SecretStream* stream = nullptr;
     ConnectionFacts facts;
@@ -84,9 +86,14 @@ inline constexpr const char* kErrHolepunchAborted = "HOLEPUNCH_ABORTED";
 inline constexpr const char* kErrDoubleRandomizedNats = "HOLEPUNCH_DOUBLE_RANDOMIZED_NATS";
 inline constexpr const char* kErrHolepunchTimeout = "HOLEPUNCH_TIMEOUT";
 inline constexpr const char* kErrRemoteNotHolepunchable = "REMOTE_NOT_HOLEPUNCHABLE";
+inline constexpr const char* kErrRemoteNotHolepunching = "REMOTE_NOT_HOLEPUNCHING";
+inline constexpr const char* kErrRemoteAborted = "REMOTE_ABORTED";
 inline constexpr const char* kErrRelayFailed = "RELAY_FAILED";
 inline constexpr const char* kErrDestroyed = "DESTROYED";
 inline constexpr const char* kErrAborted = "ABORTED";
+// Server side (onRefused): our firewall hook refused the client, or its payload was unusable.
+inline constexpr const char* kErrRefused = "REFUSED";
+inline constexpr const char* kErrHandshakeInvalid = "HANDSHAKE_INVALID";
 
 struct ConnectError {
     QString code;     // one of the kErr* codes
@@ -111,7 +118,10 @@ struct ConnectOptions {
     // Blind relay server public key (§11); empty = none configured.
     QByteArray relayThrough;
     int timeoutMs = 30000;  // whole attempt
-    ConnectTrace trace;     // optional
+    // hyperdht `localConnection`: try the LAN shortcut (§8 client step 6). False forces holepunching
+    // between peers behind the same NAT (natlab, `pluresdb-cli dht connect --no-lan`).
+    bool localConnection = true;
+    ConnectTrace trace;  // optional
 };
 
 using ConnectId = quint64;

@@ -182,6 +182,15 @@ void HyperDhtHandler::onPeerHandshake(const IncomingRequest& in, const ReplyFn& 
         reject(Reason::Undecodable);
         return;
     }
+    if (hasTarget(in) && hs->mode != kModeFromServer && hs->mode != kModeReply) {
+        const auto server = m_servers.find(*in.request.target);
+        if (server != m_servers.end() && server->second.onHandshake) {
+            // Copy: the hook may remove the server (and so this entry) while it runs.
+            const auto hook = server->second.onHandshake;
+            hook(*hs, in, reply);
+            return;
+        }
+    }
     const auto relay = storedRelay(in);
     // hyperdht decodes an empty buffer as null: a handshake without a Noise message is not routed.
     const bool noise = !hs->noise.isEmpty();
@@ -266,7 +275,17 @@ void HyperDhtHandler::onPeerHolepunch(const IncomingRequest& in, const ReplyFn& 
             reply(r);
             return;
         }
-        default:  // FROM_RELAY is for the server itself
+        case kModeFromRelay: {
+            if (!hasTarget(in))
+                break;
+            const auto server = m_servers.find(*in.request.target);
+            if (server == m_servers.end() || !server->second.onHolepunch || !hp->peerAddress)
+                break;
+            const auto hook = server->second.onHolepunch;
+            hook(*hp, in, reply);
+            return;
+        }
+        default:
             break;
     }
     ++m_counters.holepunchesDropped;

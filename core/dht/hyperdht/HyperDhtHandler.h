@@ -25,6 +25,7 @@
 #include <QByteArray>
 
 #include <functional>
+#include <map>
 
 namespace pluresdb::dht::hyperdht {
 
@@ -84,6 +85,21 @@ struct RouterEntry {
     QByteArray record;
 };
 
+struct HandshakeValue;
+struct HolepunchValue;
+
+// A listening server on this node (spec §5.2 server rows, §7.2): PEER_HANDSHAKE in modes
+// FROM_CLIENT / FROM_RELAY / FROM_SECOND_RELAY and PEER_HOLEPUNCH FROM_RELAY for its target go to
+// these hooks instead of the relay logic. The value is already decoded.
+struct ServerTargetHooks {
+    std::function<void(const HandshakeValue& value, const rpc::IncomingRequest& in,
+                       const rpc::ReplyFn& reply)>
+        onHandshake;
+    std::function<void(const HolepunchValue& value, const rpc::IncomingRequest& in,
+                       const rpc::ReplyFn& reply)>
+        onHolepunch;
+};
+
 class HyperDhtHandler final : public rpc::CommandHandler {
 public:
     // nodeId: this node's id while it is persistent, an empty array while ephemeral (the signed
@@ -101,6 +117,13 @@ public:
 
     // Our own announce left a topic (hyperdht `lookupAndUnannounce` unlinks self first).
     void removeLocal(const QByteArray& target, const QByteArray& publicKey);
+
+    // Registers / removes a listening server for `target` (BLAKE2b-256 of its public key).
+    void setServerTarget(const QByteArray& target, ServerTargetHooks hooks) {
+        m_servers[target] = std::move(hooks);
+    }
+    void removeServerTarget(const QByteArray& target) { m_servers.erase(target); }
+    bool hasServerTarget(const QByteArray& target) const { return m_servers.count(target) != 0; }
 
     int recordCount() { return m_records.size(); }
     int routerCount() { return m_router.size(); }
@@ -144,6 +167,7 @@ private:
     TwoGenerationCache<quint64> m_bumps;
     TwoGenerationCache<QByteArray> m_mutables;  // stored as mutableGetResponse bytes
     TwoGenerationCache<QByteArray> m_immutables;
+    std::map<QByteArray, ServerTargetHooks> m_servers;
 };
 
 }  // namespace pluresdb::dht::hyperdht

@@ -134,12 +134,17 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
     // socket the node expects replies on (only those are NAT samples, §2.8).
     bool responseOnServer = false;
     bool responseExternal = false;
+    // requestFrom(): the socket for the next first transmission, and per tid for retries.
+    transport::udx::UdxSocket* sendOverride = nullptr;
+    std::optional<uint16_t> boundTid;
+    std::map<uint16_t, QPointer<transport::udx::UdxSocket>> tidSockets;
 
     Impl(DhtNode* owner, DhtNodeOptions o)
         : q(owner), opts(std::move(o)), table(new RoutingTable(randomId())) {
         firewalled = opts.bootstrapper ? false : opts.firewalled;
         adaptive = !opts.ephemeral.has_value() && !opts.bootstrapper;
         forcePersistent = opts.bootstrapper || (opts.ephemeral.has_value() && !*opts.ephemeral);
+        quickFirewall = opts.quickFirewall;
         stableTicks = adaptive ? kStableTicks : 0;
         engineTimer.setSingleShot(true);
         drainTimer.setInterval(kTickMs);
@@ -182,6 +187,19 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
     // The node's socket (§2.1): the client socket while firewalled, else the server socket.
     void sendDatagram(const QByteArray& datagram, const Ipv4Address& to) override {
         transport::udx::UdxSocket* s = firewalled ? client.get() : server.get();
+        if (datagram.size() >= 4 && (sendOverride || !tidSockets.empty())) {
+            const uint16_t tid = uint16_t(uint8_t(datagram[2]) | uint8_t(datagram[3]) << 8);
+            if (sendOverride) {
+                tidSockets[tid] = sendOverride;
+                boundTid = tid;
+                sendOverride = nullptr;
+            }
+            if (auto it = tidSockets.find(tid); it != tidSockets.end()) {
+                if (it->second && it->second->isBound())
+                    it->second->sendDatagram(datagram, toHostAddress(to), to.port);
+                return;
+            }
+        }
         if (s && s->isBound())
             s->sendDatagram(datagram, toHostAddress(to), to.port);
     }
@@ -317,8 +335,10 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
     }
 
     void relayRequest(bool onServer, const RpcRequest& original, const QByteArray& value,
-                      const Ipv4Address& to) {
-        transport::udx::UdxSocket* s = onServer ? server.get() : client.get();
+                      const Ipv4Address& to, transport::udx::UdxSocket* via = nullptr) {
+        transport::udx::UdxSocket* s = via ? via : onServer ? server.get() : client.get();
+        if (via)
+            onServer = via == server.get();
         if (destroyed || !s || !s->isBound() || to.port == 0)
             return;
         RpcRequest r;
@@ -359,10 +379,15 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
                 return;
             }
             QPointer<DhtNode> guard(q);
-            IncomingRequest in{req, from, req.token.has_value(), onServer, {}};
+            IncomingRequest in{req, from, req.token.has_value(), onServer, {}, {}};
             in.relay = [this, guard, req, onServer](const QByteArray& value, const Ipv4Address& to) {
                 if (guard)
                     relayRequest(onServer, req, value, to);
+            };
+            in.relayFrom = [this, guard, req, onServer](const QByteArray& value, const Ipv4Address& to,
+                                                        transport::udx::UdxSocket* socket) {
+                if (guard)
+                    relayRequest(onServer, req, value, to, socket);
             };
             auto once = std::make_shared<bool>(false);
             const uint16_t tid = req.tid;
@@ -1034,6 +1059,50 @@ RequestId DhtNode::request(RpcRequest request, const Ipv4Address& to, RequestOpt
                 done(r);
         },
         false);
+}
+
+RequestId DhtNode::requestFrom(transport::udx::UdxSocket* socket, RpcRequest request, const Ipv4Address& to,
+                               RequestOptions options, RequestCompletion done) {
+    if (!socket)
+        return this->request(std::move(request), to, std::move(options), std::move(done));
+    // The engine sends the first attempt inside send() (forced past the congestion window), and
+    // sendDatagram() binds its tid to `socket` for the retries; the binding ends with the request.
+    options.force = true;
+    d->sendOverride = socket;
+    d->boundTid.reset();
+    auto tid = std::make_shared<std::optional<uint16_t>>();
+    QPointer<DhtNode> guard(this);
+    QPointer<transport::udx::UdxSocket> via(socket);
+    const RequestId id = d->send(
+        std::move(request), to, std::move(options),
+        [this, guard, tid, via, done = std::move(done)](const RequestResult& r, bool) {
+            if (guard && *tid)
+                if (auto it = d->tidSockets.find(**tid); it != d->tidSockets.end() && it->second == via)
+                    d->tidSockets.erase(it);
+            if (done)
+                done(r);
+        },
+        false);
+    d->sendOverride = nullptr;
+    *tid = d->boundTid;
+    return id;
+}
+
+bool DhtNode::handleResponseFrom(const QByteArray& datagram, const Ipv4Address& from) {
+    if (!d->started || d->destroyed || !looksLikeRpc(datagram))
+        return false;
+    auto message = decodeMessage(datagram);
+    if (!message || !std::holds_alternative<RpcResponse>(*message))
+        return false;
+    RpcResponse res = std::get<RpcResponse>(std::move(*message));
+    if (res.id && validatedId(*res.id, from).isEmpty())
+        res.id.reset();
+    d->responseOnServer = false;
+    d->responseExternal = true;  // no NAT sample for our own sockets
+    if (d->engine->onResponse(res, from) == ResponseDisposition::Accepted)
+        ++d->stats.responsesReceived;
+    d->armEngineTimer();
+    return true;
 }
 
 bool DhtNode::cancel(RequestId id) {

@@ -44,6 +44,10 @@ struct IncomingRequest {
     bool tokenValid = false;  // request.token is one of the two tokens we issue to `from`'s host
     bool onServerSocket = false;
     RelayFn relay;  // set by DhtNode; empty when the request did not come through a node
+    // The same relay sent from another socket of ours (a hyperdht puncher socket, §5.2/§7.2: the
+    // server answers from the socket it wants the client to learn); nullptr = as `relay`.
+    std::function<void(const QByteArray& value, const Ipv4Address& to, transport::udx::UdxSocket* socket)>
+        relayFrom;
 };
 
 // What a command handler answers. The node fills tid, `to`, and (when persistent and replying
@@ -113,6 +117,10 @@ struct DhtNodeOptions {
     // 0.0.0.0 behind a 1:1 NAT); empty = `host`.
     QString publicHost;
     bool firewalled = true;  // initial firewalled flag (false only with bootstrapper)
+    // dht-rpc `quickFirewall`: one PING_NAT during bootstrap to find out early whether we are
+    // reachable. False keeps a node firewalled on loopback, as hyperdht tests do to exercise the
+    // firewalled paths (LAN shortcut, holepunching) on one machine.
+    bool quickFirewall = true;
     // The maintenance tick (§2.7: 5 s). Tests shorten it to see pings, refreshes and the adaptive
     // ephemeral → persistent step (240 ticks) in seconds; everything counted in ticks scales with it.
     int maintenanceTickMs = 5000;
@@ -154,6 +162,14 @@ public:
     RequestId request(RpcRequest request, const Ipv4Address& to, RequestOptions options,
                       RequestCompletion done);
     bool cancel(RequestId id);
+    // The same, sent (and retried) from another socket of ours, e.g. a hyperdht puncher socket
+    // (§7.4 NAT sampling, §7.2 PEER_HOLEPUNCH). The owner of that socket hands its responses to
+    // handleResponseFrom().
+    RequestId requestFrom(transport::udx::UdxSocket* socket, RpcRequest request, const Ipv4Address& to,
+                          RequestOptions options, RequestCompletion done);
+    // A datagram that arrived on such a socket: true if it was a dht-rpc response (matched against
+    // the requests in flight, without NAT sampling for the node's own sockets).
+    bool handleResponseFrom(const QByteArray& datagram, const Ipv4Address& from);
 
     // An iterative query (§2.10). onReply sees each successful reply as it arrives; onDone runs
     // exactly once (also on cancelQuery or destroy).

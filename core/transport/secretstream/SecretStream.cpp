@@ -56,6 +56,10 @@ void SecretStream::start() {
         const noise::NoiseResult keys = *m_options.handshake;
         if (onKeysReady(keys) && self && !m_closed)
             processFrames();
+        if (self && !m_closed && m_rawEndedBeforeStart)
+            onRawRemoteEnded();
+        if (self && !m_closed && m_rawClosedBeforeStart)
+            onRawClosed(*m_rawClosedBeforeStart);
         return;
     }
     if (!m_options.keyPair.isValid())
@@ -69,6 +73,10 @@ void SecretStream::start() {
         return;  // §5.2: the initiator speaks first
     if (self && !m_closed)
         processFrames();
+    if (self && !m_closed && m_rawEndedBeforeStart)
+        onRawRemoteEnded();
+    if (self && !m_closed && m_rawClosedBeforeStart)
+        onRawClosed(*m_rawClosedBeforeStart);
 }
 
 void SecretStream::sendFrame(const char* body, qsizetype len) {
@@ -344,7 +352,7 @@ void SecretStream::onRawRemoteEnded() {
     if (m_closed)
         return;
     if (m_phase == Phase::Idle) {
-        fail(QStringLiteral("Noise handshake failed: stream ended before it started"));
+        m_rawEndedBeforeStart = true;  // like the bytes before it: kept until start()
         return;
     }
     if (m_phase != Phase::Open) {
@@ -366,6 +374,10 @@ void SecretStream::onRawRemoteEnded() {
 void SecretStream::onRawClosed(const QString& error) {
     if (m_closed)
         return;
+    if (m_phase == Phase::Idle && m_rawEndedBeforeStart && error.isEmpty()) {
+        m_rawClosedBeforeStart = error;  // a clean close after END: the kept bytes still count
+        return;
+    }
     QString why = error;
     if (why.isEmpty() && m_phase != Phase::Open)
         why = QStringLiteral("stream closed before the handshake completed");

@@ -113,6 +113,9 @@ private:
     bool m_endRequested = false;
     bool m_rawEnded = false;
     bool m_remoteEnded = false;
+    // The raw stream ended or closed before start(): handled in start(), after the kept bytes.
+    bool m_rawEndedBeforeStart = false;
+    std::optional<QString> m_rawClosedBeforeStart;
     bool m_closed = false;
     QTimer m_keepAlive;
     QTimer m_timeout;

@@ -141,6 +141,36 @@ bool UdxSocket::sendDatagram(const QByteArray& datagram, const QHostAddress& hos
     return true;
 }
 
+bool UdxSocket::sendDatagramWithTtl(const QByteArray& datagram, const QHostAddress& host, quint16 port,
+                                    int ttl) {
+    const UdxEndpoint to = UdxEndpoint::fromHost(host, port);
+    if (m_fd < 0 || !to.isValid() || std::size_t(datagram.size()) > kMaxDatagramSize || ttl < 1 || ttl > 255)
+        return false;
+    flush();
+    const int level = to.isIpv6() ? IPPROTO_IPV6 : IPPROTO_IP;
+    const int option = to.isIpv6() ? IPV6_UNICAST_HOPS : IP_TTL;
+    int previous = 64;
+    socklen_t len = sizeof previous;
+    if (::getsockopt(m_fd, level, option, &previous, &len) != 0)
+        previous = 64;
+    if (::setsockopt(m_fd, level, option, &ttl, sizeof ttl) != 0)
+        return false;
+    ssize_t sent = 0;
+    do {
+        sent = ::sendto(m_fd, datagram.constData(), std::size_t(datagram.size()), 0,
+                        reinterpret_cast<const sockaddr*>(&to.addr), to.length);
+    } while (sent < 0 && errno == EINTR);
+    ::setsockopt(m_fd, level, option, &previous, sizeof previous);
+    if (sent < 0) {
+        ++m_stats.sendErrors;
+        return false;
+    }
+    ++m_stats.datagramsSent;
+    ++m_stats.sendCalls;
+    m_stats.bytesSent += quint64(sent);
+    return true;
+}
+
 uint8_t* UdxSocket::reserve(const UdxEndpoint& to, std::size_t maxSize) {
     if (m_fd < 0)
         return nullptr;

@@ -59,6 +59,9 @@ public:
     void setDatagramHandler(DatagramHandler handler) { m_handler = std::move(handler); }
     // Sends a non-UDX datagram (DHT RPC, hole-punch probe) right away.
     bool sendDatagram(const QByteArray& datagram, const QHostAddress& host, quint16 port);
+    // The same with the IP TTL (hop limit) of this one datagram set to `ttl` (hyperdht's low-TTL
+    // "open session" probes, spec/hyperdht.md §7.5 step 1). Queued packets are flushed first.
+    bool sendDatagramWithTtl(const QByteArray& datagram, const QHostAddress& host, quint16 port, int ttl);
 
     // Stream side. reserve() returns room for one datagram of up to `maxSize` bytes (≤ 2048, §6.2)
     // addressed to `to`; commit() queues the first `size` bytes of it.
