@@ -711,16 +711,35 @@ def cmd_bench(args):
                 else:
                     fails[pair] += 1
                     log("run %d %s failed: %s" % (i, pair, "; ".join(res["problems"])))
+        # Baseline: what process start alone costs in the same namespace (node loading hyperdht;
+        # the CLI failing at argument parsing), to read the figures above net of it.
+        starts = {"node": ["node", "-e", "require('hyperdht')"]}
+        if args.cli:
+            starts["cpp"] = [args.cli, "dht", "listen", "--natlab-probe"]
+        start_times = {k: [] for k in starts}
+        for _ in range(args.runs):
+            for kind, cmd in starts.items():
+                t0 = time.monotonic()
+                subprocess.run(["ip", "netns", "exec", lab.peers["b"]] + cmd, env=lab.env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                start_times[kind].append(time.monotonic() - t0)
     print("time from starting `connect` to an open holepunched connection, consistent NAT <-> "
           "consistent NAT (%d runs each; includes process start and DHT bootstrap)" % args.runs)
-    print("%-12s %8s %8s %8s %6s" % ("pair", "median", "min", "max", "fails"))
-    for pair in pairs:
-        t = times[pair]
+    print("%-22s %8s %8s %8s %6s" % ("pair (server-client)", "median", "min", "max", "fails"))
+
+    def row(label, t, nfail):
         if t:
-            print("%-12s %7.3fs %7.3fs %7.3fs %6d" % ("%s-%s" % pair, statistics.median(t), min(t),
-                                                    max(t), fails[pair]))
+            print("%-22s %7.3fs %7.3fs %7.3fs %6d" % (label, statistics.median(t), min(t), max(t),
+                                                    nfail))
         else:
-            print("%-12s %8s %8s %8s %6d" % ("%s-%s" % pair, "-", "-", "-", fails[pair]))
+            print("%-22s %8s %8s %8s %6d" % (label, "-", "-", "-", nfail))
+    for pair in pairs:
+        row("%s-%s" % pair, times[pair], fails[pair])
+    for kind, t in start_times.items():
+        row("(%s process start)" % kind, t, 0)
+    if len(pairs) == 2 and times[pairs[0]] and times[pairs[1]]:
+        print("C++/Node median ratio: %.2f" % (statistics.median(times[pairs[0]]) /
+                                              statistics.median(times[pairs[1]])))
     return 0
 
 
