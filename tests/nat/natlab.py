@@ -81,9 +81,9 @@ def _die_with_parent():
 def skip_reason():
     if os.geteuid() != 0:
         return "not root: network namespaces need CAP_NET_ADMIN"
-    for tool in ("ip", "nft", "node"):
+    for tool in ("ip", "nft", "conntrack", "node"):
         if not shutil.which(tool):
-            return "`%s` not found (Debian: iproute2, nftables, nodejs)" % tool
+            return "`%s` not found (Debian packages: iproute2 nftables conntrack nodejs)" % tool
     if not os.path.isdir(os.path.join(NODE_MODULES, "hyperdht")):
         return "npm packages missing in %s (run `npm ci` in tests/interop)" % NODE_MODULES
     probe = "%s%d-probe" % (PREFIX, os.getpid())
