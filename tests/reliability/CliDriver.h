@@ -43,9 +43,13 @@ public:
     }
 
     bool start(const QString& db, const QString& key, const QStringList& extra) {
+        return startProgram(cliPath(), QStringList{"--db", db, "sync", "--key", key} + extra);
+    }
+    // Any program that ends up exec'ing the CLI (e.g. through unshare), so pid() is the CLI's.
+    bool startProgram(const QString& program, const QStringList& args) {
         m_proc = std::make_unique<QProcess>();
         m_proc->setProcessChannelMode(QProcess::SeparateChannels);
-        m_proc->start(cliPath(), QStringList{"--db", db, "sync", "--key", key} + extra);
+        m_proc->start(program, args);
         m_sent.clear();
         m_answered = 0;
         m_events.clear();
