@@ -2,8 +2,9 @@
 // desktop.ini (bootstrap nodes, WebSocket mesh) and a space's space.ini, plus the parsers of the
 // text a user types into the settings page. Input byte 0 picks which: 0 desktop.ini, 1 space.ini,
 // 2 a bootstrap list, 3 a list of WebSocket URLs; the rest is the file or the text. Invariants:
-// never crash; whatever loads validates (bad entries were replaced by defaults), and a loaded
-// setting saves and loads back equal; every parsed entry is well-formed.
+// never crash; whatever loads validates (bad entries were replaced by defaults); a loaded setting
+// saves and loads back equal, or saving fails with a message (QSettings does not rewrite a file it
+// could not parse: corpus input save_unparsable); every parsed entry is well-formed.
 #include "core/spaces/Settings.h"
 
 #include <QDir>
@@ -43,17 +44,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             const NetworkSettings s = NetworkSettings::load(root, &problems);
             if (!s.validate())
                 std::abort();
-            if (!s.save(root))
+            // QSettings will not rewrite a file it could not parse (e.g. a line without '='):
+            // then save() must fail with a message; when it succeeds, the settings round-trip.
+            if (auto saved = s.save(root); !saved) {
+                if (saved.errorMessage().isEmpty())
+                    std::abort();
+            } else if (!(NetworkSettings::load(root) == s)) {
                 std::abort();
-            if (!(NetworkSettings::load(root) == s))
-                std::abort();
+            }
             break;
         }
         case 1: {
             writeFile(QDir(root).filePath(QLatin1String(SpaceSettings::kFileName)), rest);
             const SpaceSettings s = SpaceSettings::load(root);
-            if (!s.save(root) || !(SpaceSettings::load(root) == s))
+            if (auto saved = s.save(root); !saved) {
+                if (saved.errorMessage().isEmpty())
+                    std::abort();
+            } else if (!(SpaceSettings::load(root) == s)) {
                 std::abort();
+            }
             break;
         }
         case 2: {
