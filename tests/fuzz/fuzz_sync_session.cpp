@@ -136,16 +136,41 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                           static_cast<qsizetype>(size > 2 ? size - 2 : 0));
 
     const QString dir = root.path() + QStringLiteral("/db");
-    QDir(dir).removeRecursively();
     store::Store::Options so;
     so.durability = store::Store::Durability::Normal;
+    // Two template databases (empty; with records), made once and copied per input: the same
+    // site id every time (reproducible), and no schema creation per input (speed).
+    static QByteArray templates[2];
+    if (templates[0].isEmpty()) {
+        for (int i = 0; i < 2; ++i) {
+            const QString tdir = root.path() + QStringLiteral("/template%1").arg(i);
+            {
+                auto ts = store::Store::open(tdir, so);
+                if (!ts)
+                    std::abort();
+                if (i == 1) {
+                    (void)(*ts)->put(QStringLiteral("a"), {{"x", 0}, {"keep", "me"}});
+                    (void)(*ts)->put(QStringLiteral("local"), {{"l", 1}});
+                }
+            }  // closed: the file holds everything (no WAL)
+            QFile f(store::Store::databasePath(tdir));
+            if (!f.open(QIODevice::ReadOnly))
+                std::abort();
+            templates[i] = f.readAll();
+        }
+    }
+    const QByteArray& base = templates[(mode & 4) ? 1 : 0];
+    QDir(dir).removeRecursively();
+    QDir().mkpath(dir);
+    {
+        QFile f(store::Store::databasePath(dir));
+        if (!f.open(QIODevice::WriteOnly) ||
+            f.write(templates[(mode & 4) ? 1 : 0]) != templates[(mode & 4) ? 1 : 0].size())
+            std::abort();
+    }
     auto st = store::Store::open(dir, so);
     if (!st)
         std::abort();
-    if (mode & 4) {
-        (void)(*st)->put(QStringLiteral("a"), {{"x", 0}, {"keep", "me"}});
-        (void)(*st)->put(QStringLiteral("local"), {{"l", 1}});
-    }
     {
         sync::SyncNode::Options o;
         o.legacyJson = (mode & 2) != 0;
