@@ -3,6 +3,9 @@
 #   scripts/test.sh            the default suite (well under 20 minutes on 2 cores)
 #   scripts/test.sh --long     also the long soaks (label "long")
 #   scripts/test.sh --asan     the same suite in the ASan+UBSan build (build-asan/)
+#   scripts/test.sh --tsan     the threading and engine tests in the TSan build (build-tsan/):
+#                              the engine thread, the Database facade, sync sessions, the store
+#                              and the reliability tests (override the selection with -- -R REGEX)
 # Extra arguments after "--" go to ctest (e.g. scripts/test.sh -- -R store).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +17,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --long) long=1 ;;
     --asan) preset=asan ;;
+    --tsan) preset=tsan ;;
     --) shift; ctest_args+=("$@"); break ;;
     *) echo "test.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -28,6 +32,10 @@ cmake --build --preset "$preset" -j"$(nproc)"
 
 if [ "$long" = 0 ]; then
   ctest_args=(-LE long "${ctest_args[@]}")
+fi
+if [ "$preset" = tsan ] && ! printf '%s\n' "${ctest_args[@]}" | grep -qx -- '-R'; then
+  ctest_args=(-R '^(unit_api_|unit_sync_|unit_store_|unit_udx_|integration_sync_|reliability_)' "${ctest_args[@]}")
+  export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1 second_deadlock_stack=1}"
 fi
 export PLURESDB_TEST_LONG=$long
 # The keychain tests need a session bus and an unlocked secret service; everything else is

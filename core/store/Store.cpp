@@ -457,23 +457,36 @@ Result<std::vector<Op>> Store::write(const std::vector<LocalWrite>& batch) {
     return ops;
 }
 
+Result<void> Store::checkRemoteOp(const Op& op) {
+    if (op.seq == 0)
+        return makeError(QStringLiteral("remote op has sequence number 0"));
+    if (auto v = validateRecordId(op.recordId); !v)
+        return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
+    if (op.hlc.site != op.origin)
+        return makeError(QStringLiteral("remote op's clock names another writer"));
+    if (op.prev) {
+        for (const auto& [name, clock] : *op.prev) {
+            const bool named = op.kind == OpKind::Put ? op.fields.contains(name) : name == kRecordPrevKey;
+            if (!named || !(clock < op.hlc))
+                return makeError(QStringLiteral("remote op's history clocks do not fit the op"));
+        }
+    }
+    if (op.kind == OpKind::Put) {
+        auto fields = encodeFields(op.fields);
+        if (!fields)
+            return makeError(QStringLiteral("remote op: %1").arg(fields.errorMessage()));
+        if (auto v = validatePutSize(encodedFieldsJson(*fields).size()); !v)
+            return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
+    }
+    return {};
+}
+
 Result<MergeStats> Store::merge(const std::vector<Op>& ops) {
     if (auto r = requireWritable(); !r)
         return r.error();
     for (const auto& op : ops) {
-        if (op.seq == 0)
-            return makeError(QStringLiteral("remote op has sequence number 0"));
-        if (auto v = validateRecordId(op.recordId); !v)
-            return makeError(QStringLiteral("remote op: %1").arg(v.errorMessage()));
-        if (op.hlc.site != op.origin)
-            return makeError(QStringLiteral("remote op's clock names another writer"));
-        if (op.prev) {
-            for (const auto& [name, clock] : *op.prev) {
-                const bool named = op.kind == OpKind::Put ? op.fields.contains(name) : name == kRecordPrevKey;
-                if (!named || !(clock < op.hlc))
-                    return makeError(QStringLiteral("remote op's history clocks do not fit the op"));
-            }
-        }
+        if (auto v = checkRemoteOp(op); !v)
+            return v.error();
     }
     // A failed transaction rolls back on disk; the in-memory mirror of the replica state must too.
     const MemoryState before = memoryState();

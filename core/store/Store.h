@@ -66,6 +66,9 @@ public:
 
     // Remote ops, in any order, with duplicates: one transaction per call.
     Result<MergeStats> merge(const std::vector<Op>& ops);
+    // Whether `op` is acceptable at all (merge() refuses a batch holding one that is not). An op that
+    // passes and still fails to merge failed for a reason of the store (I/O, a full disk, damage).
+    static Result<void> checkRemoteOp(const Op& op);
 
     Result<std::optional<Record>> get(const QString& id);
     Result<std::vector<Record>> list(const QString& prefix = {});

@@ -342,6 +342,15 @@ void SyncSession::handleOps(OpsMsg&& m) {
                                    .arg((op.hlc.ms - nowMs()) / 1000));
             continue;
         }
+        if (auto v = store::Store::checkRemoteOp(op); !v) {
+            // An op no store would take: refused and reported; the batch's other ops still count.
+            ++m_stats.opsRejected;
+            emit errorOccurred(QStringLiteral("refused op %1/%2: %3")
+                                   .arg(store::siteIdHex(op.origin).left(8))
+                                   .arg(op.seq)
+                                   .arg(v.errorMessage()));
+            continue;
+        }
         m_node->traceOp(m_peerId, false, op);
         accepted.push_back(std::move(op));
     }
@@ -349,23 +358,17 @@ void SyncSession::handleOps(OpsMsg&& m) {
     uint64_t applied = 0;
     if (!accepted.empty()) {
         auto r = m_node->mergeFrom(this, accepted);
-        if (r) {
-            applied = static_cast<uint64_t>(r->applied);
-        } else {
-            // One bad op must not cost the good ones: merge them one by one, report the rest.
-            for (const auto& op : accepted) {
-                auto one = m_node->mergeFrom(this, {op});
-                if (one) {
-                    applied += static_cast<uint64_t>(one->applied);
-                } else {
-                    ++m_stats.opsRejected;
-                    emit errorOccurred(QStringLiteral("refused op %1/%2: %3")
-                                           .arg(store::siteIdHex(op.origin).left(8))
-                                           .arg(op.seq)
-                                           .arg(one.errorMessage()));
-                }
-            }
+        if (!r) {
+            // Every op was acceptable, so the store itself failed (I/O error, full disk, damage).
+            // Nothing of the batch is stored: it must not be acknowledged. The session ends; the
+            // peer sends the ops again on its next connection, from our version vector.
+            protocolError(QStringLiteral("storing %1 received ops failed, batch %2 not acknowledged: %3")
+                              .arg(accepted.size())
+                              .arg(m.batch)
+                              .arg(r.errorMessage()));
+            return;
         }
+        applied = static_cast<uint64_t>(r->applied);
     }
     if (m_state == State::Closed)
         return;
