@@ -157,5 +157,28 @@ fi
 shot screenshot-spaces dbus-run-session -- sh -c 'eval "$(echo "" | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
   QT_QPA_PLATFORM=offscreen timeout 120 pluresdb-desktop --data /tmp/pluresdb-data --screenshot /tmp/screenshot-spaces.png'
+# A pluresdb:// link on the command line (what the desktop entry's %u passes) fills the Join dialog:
+# a real invite, its checksum made here as core/keys/Invite.h describes it.
+key=$(in_root pluresdb-cli keygen)
+link=$(python3 - "$key" <<'PY'
+import hashlib, sys
+key, name = sys.argv[1], "Team"
+check = hashlib.blake2b(bytes.fromhex(key) + name.encode(), digest_size=16, key=b"pluresdb invite v1").hexdigest()[:8]
+print(f"pluresdb://join?v=1&key={key}&name={name}&check={check}")
+PY
+)
+shot screenshot-join "${desktop[@]}" --db /tmp/pluresdb-db --screenshot /tmp/screenshot-join.png --view join "$link"
+
+handlers=
+# The desktop database knows the app as the pluresdb:// handler once desktop-file-utils (which a
+# desktop has) indexes /usr/share/applications.
+if in_root apt-get install -y -q --no-install-recommends desktop-file-utils libglib2.0-bin >>"$out/apt.log" 2>&1 &&
+   handlers=$(in_root gio mime x-scheme-handler/pluresdb 2>&1) && grep -q 'io.github.plures.PluresDBDesktop.desktop' <<<"$handlers"; then
+  pass "gio mime x-scheme-handler/pluresdb names io.github.plures.PluresDBDesktop.desktop"
+else
+  echo "$handlers"
+  fail "the system does not know the app as the pluresdb:// handler"
+fi
+
 echo "package-test: $passed passed, $failed failed"
 [ "$failed" = 0 ]
