@@ -80,6 +80,50 @@ done
 grep -q '^MimeType=.*x-scheme-handler/pluresdb;' "$desktop" && grep -q '^Exec=pluresdb-desktop %u' "$desktop" \
   && pass "the desktop entry handles pluresdb:// links (Exec %u, MimeType)" || fail "the desktop entry does not handle pluresdb://"
 
+# The TGZ: the same install tree under one folder.
+rm -f build-release/pluresdb-desktop-*-Linux.tar.gz
+(cd build-release && cpack -G TGZ >/dev/null)
+tgz=$(ls build-release/pluresdb-desktop-"$version"-Linux.tar.gz)
+listing=$(tar tzf "$tgz")
+if grep -qx "pluresdb-desktop-$version-Linux/bin/pluresdb-desktop" <<<"$listing" &&
+   grep -qx "pluresdb-desktop-$version-Linux/bin/pluresdb-cli" <<<"$listing" &&
+   grep -q "share/applications/io.github.plures.PluresDBDesktop.desktop" <<<"$listing"; then
+  pass "$tgz holds both executables and the desktop entry"
+else
+  fail "$tgz lacks an executable or the desktop entry"
+fi
+
+# ---- 2b. the Windows installer's NSIS script compiles (makensis runs on Linux too) ----------------
+# The installer it makes holds Linux binaries and is thrown away: this checks the script CPack writes
+# from installer/CMakeLists.txt (Start menu, uninstaller, the pluresdb:// registry commands).
+if command -v makensis >/dev/null; then
+  rm -f build-release/pluresdb-desktop-*.exe
+  if (cd build-release && cpack -G NSIS >"$src/$out/nsis.log" 2>&1) && ls build-release/pluresdb-desktop-*.exe >/dev/null 2>&1; then
+    nsi=$(ls build-release/_CPack_Packages/*/NSIS/project.nsi)
+    nsis_missing=
+    while IFS= read -r line; do
+      grep -qF -- "$line" "$nsi" || nsis_missing+="$line; "
+    done <<'NSI'
+WriteRegStr SHCTX 'Software\Classes\pluresdb\shell\open\command' '' '"$INSTDIR\bin\pluresdb-desktop.exe" "%1"'
+WriteRegStr SHCTX 'Software\Classes\pluresdb' 'URL Protocol' ''
+DeleteRegKey SHCTX 'Software\Classes\pluresdb'
+CreateShortCut "$SMPROGRAMS\$STARTMENU_FOLDER\PluresDB Desktop.lnk" "$INSTDIR\bin\pluresdb-desktop.exe"
+WriteUninstaller "$INSTDIR\Uninstall.exe"
+NSI
+    if [ -z "$nsis_missing" ]; then
+      pass "makensis compiled the NSIS installer script (Start-menu entry, uninstaller, pluresdb:// registered and removed)"
+    else
+      fail "the NSIS script ($nsi) lacks: $nsis_missing"
+    fi
+    rm -f build-release/pluresdb-desktop-*.exe
+  else
+    cat "$out/nsis.log"
+    fail "cpack -G NSIS (makensis) failed"
+  fi
+else
+  echo "package-test: makensis not installed; the NSIS script is not compiled (scripts/setup.sh --package-test)"
+fi
+
 # ---- 3. a clean Debian 12 root with the DEB installed by apt --------------------------------------
 root=$(mktemp -d /var/tmp/pluresdb-deb12.XXXXXX)
 cleanup() {
