@@ -256,6 +256,9 @@ def main():
           and f"'Software\\Classes\\{scheme}\\shell\\open\\command' '' '\"$INSTDIR\\bin\\pluresdb-desktop.exe\" \"%1\"'" in nsis
           and f"DeleteRegKey SHCTX 'Software\\Classes\\{scheme}'" in nsis,
           "scheme: NSIS registers and unregisters the scheme with the link as argument")
+    unescape = lambda v: re.sub(r"\\(.)", r"\1", v or "")
+    check(unescape(cpack.get("CPACK_NSIS_EXTRA_INSTALL_COMMANDS")) + unescape(cpack.get("CPACK_NSIS_EXTRA_UNINSTALL_COMMANDS")) == nsis,
+          "scheme: CPack hands NSIS exactly those registry commands")
 
     print(f"\n{len(failures)} failed" if failures else "\nall consistent")
     return 1 if failures else 0
