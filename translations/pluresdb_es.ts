@@ -22,7 +22,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+75"/>
+        <location filename="../app/desktop/main.cpp" line="+51"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: datos locales que se sincronizan de igual a igual.</translation>
     </message>

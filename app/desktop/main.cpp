@@ -1,7 +1,6 @@
 // pluresdb-desktop: argument parsing and start-up only; the windows live in ui/.
 #include "core/Version.h"
 #include "core/api/Database.h"
-#include "core/keys/Invite.h"
 #include "core/keys/KeyStore.h"
 #include "core/spaces/SpaceList.h"
 #include "ui/dialogs/AboutBox.h"
@@ -10,12 +9,12 @@
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/ShareDialog.h"
 #include "ui/i18n/Language.h"
+#include "ui/windows/InviteLinkOpener.h"
 #include "ui/windows/MainWindow.h"
 #include "ui/windows/RecordsPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileOpenEvent>
 #include <QIcon>
 #include <QMessageBox>
 #include <QTabWidget>
@@ -32,29 +31,6 @@ int fail(bool quiet, const QString& message) {
         QMessageBox::critical(nullptr, QString::fromLatin1(pluresdb::kProductName), message);
     return 1;
 }
-
-// macOS hands a clicked pluresdb:// link (Info.plist CFBundleURLTypes) to the running app as a
-// QFileOpenEvent, not on the command line as Linux (.desktop %u) and Windows (registry "%1") do.
-class InviteLinkOpener : public QObject {
-public:
-    explicit InviteLinkOpener(pluresdb::ui::MainWindow* window) : QObject(window), m_window(window) {}
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override {
-        if (event->type() == QEvent::FileOpen) {
-            const QUrl url = static_cast<QFileOpenEvent*>(event)->url();
-            if (url.scheme() == QLatin1String(pluresdb::keys::kInviteScheme)) {
-                const QString link = url.toString();
-                QTimer::singleShot(0, m_window, [w = m_window, link] { w->joinSpaceInteractive(link); });
-                return true;
-            }
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    pluresdb::ui::MainWindow* m_window;
-};
 
 }  // namespace
 
@@ -135,7 +111,7 @@ int main(int argc, char** argv) {
     }
     window->show();
     if (!parser.isSet(dbOption) && !quiet)
-        app.installEventFilter(new InviteLinkOpener(window.get()));
+        app.installEventFilter(new pluresdb::ui::InviteLinkOpener(window.get()));  // macOS links
 
     const QStringList links = parser.positionalArguments();
     if (!links.isEmpty() && !parser.isSet(dbOption) && !quiet) {
