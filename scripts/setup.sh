@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # Installs every Debian package that the build, the app and the tests need.
 # Idempotent and non-interactive; run as root on a fresh Debian 12 machine.
+#   scripts/setup.sh                  what the build and the default test suite need
+#   scripts/setup.sh --package-test   also debootstrap and nsis, for scripts/package-test.sh
 set -euo pipefail
+
+package_test=0
+for arg in "$@"; do
+  case "$arg" in
+    --package-test) package_test=1 ;;
+    *) echo "setup: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   # build
@@ -18,7 +28,11 @@ packages=(
   qt6-translations-l10n
   # screenshots and inspection
   imagemagick
+  # packaging checks (tests/package): the freedesktop validators, YAML for the workflow files
+  desktop-file-utils appstream python3-yaml
 )
+# The package acceptance test makes a clean Debian 12 root, and compiles the NSIS script.
+[ "$package_test" = 1 ] && packages+=(debootstrap nsis)
 
 missing=()
 # Node.js (for the interop test peers) ships with the machine image; install Debian's only when absent.

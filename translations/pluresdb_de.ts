@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../ui/dialogs/AboutBox.cpp" line="+15"/>
+        <source>Local-first data that syncs peer to peer, with no server, over Hyperswarm.</source>
+        <translation>Lokale Daten, die sich ohne Server direkt zwischen Geräten über Hyperswarm synchronisieren.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Built with Qt %1; running on Qt %2.</source>
+        <translation>Erstellt mit Qt %1; läuft mit Qt %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>About %1</source>
+        <translation>Über %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+43"/>
+        <location filename="../app/desktop/main.cpp" line="+51"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: lokale Daten, die sich direkt zwischen Geräten synchronisieren.</translation>
     </message>
@@ -25,8 +43,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
-        <translation>Was --screenshot zeigt: main, share (den Teilen-Dialog des aktuellen Bereichs), join (den Beitreten-Dialog, mit dem Link, falls einer angegeben ist), history (den Verlauf des ersten Datensatzes) oder settings.</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history), settings or about.</source>
+        <translation>Was --screenshot zeigt: main, share (den Teilen-Dialog des aktuellen Bereichs), join (den Beitreten-Dialog, mit dem Link, falls einer angegeben ist), history (den Verlauf des ersten Datensatzes), settings oder about.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -684,12 +702,12 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+242"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-173"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Noch keine Bereiche&lt;/h2&gt;&lt;p&gt;Ein Bereich ist eine Datensammlung, die alle teilen, die seinen Schlüssel haben. Erstellen Sie einen oder treten Sie mit einer Einladung von Kollegen einem bei.&lt;/p&gt;</translation>
     </message>
@@ -780,7 +798,22 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Su&amp;chen</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+10"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About PluresDB Desktop</source>
+        <translation>Ü&amp;ber PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Sync not running</source>
         <translation>Synchronisierung läuft nicht</translation>
     </message>

@@ -23,7 +23,7 @@
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/windows/MainWindow.cpp" line="+281"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+292"/>
         <source>%n peer(s)</source>
         <translation>
             <numerusform>%n peer</numerusform>

@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../ui/dialogs/AboutBox.cpp" line="+15"/>
+        <source>Local-first data that syncs peer to peer, with no server, over Hyperswarm.</source>
+        <translation>Datos locales que se sincronizan entre pares, sin servidor, a través de Hyperswarm.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Built with Qt %1; running on Qt %2.</source>
+        <translation>Compilado con Qt %1; se ejecuta con Qt %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>About %1</source>
+        <translation>Acerca de %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+43"/>
+        <location filename="../app/desktop/main.cpp" line="+51"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: datos locales que se sincronizan de igual a igual.</translation>
     </message>
@@ -25,8 +43,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
-        <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual), join (el diálogo para unirse, con el enlace si se indica uno), history (el historial del primer registro) o settings.</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history), settings or about.</source>
+        <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual), join (el diálogo para unirse, con el enlace si se indica uno), history (el historial del primer registro), settings o about.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -684,12 +702,12 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+242"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-173"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Todavía no hay espacios&lt;/h2&gt;&lt;p&gt;Un espacio es un conjunto de datos compartido por todos los que tienen su clave. Cree uno o únase a uno con la invitación de un compañero.&lt;/p&gt;</translation>
     </message>
@@ -780,7 +798,22 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+10"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About PluresDB Desktop</source>
+        <translation>&amp;Acerca de PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Sync not running</source>
         <translation>Sincronización detenida</translation>
     </message>

@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../ui/dialogs/AboutBox.cpp" line="+15"/>
+        <source>Local-first data that syncs peer to peer, with no server, over Hyperswarm.</source>
+        <translation>Des données locales, synchronisées de pair à pair sans serveur, via Hyperswarm.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Built with Qt %1; running on Qt %2.</source>
+        <translation>Compilé avec Qt %1 ; fonctionne avec Qt %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>About %1</source>
+        <translation>À propos de %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+43"/>
+        <location filename="../app/desktop/main.cpp" line="+51"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB&#xa0;: des données locales qui se synchronisent de pair à pair.</translation>
     </message>
@@ -25,8 +43,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
-        <translation>Ce que --screenshot affiche&#xa0;: main, share (la boîte de dialogue de partage de l’espace actuel), join (la boîte de dialogue pour rejoindre, avec le lien s’il est fourni), history (l’historique du premier enregistrement) ou settings.</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history), settings or about.</source>
+        <translation>Ce que --screenshot affiche&#xa0;: main, share (la boîte de dialogue de partage de l’espace actuel), join (la boîte de dialogue pour rejoindre, avec le lien s’il est fourni), history (l’historique du premier enregistrement), settings ou about.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -684,12 +702,12 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+242"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-173"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Aucun espace pour l’instant&lt;/h2&gt;&lt;p&gt;Un espace est un ensemble de données partagé par tous ceux qui en ont la clé. Créez-en un, ou rejoignez-en un grâce à l’invitation d’un collègue.&lt;/p&gt;</translation>
     </message>
@@ -780,7 +798,22 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Rec&amp;hercher</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+10"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About PluresDB Desktop</source>
+        <translation>À &amp;propos de PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Sync not running</source>
         <translation>Synchronisation arrêtée</translation>
     </message>

@@ -2,9 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../ui/dialogs/AboutBox.cpp" line="+15"/>
+        <source>Local-first data that syncs peer to peer, with no server, over Hyperswarm.</source>
+        <translation>本地优先的数据，通过 Hyperswarm 点对点同步，无需服务器。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Built with Qt %1; running on Qt %2.</source>
+        <translation>使用 Qt %1 构建；运行于 Qt %2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>About %1</source>
+        <translation>关于 %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+43"/>
+        <location filename="../app/desktop/main.cpp" line="+51"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB：本地优先、点对点同步的数据。</translation>
     </message>
@@ -25,8 +43,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
-        <translation>--screenshot 渲染的内容：main、share（当前空间的分享对话框）、join（加入对话框，如果提供了链接则一并显示）、history（第一条记录的历史）或 settings。</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history), settings or about.</source>
+        <translation>--screenshot 渲染的内容：main、share（当前空间的分享对话框）、join（加入对话框，如果提供了链接则一并显示）、history（第一条记录的历史）、settings 或 about。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -682,12 +700,12 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+242"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-173"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有空间&lt;/h2&gt;&lt;p&gt;空间是一组数据，由所有持有其密钥的人共享。您可以创建一个空间，或使用同事发来的邀请加入一个空间。&lt;/p&gt;</translation>
     </message>
@@ -778,7 +796,22 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+10"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About PluresDB Desktop</source>
+        <translation>关于 PluresDB Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Sync not running</source>
         <translation>同步未运行</translation>
     </message>

@@ -3,16 +3,19 @@
 #include "core/api/Database.h"
 #include "core/keys/KeyStore.h"
 #include "core/spaces/SpaceList.h"
+#include "ui/dialogs/AboutBox.h"
 #include "ui/dialogs/JoinDialog.h"
 #include "ui/dialogs/KeyFileDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/ShareDialog.h"
 #include "ui/i18n/Language.h"
+#include "ui/windows/InviteLinkOpener.h"
 #include "ui/windows/MainWindow.h"
 #include "ui/windows/RecordsPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QTabWidget>
 #include <QTimer>
@@ -36,6 +39,11 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("pluresdb-desktop"));
     QApplication::setApplicationDisplayName(QString::fromLatin1(pluresdb::kProductName));
     QApplication::setApplicationVersion(QString::fromLatin1(pluresdb::kVersion));
+    // The installed theme icon (Linux packages), else the copy compiled in; the desktop file name ties
+    // the window to its .desktop entry (Wayland app id).
+    QApplication::setWindowIcon(QIcon::fromTheme(QString::fromLatin1(pluresdb::kAppId),
+                                                 QIcon(QStringLiteral(":/icons/pluresdb.svg"))));
+    QApplication::setDesktopFileName(QString::fromLatin1(pluresdb::kAppId));
     pluresdb::ui::i18n::applyLanguage(&app);  // before any text is made, --help included
 
     QCommandLineParser parser;
@@ -60,7 +68,7 @@ int main(int argc, char** argv) {
         QApplication::translate("main",
                                 "What --screenshot renders: main, share (the current space's share "
                                 "dialog), join (the join dialog, with the link if one is given), "
-                                "history (the first record's history) or settings."),
+                                "history (the first record's history), settings or about."),
         QStringLiteral("VIEW"), QStringLiteral("main"));
     parser.addOption(dataOption);
     parser.addOption(dbOption);
@@ -102,6 +110,8 @@ int main(int argc, char** argv) {
         window = std::make_unique<pluresdb::ui::MainWindow>(std::move(spaces).value(), keyStore.get());
     }
     window->show();
+    if (!parser.isSet(dbOption) && !quiet)
+        app.installEventFilter(new pluresdb::ui::InviteLinkOpener(window.get()));  // macOS links
 
     const QStringList links = parser.positionalArguments();
     if (!links.isEmpty() && !parser.isSet(dbOption) && !quiet) {
@@ -130,11 +140,15 @@ int main(int argc, char** argv) {
                 window->spaceList() ? window->spaceList()->find(window->currentSpaceId()) : std::nullopt;
             shown = std::make_unique<pluresdb::ui::SettingsDialog>(values, space ? space->name : QString(),
                                                                    window.get());
+        } else if (view == QLatin1String("about")) {
+            auto* box = pluresdb::ui::makeAboutBox(window.get());
+            box->setAttribute(Qt::WA_DeleteOnClose, false);
+            shown.reset(box);
         } else if (view == QLatin1String("history")) {
             if (auto* panel = window->currentPanel())
                 panel->tabs()->setCurrentIndex(1);
         } else if (view != QLatin1String("main")) {
-            return fail(true, QStringLiteral("--view takes main, share, join, history or settings"));
+            return fail(true, QStringLiteral("--view takes main, share, join, history, settings or about"));
         }
         if (shown)
             shown->show();

@@ -3,6 +3,7 @@
 #include "core/keys/KeyStore.h"
 #include "core/keys/SyncKey.h"
 #include "core/spaces/Settings.h"
+#include "ui/dialogs/AboutBox.h"
 #include "ui/dialogs/JoinDialog.h"
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/ShareDialog.h"
@@ -205,6 +206,16 @@ void MainWindow::buildMenus(bool withSpaces) {
         find->setText(tr("&Find"));
         if (quit)
             quit->setText(tr("&Quit"));
+    });
+    auto* helpMenu = menuBar()->addMenu(QString());
+    auto* about = helpMenu->addAction(QString(), this, [this] { makeAboutBox(this)->open(); });
+    about->setMenuRole(QAction::AboutRole);
+    auto* aboutQt = helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    addText([=] {
+        helpMenu->setTitle(tr("&Help"));
+        about->setText(tr("&About PluresDB Desktop"));
+        aboutQt->setText(tr("About &Qt"));
     });
 }
 
