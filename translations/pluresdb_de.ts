@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+43"/>
+        <location filename="../app/desktop/main.cpp" line="+46"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: lokale Daten, die sich direkt zwischen Geräten synchronisieren.</translation>
     </message>
@@ -25,11 +25,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
-        <translation>Was --screenshot zeigt: main, share (den Teilen-Dialog des aktuellen Bereichs), join (den Beitreten-Dialog, mit dem Link, falls einer angegeben ist), history (den Verlauf des ersten Datensatzes) oder settings.</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history), settings, or the current space&apos;s peers, traffic, debugger or doctor (the debugger on a refused peer).</source>
+        <translation>Was --screenshot zeigt: main, share (der Teilen-Dialog des aktuellen Bereichs), join (der Beitreten-Dialog, mit dem Link, falls angegeben), history (der Verlauf des ersten Datensatzes), settings, oder die Peers, den Datenverkehr, den Debugger oder den Doktor (den Debugger bei einem abgewiesenen Peer) des aktuellen Bereichs.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Wait this long before --screenshot renders (to let sync run).</source>
+        <translation>So lange warten, bevor --screenshot rendert (damit die Synchronisation laufen kann).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Ein pluresdb://-Einladungslink, um einem Bereich beizutreten.</translation>
     </message>
@@ -462,6 +467,190 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::ConnectionDoctor</name>
+    <message>
+        <location filename="../ui/models/ConnectionDoctor.cpp" line="+12"/>
+        <source>Admission failed: the peer speaks the PluresDB 2.x JSON protocol, which cannot prove the space&apos;s key, and 2.x peers are not allowed in this space.</source>
+        <translation>Zulassung fehlgeschlagen: Der Peer spricht das JSON-Protokoll von PluresDB 2.x, das den Schlüssel des Bereichs nicht nachweisen kann, und 2.x-Peers sind in diesem Bereich nicht erlaubt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upgrade the peer to PluresDB 3, or allow PluresDB 2.x JSON peers in the space&apos;s settings if you trust everyone who can reach this device.</source>
+        <translation>Aktualisieren Sie den Peer auf PluresDB 3 oder erlauben Sie PluresDB-2.x-JSON-Peers in den Einstellungen des Bereichs, wenn Sie allen vertrauen, die dieses Gerät erreichen können.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admission failed: the peer speaks another version of the sync protocol.</source>
+        <translation>Zulassung fehlgeschlagen: Der Peer spricht eine andere Version des Synchronisationsprotokolls.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update both devices to the same PluresDB version.</source>
+        <translation>Bringen Sie beide Geräte auf dieselbe PluresDB-Version.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admission failed: the peer does not hold this space&apos;s key (its proof of key possession did not verify). It reached us, but it is in another space or has a wrong key.</source>
+        <translation>Zulassung fehlgeschlagen: Der Peer besitzt den Schlüssel dieses Bereichs nicht (sein Nachweis des Schlüsselbesitzes war ungültig). Er hat uns erreicht, ist aber in einem anderen Bereich oder hat einen falschen Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share the space again (Space › Share) and have the peer join with that invite; check that both devices show the same space. Refused peers are not redialled until sync restarts.</source>
+        <translation>Teilen Sie den Bereich erneut (Bereich › Teilen) und lassen Sie den Peer mit dieser Einladung beitreten; prüfen Sie, dass beide Geräte denselben Bereich zeigen. Abgewiesene Peers werden erst nach einem Neustart der Synchronisation wieder angewählt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing accepts connections at that address: the other device is not running, or does not serve sync on that port.</source>
+        <translation>An dieser Adresse nimmt niemand Verbindungen an: Das andere Gerät läuft nicht oder bietet auf diesem Port keine Synchronisation an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start PluresDB on the other device, check the address and port in the network settings, and that it serves the WebSocket mesh.</source>
+        <translation>Starten Sie PluresDB auf dem anderen Gerät, prüfen Sie Adresse und Port in den Netzwerkeinstellungen und dass es das WebSocket-Mesh anbietet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The host name could not be resolved.</source>
+        <translation>Der Hostname konnte nicht aufgelöst werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the spelling of the address, or use an IP address.</source>
+        <translation>Prüfen Sie die Schreibweise der Adresse oder verwenden Sie eine IP-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The peer did not answer in time: a firewall may drop the packets, or the address is wrong.</source>
+        <translation>Der Peer hat nicht rechtzeitig geantwortet: Eine Firewall verwirft möglicherweise die Pakete, oder die Adresse ist falsch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check firewalls on both devices and on the network; try the LAN address when both are on the same network.</source>
+        <translation>Prüfen Sie die Firewalls auf beiden Geräten und im Netzwerk; versuchen Sie die LAN-Adresse, wenn beide im selben Netzwerk sind.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The peer is not announced on the DHT: it is offline, in another space, or uses other bootstrap nodes.</source>
+        <translation>Der Peer ist nicht in der DHT angekündigt: Er ist offline, in einem anderen Bereich oder nutzt andere Bootstrap-Knoten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make sure the peer is online with this space open, and that both use the same bootstrap nodes (Settings › Network).</source>
+        <translation>Stellen Sie sicher, dass der Peer online ist und diesen Bereich geöffnet hat und dass beide dieselben Bootstrap-Knoten nutzen (Einstellungen › Netzwerk).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Holepunching failed: both devices are behind NATs that change ports for every destination (random), so no direct path could be found.</source>
+        <translation>Holepunching fehlgeschlagen: Beide Geräte sind hinter NATs, die für jedes Ziel den Port wechseln (zufällig), daher wurde kein direkter Weg gefunden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use a relay, or put one of the devices on a network with a consistent NAT (most home routers) or with a forwarded port.</source>
+        <translation>Nutzen Sie ein Relay oder bringen Sie eines der Geräte in ein Netzwerk mit konsistentem NAT (die meisten Heimrouter) oder mit einer Portweiterleitung.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection failed: %1</source>
+        <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the other device is online and in the same space; the debugger&apos;s timeline shows the steps before the failure.</source>
+        <translation>Prüfen Sie, dass das andere Gerät online und im selben Bereich ist; die Zeitleiste des Debuggers zeigt die Schritte vor dem Fehler.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Look up the peer on the DHT</source>
+        <translation>Peer in der DHT suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Announce on the DHT</source>
+        <translation>In der DHT ankündigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handshake through a relay node</source>
+        <translation>Handshake über einen Relay-Knoten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT classes</source>
+        <translation>NAT-Klassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch round</source>
+        <translation>Holepunch-Runde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try the local network</source>
+        <translation>Lokales Netzwerk versuchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection path</source>
+        <translation>Verbindungsweg</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypted channel (Noise handshake)</source>
+        <translation>Verschlüsselter Kanal (Noise-Handshake)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key proof accepted</source>
+        <translation>Schlüsselnachweis akzeptiert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key proof failed</source>
+        <translation>Schlüsselnachweis fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>In sync (state digests equal)</source>
+        <translation>Synchron (Zustands-Digests gleich)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No connection attempt seen yet.</source>
+        <translation>Noch kein Verbindungsversuch gesehen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected; catching up.</source>
+        <translation>Verbunden; holt auf.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected and in sync.</source>
+        <translation>Verbunden und synchron.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot sync with this peer.</source>
+        <translation>Mit diesem Peer ist keine Synchronisation möglich.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Was connected; now disconnected.</source>
+        <translation>War verbunden; jetzt getrennt.</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::FieldHistoryModel</name>
     <message>
         <location filename="../ui/models/FieldHistoryModel.cpp" line="+71"/>
@@ -684,12 +873,12 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+264"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-195"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Noch keine Bereiche&lt;/h2&gt;&lt;p&gt;Ein Bereich ist eine Datensammlung, die alle teilen, die seinen Schlüssel haben. Erstellen Sie einen oder treten Sie mit einer Einladung von Kollegen einem bei.&lt;/p&gt;</translation>
     </message>
@@ -714,7 +903,7 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Schlüssel: Systemschlüsselbund</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>&amp;Space</source>
         <translation>&amp;Bereich</translation>
     </message>
@@ -750,12 +939,42 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+61"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-14"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Peers</source>
+        <translation>&amp;Peers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Traffic</source>
+        <translation>&amp;Datenverkehr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;debugger</source>
+        <translation>Synchronisations-&amp;Debugger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify when peers join or leave and on sync errors</source>
+        <translation>Benachrichtigen, wenn Peers beitreten oder gehen, und bei Synchronisationsfehlern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Record</source>
         <translation>&amp;Datensatz</translation>
     </message>
@@ -843,7 +1062,12 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>noch nicht synchron</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+23"/>
+        <source>%1 — sync monitor</source>
+        <translation>%1 — Synchronisationsmonitor</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Some saved settings were not valid and were reset: %1</source>
         <translation>Einige gespeicherte Einstellungen waren ungültig und wurden zurückgesetzt: %1</translation>
     </message>
@@ -853,7 +1077,12 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>Einstellungen können nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+17"/>
+        <source>this database</source>
+        <translation>diese Datenbank</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+45"/>
         <source>Sync: %1</source>
         <translation>Synchronisierung: %1</translation>
@@ -889,18 +1118,18 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-248"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+272"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+209"/>
+        <location line="-186"/>
+        <location line="+211"/>
         <location line="+19"/>
         <location line="+12"/>
         <location line="+35"/>
@@ -992,6 +1221,221 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <location line="+6"/>
         <source>Cannot leave the space</source>
         <translation>Der Bereich kann nicht verlassen werden</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::PeersModel</name>
+    <message>
+        <location filename="../ui/models/PeersModel.cpp" line="+64"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>consistent</source>
+        <translation>konsistent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PluresDB 2.x JSON</source>
+        <translation>PluresDB 2.x JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Direct</source>
+        <translation>Direkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAN</source>
+        <translation>LAN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunched</source>
+        <translation>Per Holepunching</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holepunched (%1)</source>
+        <translation>Per Holepunching (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relayed via %1</source>
+        <translation>Weitergeleitet über %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a relay</source>
+        <translation>ein Relay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swarm</source>
+        <translation>Swarm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>S: found through the swarm (Hyperswarm DHT)
+W: WebSocket mesh
+T: TCP
+L: on the local network
+H: holepunched through NAT
+R: relayed (no direct path)
+J: PluresDB 2.x JSON (cannot prove the key)
+E: encrypted and authenticated (Noise)
+O: outgoing (we dialled)
+I: incoming (they dialled)
+X: refused: could not prove the space&apos;s key</source>
+        <translation>S: über den Swarm gefunden (Hyperswarm-DHT)
+W: WebSocket-Mesh
+T: TCP
+L: im lokalen Netzwerk
+H: per Holepunching durch NAT
+R: weitergeleitet (kein direkter Weg)
+J: PluresDB 2.x JSON (kann den Schlüssel nicht nachweisen)
+E: verschlüsselt und authentifiziert (Noise)
+O: ausgehend (wir haben angewählt)
+I: eingehend (sie haben angewählt)
+X: abgewiesen: konnte den Schlüssel des Bereichs nicht nachweisen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Green only when both sides&apos; state digests are equal</source>
+        <translation>Nur grün, wenn die Zustands-Digests beider Seiten gleich sind</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>In sync</source>
+        <translation>Synchron</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Syncing…</source>
+        <translation>Synchronisiert…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Flags</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT (ours / theirs)</source>
+        <translation>NAT (unseres / ihres)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect time</source>
+        <translation>Verbindungsdauer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages in</source>
+        <translation>Nachrichten ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages out</source>
+        <translation>Nachrichten aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate in</source>
+        <translation>Rate ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate out</source>
+        <translation>Rate aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected since</source>
+        <translation>Verbunden seit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1774,461 @@ Ihre Schlüssel werden in einer verschlüsselten Datei aufbewahrt, die durch ein
         <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>Die Zwischenablage wurde geleert.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::SyncMonitorWindow</name>
+    <message>
+        <location filename="../ui/windows/SyncMonitorWindow.cpp" line="+216"/>
+        <source>Sync monitor — PluresDB Desktop</source>
+        <translation>Synchronisationsmonitor — PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers</source>
+        <translation>Peers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic</source>
+        <translation>Datenverkehr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync debugger</source>
+        <translation>Synchronisations-Debugger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic of:</source>
+        <translation>Datenverkehr von:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>6 hours</source>
+        <translation>6 Stunden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>24 hours</source>
+        <translation>24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Peer:</source>
+        <translation>Peer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event:</source>
+        <translation>Ereignis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record id:</source>
+        <translation>Datensatz-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash values</source>
+        <translation>Werte hashen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace record ids, values and messages by hashes in the exported file, so it can be shared without the data</source>
+        <translation>Datensatz-IDs, Werte und Meldungen in der exportierten Datei durch Hashes ersetzen, damit sie ohne die Daten geteilt werden kann</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export trace…</source>
+        <translation>Ablauf exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ops sent and received</source>
+        <translation>Gesendete und empfangene Ops</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Double-click a peer to see its connection doctor. Hover over the flags for what each letter means.</source>
+        <translation>Doppelklicken Sie auf einen Peer, um seinen Verbindungsdoktor zu sehen. Fahren Sie über die Merkmale, um die Bedeutung jedes Buchstabens zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+221"/>
+        <source>Sync is not running for this space.</source>
+        <translation>Für diesen Bereich läuft keine Synchronisation.</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+1"/>
+        <source>All peers</source>
+        <translation>Alle Peers</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>In this range: received %1 (payload %2, overhead %3), sent %4 (payload %5, overhead %6); DHT %7, holepunch %8</source>
+        <translation>In diesem Zeitraum: empfangen %1 (Nutzdaten %2, Overhead %3), gesendet %4 (Nutzdaten %5, Overhead %6); DHT %7, Holepunching %8</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Connection doctor</source>
+        <translation>Verbindungsdoktor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection doctor: %1</source>
+        <translation>Verbindungsdoktor: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In sync</source>
+        <translation>Synchron</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not in sync</source>
+        <translation>Nicht synchron</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Green only when both sides&apos; state digests are equal</source>
+        <translation>Nur grün, wenn die Zustands-Digests beider Seiten gleich sind</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;p&gt;&lt;b&gt;Why:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;What to try:&lt;/b&gt; %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Warum:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Was Sie versuchen können:&lt;/b&gt; %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record: %1</source>
+        <translation>Datensatz: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op: %1 #%2, clock %3</source>
+        <translation>Op: %1 #%2, Uhr %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields: %1</source>
+        <translation>Felder: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this device</source>
+        <translation>dieses Gerät</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (sent it to us)</source>
+        <translation>%1 (hat sie uns gesendet)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (we sent it)</source>
+        <translation>%1 (wir haben sie gesendet)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers that have it: %1</source>
+        <translation>Peers, die sie haben: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n byte(s) on the wire:</source>
+        <translation>
+            <numerusform>%n Byte auf der Leitung:</numerusform>
+            <numerusform>%n Bytes auf der Leitung:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Export trace</source>
+        <translation>Ablauf exportieren</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON-Zeilen (*.jsonl)</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::SyncTray</name>
+    <message>
+        <location filename="../ui/windows/SyncTray.cpp" line="+32"/>
+        <source>Show PluresDB</source>
+        <translation>PluresDB anzeigen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Peer joined %1</source>
+        <translation>Peer ist %1 beigetreten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 connected (%2)</source>
+        <translation>%1 verbunden (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peer left %1</source>
+        <translation>Peer hat %1 verlassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Sync problem in %1</source>
+        <translation>Synchronisationsproblem in %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PluresDB: %1</source>
+        <translation>PluresDB: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TraceModel</name>
+    <message>
+        <location filename="../ui/models/TraceModel.cpp" line="+47"/>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>admission failed</source>
+        <translation>Zulassung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in sync</source>
+        <translation>synchron</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>op sent</source>
+        <translation>Op gesendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>op received</source>
+        <translation>Op empfangen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>DHT lookup</source>
+        <translation>DHT-Suche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT announce</source>
+        <translation>DHT-Ankündigung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>handshake</source>
+        <translation>Handshake</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT classes</source>
+        <translation>NAT-Klassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>punch round</source>
+        <translation>Holepunch-Runde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAN ping</source>
+        <translation>LAN-Ping</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>path</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock</source>
+        <translation>Uhr</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TraceTimeline</name>
+    <message>
+        <location filename="../ui/widgets/TraceTimeline.cpp" line="+76"/>
+        <source>No events yet</source>
+        <translation>Noch keine Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TrafficGraph</name>
+    <message>
+        <location filename="../ui/widgets/TrafficGraph.cpp" line="+52"/>
+        <source>Sync payload in</source>
+        <translation>Sync-Nutzdaten ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync payload out</source>
+        <translation>Sync-Nutzdaten aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol overhead in</source>
+        <translation>Protokoll-Overhead ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol overhead out</source>
+        <translation>Protokoll-Overhead aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT in</source>
+        <translation>DHT ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT out</source>
+        <translation>DHT aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch in</source>
+        <translation>Holepunching ein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch out</source>
+        <translation>Holepunching aus</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <location line="+29"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
     </message>
 </context>
 </TS>

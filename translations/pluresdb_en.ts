@@ -23,7 +23,7 @@
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/windows/MainWindow.cpp" line="+281"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+314"/>
         <source>%n peer(s)</source>
         <translation>
             <numerusform>%n peer</numerusform>
@@ -66,6 +66,17 @@
         <translation>
             <numerusform>Copied. The clipboard will be cleared in %n second.</numerusform>
             <numerusform>Copied. The clipboard will be cleared in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::SyncMonitorWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/windows/SyncMonitorWindow.cpp" line="+479"/>
+        <source>%n byte(s) on the wire:</source>
+        <translation>
+            <numerusform>%n byte on the wire:</numerusform>
+            <numerusform>%n bytes on the wire:</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+43"/>
+        <location filename="../app/desktop/main.cpp" line="+46"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB: datos locales que se sincronizan de igual a igual.</translation>
     </message>
@@ -25,11 +25,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
-        <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual), join (el diálogo para unirse, con el enlace si se indica uno), history (el historial del primer registro) o settings.</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history), settings, or the current space&apos;s peers, traffic, debugger or doctor (the debugger on a refused peer).</source>
+        <translation>Qué muestra --screenshot: main, share (el diálogo para compartir el espacio actual), join (el diálogo para unirse, con el enlace si se da), history (el historial del primer registro), settings, o los pares, el tráfico, el depurador o el doctor (el depurador sobre un par rechazado) del espacio actual.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Wait this long before --screenshot renders (to let sync run).</source>
+        <translation>Esperar este tiempo antes de que --screenshot renderice (para dejar correr la sincronización).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un enlace de invitación pluresdb:// para unirse a un espacio.</translation>
     </message>
@@ -462,6 +467,190 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::ConnectionDoctor</name>
+    <message>
+        <location filename="../ui/models/ConnectionDoctor.cpp" line="+12"/>
+        <source>Admission failed: the peer speaks the PluresDB 2.x JSON protocol, which cannot prove the space&apos;s key, and 2.x peers are not allowed in this space.</source>
+        <translation>Admisión fallida: el par habla el protocolo JSON de PluresDB 2.x, que no puede demostrar la clave del espacio, y los pares 2.x no están permitidos en este espacio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upgrade the peer to PluresDB 3, or allow PluresDB 2.x JSON peers in the space&apos;s settings if you trust everyone who can reach this device.</source>
+        <translation>Actualice el par a PluresDB 3, o permita pares JSON de PluresDB 2.x en los ajustes del espacio si confía en todos los que pueden alcanzar este dispositivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admission failed: the peer speaks another version of the sync protocol.</source>
+        <translation>Admisión fallida: el par habla otra versión del protocolo de sincronización.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update both devices to the same PluresDB version.</source>
+        <translation>Actualice ambos dispositivos a la misma versión de PluresDB.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admission failed: the peer does not hold this space&apos;s key (its proof of key possession did not verify). It reached us, but it is in another space or has a wrong key.</source>
+        <translation>Admisión fallida: el par no tiene la clave de este espacio (su prueba de posesión de la clave no se verificó). Nos alcanzó, pero está en otro espacio o tiene una clave errónea.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share the space again (Space › Share) and have the peer join with that invite; check that both devices show the same space. Refused peers are not redialled until sync restarts.</source>
+        <translation>Comparta el espacio de nuevo (Espacio › Compartir) y haga que el par se una con esa invitación; compruebe que ambos dispositivos muestran el mismo espacio. Los pares rechazados no se vuelven a marcar hasta que se reinicia la sincronización.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing accepts connections at that address: the other device is not running, or does not serve sync on that port.</source>
+        <translation>Nada acepta conexiones en esa dirección: el otro dispositivo no está en marcha o no sirve la sincronización en ese puerto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start PluresDB on the other device, check the address and port in the network settings, and that it serves the WebSocket mesh.</source>
+        <translation>Inicie PluresDB en el otro dispositivo, compruebe la dirección y el puerto en los ajustes de red, y que sirve la malla WebSocket.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The host name could not be resolved.</source>
+        <translation>No se pudo resolver el nombre de host.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the spelling of the address, or use an IP address.</source>
+        <translation>Compruebe la ortografía de la dirección o use una dirección IP.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The peer did not answer in time: a firewall may drop the packets, or the address is wrong.</source>
+        <translation>El par no respondió a tiempo: puede que un cortafuegos descarte los paquetes o que la dirección sea errónea.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check firewalls on both devices and on the network; try the LAN address when both are on the same network.</source>
+        <translation>Compruebe los cortafuegos de ambos dispositivos y de la red; pruebe la dirección LAN si ambos están en la misma red.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The peer is not announced on the DHT: it is offline, in another space, or uses other bootstrap nodes.</source>
+        <translation>El par no está anunciado en la DHT: está desconectado, en otro espacio o usa otros nodos de arranque.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make sure the peer is online with this space open, and that both use the same bootstrap nodes (Settings › Network).</source>
+        <translation>Asegúrese de que el par está conectado con este espacio abierto y de que ambos usan los mismos nodos de arranque (Ajustes › Red).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Holepunching failed: both devices are behind NATs that change ports for every destination (random), so no direct path could be found.</source>
+        <translation>La perforación de NAT falló: ambos dispositivos están detrás de NAT que cambian de puerto para cada destino (aleatorios), así que no se encontró un camino directo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use a relay, or put one of the devices on a network with a consistent NAT (most home routers) or with a forwarded port.</source>
+        <translation>Use un relé, o ponga uno de los dispositivos en una red con NAT consistente (la mayoría de los routers domésticos) o con un puerto redirigido.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection failed: %1</source>
+        <translation>La conexión falló: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the other device is online and in the same space; the debugger&apos;s timeline shows the steps before the failure.</source>
+        <translation>Compruebe que el otro dispositivo está conectado y en el mismo espacio; la línea de tiempo del depurador muestra los pasos antes del fallo.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Look up the peer on the DHT</source>
+        <translation>Buscar el par en la DHT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Announce on the DHT</source>
+        <translation>Anunciar en la DHT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handshake through a relay node</source>
+        <translation>Negociación a través de un nodo de relé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT classes</source>
+        <translation>Clases de NAT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch round</source>
+        <translation>Ronda de perforación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try the local network</source>
+        <translation>Probar la red local</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection path</source>
+        <translation>Camino de conexión</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypted channel (Noise handshake)</source>
+        <translation>Canal cifrado (negociación Noise)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key proof accepted</source>
+        <translation>Prueba de clave aceptada</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key proof failed</source>
+        <translation>Prueba de clave fallida</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>In sync (state digests equal)</source>
+        <translation>Sincronizado (resúmenes de estado iguales)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No connection attempt seen yet.</source>
+        <translation>Aún no se ha visto ningún intento de conexión.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected; catching up.</source>
+        <translation>Conectado; poniéndose al día.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected and in sync.</source>
+        <translation>Conectado y sincronizado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot sync with this peer.</source>
+        <translation>No se puede sincronizar con este par.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Was connected; now disconnected.</source>
+        <translation>Estaba conectado; ahora desconectado.</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::FieldHistoryModel</name>
     <message>
         <location filename="../ui/models/FieldHistoryModel.cpp" line="+71"/>
@@ -684,12 +873,12 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+264"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-195"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Todavía no hay espacios&lt;/h2&gt;&lt;p&gt;Un espacio es un conjunto de datos compartido por todos los que tienen su clave. Cree uno o únase a uno con la invitación de un compañero.&lt;/p&gt;</translation>
     </message>
@@ -714,7 +903,7 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>Claves: llavero del sistema</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>&amp;Space</source>
         <translation>&amp;Espacio</translation>
     </message>
@@ -750,12 +939,42 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+61"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-14"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Peers</source>
+        <translation>&amp;Pares</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Traffic</source>
+        <translation>&amp;Tráfico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;debugger</source>
+        <translation>&amp;Depurador de sincronización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notificaciones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify when peers join or leave and on sync errors</source>
+        <translation>Notificar cuando los pares se unen o se van y ante errores de sincronización</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Record</source>
         <translation>&amp;Registro</translation>
     </message>
@@ -843,7 +1062,12 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>aún sin sincronizar</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+23"/>
+        <source>%1 — sync monitor</source>
+        <translation>%1 — monitor de sincronización</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Some saved settings were not valid and were reset: %1</source>
         <translation>Algunos ajustes guardados no eran válidos y se restablecieron: %1</translation>
     </message>
@@ -853,7 +1077,12 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>No se pueden guardar los ajustes</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+17"/>
+        <source>this database</source>
+        <translation>esta base de datos</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+45"/>
         <source>Sync: %1</source>
         <translation>Sincronización: %1</translation>
@@ -889,18 +1118,18 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-248"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+272"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+209"/>
+        <location line="-186"/>
+        <location line="+211"/>
         <location line="+19"/>
         <location line="+12"/>
         <location line="+35"/>
@@ -992,6 +1221,221 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <location line="+6"/>
         <source>Cannot leave the space</source>
         <translation>No se puede abandonar el espacio</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::PeersModel</name>
+    <message>
+        <location filename="../ui/models/PeersModel.cpp" line="+64"/>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>consistent</source>
+        <translation>consistente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>random</source>
+        <translation>aleatorio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PluresDB 2.x JSON</source>
+        <translation>PluresDB 2.x JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Direct</source>
+        <translation>Directo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAN</source>
+        <translation>LAN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunched</source>
+        <translation>Por perforación de NAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holepunched (%1)</source>
+        <translation>Por perforación de NAT (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relayed via %1</source>
+        <translation>Retransmitido vía %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a relay</source>
+        <translation>un relé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swarm</source>
+        <translation>Enjambre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>S: found through the swarm (Hyperswarm DHT)
+W: WebSocket mesh
+T: TCP
+L: on the local network
+H: holepunched through NAT
+R: relayed (no direct path)
+J: PluresDB 2.x JSON (cannot prove the key)
+E: encrypted and authenticated (Noise)
+O: outgoing (we dialled)
+I: incoming (they dialled)
+X: refused: could not prove the space&apos;s key</source>
+        <translation>S: encontrado a través del enjambre (DHT de Hyperswarm)
+W: malla WebSocket
+T: TCP
+L: en la red local
+H: NAT perforado
+R: retransmitido (sin camino directo)
+J: PluresDB 2.x JSON (no puede demostrar la clave)
+E: cifrado y autenticado (Noise)
+O: saliente (marcamos nosotros)
+I: entrante (marcaron ellos)
+X: rechazado: no pudo demostrar la clave del espacio</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Green only when both sides&apos; state digests are equal</source>
+        <translation>Verde solo cuando los resúmenes de estado de ambos lados son iguales</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not connected</source>
+        <translation>No conectado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>In sync</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Flags</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT (ours / theirs)</source>
+        <translation>NAT (nuestro / suyo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect time</source>
+        <translation>Tiempo de conexión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages in</source>
+        <translation>Mensajes entrantes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages out</source>
+        <translation>Mensajes salientes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate in</source>
+        <translation>Tasa entrante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate out</source>
+        <translation>Tasa saliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected since</source>
+        <translation>Conectado desde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error</source>
+        <translation>Último error</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1774,461 @@ Sus claves se guardarán en un archivo cifrado, protegido por una frase de contr
         <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>Se ha vaciado el portapapeles.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::SyncMonitorWindow</name>
+    <message>
+        <location filename="../ui/windows/SyncMonitorWindow.cpp" line="+216"/>
+        <source>Sync monitor — PluresDB Desktop</source>
+        <translation>Monitor de sincronización — PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers</source>
+        <translation>Pares</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic</source>
+        <translation>Tráfico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync debugger</source>
+        <translation>Depurador de sincronización</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic of:</source>
+        <translation>Tráfico de:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range:</source>
+        <translation>Intervalo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 minutes</source>
+        <translation>5 minutos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>6 hours</source>
+        <translation>6 horas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>24 hours</source>
+        <translation>24 horas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Peer:</source>
+        <translation>Par:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event:</source>
+        <translation>Evento:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record id:</source>
+        <translation>Id de registro:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prefix</source>
+        <translation>prefijo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash values</source>
+        <translation>Convertir valores en hash</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace record ids, values and messages by hashes in the exported file, so it can be shared without the data</source>
+        <translation>Sustituir los ids de registro, los valores y los mensajes por hashes en el archivo exportado, para poder compartirlo sin los datos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export trace…</source>
+        <translation>Exportar traza…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Tras</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All events</source>
+        <translation>Todos los eventos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ops sent and received</source>
+        <translation>Operaciones enviadas y recibidas</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Double-click a peer to see its connection doctor. Hover over the flags for what each letter means.</source>
+        <translation>Haga doble clic en un par para ver su doctor de conexión. Pase el ratón sobre los indicadores para ver qué significa cada letra.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+221"/>
+        <source>Sync is not running for this space.</source>
+        <translation>La sincronización no está en marcha para este espacio.</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+1"/>
+        <source>All peers</source>
+        <translation>Todos los pares</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>In this range: received %1 (payload %2, overhead %3), sent %4 (payload %5, overhead %6); DHT %7, holepunch %8</source>
+        <translation>En este intervalo: recibido %1 (carga útil %2, sobrecarga %3), enviado %4 (carga útil %5, sobrecarga %6); DHT %7, perforación %8</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Connection doctor</source>
+        <translation>Doctor de conexión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection doctor: %1</source>
+        <translation>Doctor de conexión: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In sync</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not in sync</source>
+        <translation>No sincronizado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Green only when both sides&apos; state digests are equal</source>
+        <translation>Verde solo cuando los resúmenes de estado de ambos lados son iguales</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;p&gt;&lt;b&gt;Why:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;What to try:&lt;/b&gt; %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Por qué:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;Qué probar:&lt;/b&gt; %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record: %1</source>
+        <translation>Registro: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op: %1 #%2, clock %3</source>
+        <translation>Operación: %1 #%2, reloj %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields: %1</source>
+        <translation>Campos: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this device</source>
+        <translation>este dispositivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (sent it to us)</source>
+        <translation>%1 (nos la envió)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (we sent it)</source>
+        <translation>%1 (se la enviamos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers that have it: %1</source>
+        <translation>Pares que la tienen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n byte(s) on the wire:</source>
+        <translation>
+            <numerusform>%n byte en la red:</numerusform>
+            <numerusform>%n bytes en la red:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Export trace</source>
+        <translation>Exportar traza</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>Líneas JSON (*.jsonl)</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::SyncTray</name>
+    <message>
+        <location filename="../ui/windows/SyncTray.cpp" line="+32"/>
+        <source>Show PluresDB</source>
+        <translation>Mostrar PluresDB</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Peer joined %1</source>
+        <translation>Un par se unió a %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 connected (%2)</source>
+        <translation>%1 conectado (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peer left %1</source>
+        <translation>Un par dejó %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Sync problem in %1</source>
+        <translation>Problema de sincronización en %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PluresDB: %1</source>
+        <translation>PluresDB: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TraceModel</name>
+    <message>
+        <location filename="../ui/models/TraceModel.cpp" line="+47"/>
+        <source>connected</source>
+        <translation>conectado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disconnected</source>
+        <translation>desconectado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>admission failed</source>
+        <translation>admisión fallida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in sync</source>
+        <translation>sincronizado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>op sent</source>
+        <translation>operación enviada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>op received</source>
+        <translation>operación recibida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>DHT lookup</source>
+        <translation>búsqueda DHT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT announce</source>
+        <translation>anuncio DHT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>handshake</source>
+        <translation>negociación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT classes</source>
+        <translation>Clases de NAT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>punch round</source>
+        <translation>ronda de perforación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAN ping</source>
+        <translation>ping LAN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>path</source>
+        <translation>camino</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock</source>
+        <translation>Reloj</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TraceTimeline</name>
+    <message>
+        <location filename="../ui/widgets/TraceTimeline.cpp" line="+76"/>
+        <source>No events yet</source>
+        <translation>Aún no hay eventos</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TrafficGraph</name>
+    <message>
+        <location filename="../ui/widgets/TrafficGraph.cpp" line="+52"/>
+        <source>Sync payload in</source>
+        <translation>Carga útil entrante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync payload out</source>
+        <translation>Carga útil saliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol overhead in</source>
+        <translation>Sobrecarga de protocolo entrante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol overhead out</source>
+        <translation>Sobrecarga de protocolo saliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT in</source>
+        <translation>DHT entrante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT out</source>
+        <translation>DHT saliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch in</source>
+        <translation>Perforación entrante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch out</source>
+        <translation>Perforación saliente</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <location line="+29"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+43"/>
+        <location filename="../app/desktop/main.cpp" line="+46"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB&#xa0;: des données locales qui se synchronisent de pair à pair.</translation>
     </message>
@@ -25,11 +25,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
-        <translation>Ce que --screenshot affiche&#xa0;: main, share (la boîte de dialogue de partage de l’espace actuel), join (la boîte de dialogue pour rejoindre, avec le lien s’il est fourni), history (l’historique du premier enregistrement) ou settings.</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history), settings, or the current space&apos;s peers, traffic, debugger or doctor (the debugger on a refused peer).</source>
+        <translation>Ce que --screenshot affiche : main, share (la boîte de partage de l&apos;espace courant), join (la boîte pour rejoindre, avec le lien s&apos;il est donné), history (l&apos;historique du premier enregistrement), settings, ou les pairs, le trafic, le débogueur ou le docteur (le débogueur sur un pair refusé) de l&apos;espace courant.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Wait this long before --screenshot renders (to let sync run).</source>
+        <translation>Attendre ce délai avant que --screenshot n&apos;affiche (pour laisser la synchronisation tourner).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>Un lien d’invitation pluresdb:// pour rejoindre un espace.</translation>
     </message>
@@ -462,6 +467,190 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::ConnectionDoctor</name>
+    <message>
+        <location filename="../ui/models/ConnectionDoctor.cpp" line="+12"/>
+        <source>Admission failed: the peer speaks the PluresDB 2.x JSON protocol, which cannot prove the space&apos;s key, and 2.x peers are not allowed in this space.</source>
+        <translation>Admission refusée : le pair parle le protocole JSON de PluresDB 2.x, qui ne peut pas prouver la clé de l&apos;espace, et les pairs 2.x ne sont pas autorisés dans cet espace.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upgrade the peer to PluresDB 3, or allow PluresDB 2.x JSON peers in the space&apos;s settings if you trust everyone who can reach this device.</source>
+        <translation>Mettez le pair à jour vers PluresDB 3, ou autorisez les pairs JSON PluresDB 2.x dans les paramètres de l&apos;espace si vous faites confiance à tous ceux qui peuvent joindre cet appareil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admission failed: the peer speaks another version of the sync protocol.</source>
+        <translation>Admission refusée : le pair parle une autre version du protocole de synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update both devices to the same PluresDB version.</source>
+        <translation>Mettez les deux appareils à la même version de PluresDB.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admission failed: the peer does not hold this space&apos;s key (its proof of key possession did not verify). It reached us, but it is in another space or has a wrong key.</source>
+        <translation>Admission refusée : le pair ne détient pas la clé de cet espace (sa preuve de possession de la clé n&apos;a pas été vérifiée). Il nous a atteints, mais il est dans un autre espace ou a une mauvaise clé.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share the space again (Space › Share) and have the peer join with that invite; check that both devices show the same space. Refused peers are not redialled until sync restarts.</source>
+        <translation>Partagez à nouveau l&apos;espace (Espace › Partager) et faites rejoindre le pair avec cette invitation ; vérifiez que les deux appareils affichent le même espace. Les pairs refusés ne sont pas rappelés avant le redémarrage de la synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing accepts connections at that address: the other device is not running, or does not serve sync on that port.</source>
+        <translation>Rien n&apos;accepte de connexions à cette adresse : l&apos;autre appareil ne tourne pas, ou ne sert pas la synchronisation sur ce port.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start PluresDB on the other device, check the address and port in the network settings, and that it serves the WebSocket mesh.</source>
+        <translation>Démarrez PluresDB sur l&apos;autre appareil, vérifiez l&apos;adresse et le port dans les paramètres réseau, et qu&apos;il sert le maillage WebSocket.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The host name could not be resolved.</source>
+        <translation>Le nom d&apos;hôte n&apos;a pas pu être résolu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the spelling of the address, or use an IP address.</source>
+        <translation>Vérifiez l&apos;orthographe de l&apos;adresse, ou utilisez une adresse IP.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The peer did not answer in time: a firewall may drop the packets, or the address is wrong.</source>
+        <translation>Le pair n&apos;a pas répondu à temps : un pare-feu rejette peut-être les paquets, ou l&apos;adresse est erronée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check firewalls on both devices and on the network; try the LAN address when both are on the same network.</source>
+        <translation>Vérifiez les pare-feu des deux appareils et du réseau ; essayez l&apos;adresse LAN si les deux sont sur le même réseau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The peer is not announced on the DHT: it is offline, in another space, or uses other bootstrap nodes.</source>
+        <translation>Le pair n&apos;est pas annoncé sur la DHT : il est hors ligne, dans un autre espace, ou utilise d&apos;autres nœuds d&apos;amorçage.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make sure the peer is online with this space open, and that both use the same bootstrap nodes (Settings › Network).</source>
+        <translation>Assurez-vous que le pair est en ligne avec cet espace ouvert, et que les deux utilisent les mêmes nœuds d&apos;amorçage (Paramètres › Réseau).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Holepunching failed: both devices are behind NATs that change ports for every destination (random), so no direct path could be found.</source>
+        <translation>Le perçage de NAT a échoué : les deux appareils sont derrière des NAT qui changent de port pour chaque destination (aléatoires), aucun chemin direct n&apos;a donc pu être trouvé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use a relay, or put one of the devices on a network with a consistent NAT (most home routers) or with a forwarded port.</source>
+        <translation>Utilisez un relais, ou placez l&apos;un des appareils sur un réseau avec un NAT cohérent (la plupart des box) ou avec un port redirigé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection failed: %1</source>
+        <translation>La connexion a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the other device is online and in the same space; the debugger&apos;s timeline shows the steps before the failure.</source>
+        <translation>Vérifiez que l&apos;autre appareil est en ligne et dans le même espace ; la chronologie du débogueur montre les étapes avant l&apos;échec.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Look up the peer on the DHT</source>
+        <translation>Rechercher le pair sur la DHT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Announce on the DHT</source>
+        <translation>Annoncer sur la DHT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handshake through a relay node</source>
+        <translation>Poignée de main via un nœud relais</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT classes</source>
+        <translation>Classes de NAT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch round</source>
+        <translation>Tour de perçage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try the local network</source>
+        <translation>Essayer le réseau local</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection path</source>
+        <translation>Chemin de connexion</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypted channel (Noise handshake)</source>
+        <translation>Canal chiffré (poignée de main Noise)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key proof accepted</source>
+        <translation>Preuve de clé acceptée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key proof failed</source>
+        <translation>Preuve de clé refusée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>In sync (state digests equal)</source>
+        <translation>Synchronisé (empreintes d&apos;état égales)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disconnected</source>
+        <translation>Déconnecté</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No connection attempt seen yet.</source>
+        <translation>Aucune tentative de connexion vue pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected; catching up.</source>
+        <translation>Connecté ; rattrapage en cours.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected and in sync.</source>
+        <translation>Connecté et synchronisé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot sync with this peer.</source>
+        <translation>Impossible de se synchroniser avec ce pair.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Was connected; now disconnected.</source>
+        <translation>Était connecté ; maintenant déconnecté.</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::FieldHistoryModel</name>
     <message>
         <location filename="../ui/models/FieldHistoryModel.cpp" line="+71"/>
@@ -684,12 +873,12 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+264"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-195"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Aucun espace pour l’instant&lt;/h2&gt;&lt;p&gt;Un espace est un ensemble de données partagé par tous ceux qui en ont la clé. Créez-en un, ou rejoignez-en un grâce à l’invitation d’un collègue.&lt;/p&gt;</translation>
     </message>
@@ -714,7 +903,7 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Clés&#xa0;: trousseau du système</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>&amp;Space</source>
         <translation>&amp;Espace</translation>
     </message>
@@ -750,12 +939,42 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+61"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-14"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Peers</source>
+        <translation>&amp;Pairs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Traffic</source>
+        <translation>&amp;Trafic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;debugger</source>
+        <translation>&amp;Débogueur de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify when peers join or leave and on sync errors</source>
+        <translation>Notifier quand des pairs arrivent ou partent et en cas d&apos;erreur de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Record</source>
         <translation>En&amp;registrement</translation>
     </message>
@@ -843,7 +1062,12 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>pas encore synchronisé</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+23"/>
+        <source>%1 — sync monitor</source>
+        <translation>%1 — moniteur de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Some saved settings were not valid and were reset: %1</source>
         <translation>Certains paramètres enregistrés n’étaient pas valides et ont été réinitialisés : %1</translation>
     </message>
@@ -853,7 +1077,12 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>Impossible d’enregistrer les paramètres</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+17"/>
+        <source>this database</source>
+        <translation>cette base de données</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+45"/>
         <source>Sync: %1</source>
         <translation>Synchronisation : %1</translation>
@@ -889,18 +1118,18 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-248"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+272"/>
         <source>Topic %1…</source>
         <translation>Topic %1…</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+209"/>
+        <location line="-186"/>
+        <location line="+211"/>
         <location line="+19"/>
         <location line="+12"/>
         <location line="+35"/>
@@ -992,6 +1221,221 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <location line="+6"/>
         <source>Cannot leave the space</source>
         <translation>Impossible de quitter l’espace</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::PeersModel</name>
+    <message>
+        <location filename="../ui/models/PeersModel.cpp" line="+64"/>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>consistent</source>
+        <translation>cohérent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>random</source>
+        <translation>aléatoire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PluresDB 2.x JSON</source>
+        <translation>PluresDB 2.x JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Direct</source>
+        <translation>Direct</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAN</source>
+        <translation>Réseau local</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunched</source>
+        <translation>Par perçage de NAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holepunched (%1)</source>
+        <translation>Par perçage de NAT (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relayed via %1</source>
+        <translation>Relayé via %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a relay</source>
+        <translation>un relais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swarm</source>
+        <translation>Essaim</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>S: found through the swarm (Hyperswarm DHT)
+W: WebSocket mesh
+T: TCP
+L: on the local network
+H: holepunched through NAT
+R: relayed (no direct path)
+J: PluresDB 2.x JSON (cannot prove the key)
+E: encrypted and authenticated (Noise)
+O: outgoing (we dialled)
+I: incoming (they dialled)
+X: refused: could not prove the space&apos;s key</source>
+        <translation>S : trouvé via l&apos;essaim (DHT Hyperswarm)
+W : maillage WebSocket
+T : TCP
+L : sur le réseau local
+H : NAT percé
+R : relayé (pas de chemin direct)
+J : PluresDB 2.x JSON (ne peut pas prouver la clé)
+E : chiffré et authentifié (Noise)
+O : sortant (nous avons appelé)
+I : entrant (ils ont appelé)
+X : refusé : n&apos;a pas pu prouver la clé de l&apos;espace</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Green only when both sides&apos; state digests are equal</source>
+        <translation>Vert seulement quand les empreintes d&apos;état des deux côtés sont égales</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>In sync</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT (ours / theirs)</source>
+        <translation>NAT (le nôtre / le leur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect time</source>
+        <translation>Temps de connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages in</source>
+        <translation>Messages reçus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages out</source>
+        <translation>Messages envoyés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate in</source>
+        <translation>Débit entrant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate out</source>
+        <translation>Débit sortant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected since</source>
+        <translation>Connecté depuis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1774,461 @@ Vos clés seront conservées dans un fichier chiffré, protégé par une phrase 
         <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>Le presse-papiers a été vidé.</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::SyncMonitorWindow</name>
+    <message>
+        <location filename="../ui/windows/SyncMonitorWindow.cpp" line="+216"/>
+        <source>Sync monitor — PluresDB Desktop</source>
+        <translation>Moniteur de synchronisation — PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers</source>
+        <translation>Pairs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic</source>
+        <translation>Trafic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync debugger</source>
+        <translation>Débogueur de synchronisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic of:</source>
+        <translation>Trafic de :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range:</source>
+        <translation>Plage :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 minutes</source>
+        <translation>5 minutes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 hour</source>
+        <translation>1 heure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>6 hours</source>
+        <translation>6 heures</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>24 hours</source>
+        <translation>24 heures</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Peer:</source>
+        <translation>Pair :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event:</source>
+        <translation>Événement :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record id:</source>
+        <translation>Identifiant d&apos;enregistrement :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prefix</source>
+        <translation>préfixe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash values</source>
+        <translation>Hacher les valeurs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace record ids, values and messages by hashes in the exported file, so it can be shared without the data</source>
+        <translation>Remplacer les identifiants d&apos;enregistrement, les valeurs et les messages par des hachages dans le fichier exporté, pour pouvoir le partager sans les données</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export trace…</source>
+        <translation>Exporter la trace…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All events</source>
+        <translation>Tous les événements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ops sent and received</source>
+        <translation>Opérations envoyées et reçues</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Double-click a peer to see its connection doctor. Hover over the flags for what each letter means.</source>
+        <translation>Double-cliquez sur un pair pour voir son docteur de connexion. Survolez les indicateurs pour la signification de chaque lettre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+221"/>
+        <source>Sync is not running for this space.</source>
+        <translation>La synchronisation ne tourne pas pour cet espace.</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+1"/>
+        <source>All peers</source>
+        <translation>Tous les pairs</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>In this range: received %1 (payload %2, overhead %3), sent %4 (payload %5, overhead %6); DHT %7, holepunch %8</source>
+        <translation>Sur cette plage : reçu %1 (charge utile %2, surcoût %3), envoyé %4 (charge utile %5, surcoût %6) ; DHT %7, perçage %8</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Connection doctor</source>
+        <translation>Docteur de connexion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection doctor: %1</source>
+        <translation>Docteur de connexion : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In sync</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not in sync</source>
+        <translation>Non synchronisé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Green only when both sides&apos; state digests are equal</source>
+        <translation>Vert seulement quand les empreintes d&apos;état des deux côtés sont égales</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;p&gt;&lt;b&gt;Why:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;What to try:&lt;/b&gt; %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Pourquoi :&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;À essayer :&lt;/b&gt; %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record: %1</source>
+        <translation>Enregistrement : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op: %1 #%2, clock %3</source>
+        <translation>Opération : %1 n°%2, horloge %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields: %1</source>
+        <translation>Champs : %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this device</source>
+        <translation>cet appareil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (sent it to us)</source>
+        <translation>%1 (nous l&apos;a envoyée)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (we sent it)</source>
+        <translation>%1 (nous la lui avons envoyée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers that have it: %1</source>
+        <translation>Pairs qui l&apos;ont : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n byte(s) on the wire:</source>
+        <translation>
+            <numerusform>%n octet sur le fil :</numerusform>
+            <numerusform>%n octets sur le fil :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Export trace</source>
+        <translation>Exporter la trace</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>Lignes JSON (*.jsonl)</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::SyncTray</name>
+    <message>
+        <location filename="../ui/windows/SyncTray.cpp" line="+32"/>
+        <source>Show PluresDB</source>
+        <translation>Afficher PluresDB</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Peer joined %1</source>
+        <translation>Un pair a rejoint %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 connected (%2)</source>
+        <translation>%1 connecté (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peer left %1</source>
+        <translation>Un pair a quitté %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Sync problem in %1</source>
+        <translation>Problème de synchronisation dans %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PluresDB: %1</source>
+        <translation>PluresDB : %1</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TraceModel</name>
+    <message>
+        <location filename="../ui/models/TraceModel.cpp" line="+47"/>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disconnected</source>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>admission failed</source>
+        <translation>admission refusée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in sync</source>
+        <translation>synchronisé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>op sent</source>
+        <translation>opération envoyée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>op received</source>
+        <translation>opération reçue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>DHT lookup</source>
+        <translation>recherche DHT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT announce</source>
+        <translation>annonce DHT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>handshake</source>
+        <translation>poignée de main</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT classes</source>
+        <translation>Classes de NAT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>punch round</source>
+        <translation>tour de perçage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAN ping</source>
+        <translation>ping LAN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>path</source>
+        <translation>chemin</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TraceTimeline</name>
+    <message>
+        <location filename="../ui/widgets/TraceTimeline.cpp" line="+76"/>
+        <source>No events yet</source>
+        <translation>Pas encore d&apos;événements</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TrafficGraph</name>
+    <message>
+        <location filename="../ui/widgets/TrafficGraph.cpp" line="+52"/>
+        <source>Sync payload in</source>
+        <translation>Charge utile reçue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync payload out</source>
+        <translation>Charge utile envoyée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol overhead in</source>
+        <translation>Surcoût protocole reçu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol overhead out</source>
+        <translation>Surcoût protocole envoyé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT in</source>
+        <translation>DHT reçu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT out</source>
+        <translation>DHT envoyé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch in</source>
+        <translation>Perçage reçu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch out</source>
+        <translation>Perçage envoyé</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <location line="+29"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
     </message>
 </context>
 </TS>

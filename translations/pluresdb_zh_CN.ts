@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/desktop/main.cpp" line="+43"/>
+        <location filename="../app/desktop/main.cpp" line="+46"/>
         <source>PluresDB: local-first data that syncs peer to peer.</source>
         <translation>PluresDB：本地优先、点对点同步的数据。</translation>
     </message>
@@ -25,11 +25,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history) or settings.</source>
-        <translation>--screenshot 渲染的内容：main、share（当前空间的分享对话框）、join（加入对话框，如果提供了链接则一并显示）、history（第一条记录的历史）或 settings。</translation>
+        <source>What --screenshot renders: main, share (the current space&apos;s share dialog), join (the join dialog, with the link if one is given), history (the first record&apos;s history), settings, or the current space&apos;s peers, traffic, debugger or doctor (the debugger on a refused peer).</source>
+        <translation>--screenshot 渲染的内容：main、share（当前空间的共享对话框）、join（加入对话框，如给出链接则带上链接）、history（第一条记录的历史）、settings，或当前空间的对等节点、流量、调试器或诊断（被拒绝对等节点的调试器）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>Wait this long before --screenshot renders (to let sync run).</source>
+        <translation>在 --screenshot 渲染前等待这么久（让同步先运行）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>A pluresdb:// invite link to join.</source>
         <translation>要加入的 pluresdb:// 邀请链接。</translation>
     </message>
@@ -462,6 +467,190 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
     </message>
 </context>
 <context>
+    <name>pluresdb::ui::ConnectionDoctor</name>
+    <message>
+        <location filename="../ui/models/ConnectionDoctor.cpp" line="+12"/>
+        <source>Admission failed: the peer speaks the PluresDB 2.x JSON protocol, which cannot prove the space&apos;s key, and 2.x peers are not allowed in this space.</source>
+        <translation>准入失败：该对等节点使用 PluresDB 2.x JSON 协议，无法证明持有空间密钥，而此空间不允许 2.x 对等节点。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upgrade the peer to PluresDB 3, or allow PluresDB 2.x JSON peers in the space&apos;s settings if you trust everyone who can reach this device.</source>
+        <translation>将对等节点升级到 PluresDB 3；如果您信任所有能访问此设备的人，也可在空间设置中允许 PluresDB 2.x JSON 对等节点。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admission failed: the peer speaks another version of the sync protocol.</source>
+        <translation>准入失败：该对等节点使用另一个版本的同步协议。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update both devices to the same PluresDB version.</source>
+        <translation>将两台设备更新到相同的 PluresDB 版本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Admission failed: the peer does not hold this space&apos;s key (its proof of key possession did not verify). It reached us, but it is in another space or has a wrong key.</source>
+        <translation>准入失败：该对等节点不持有此空间的密钥（其密钥持有证明未通过验证）。它已连接到我们，但属于另一个空间或使用了错误的密钥。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Share the space again (Space › Share) and have the peer join with that invite; check that both devices show the same space. Refused peers are not redialled until sync restarts.</source>
+        <translation>重新共享该空间（空间 › 共享），让对等节点用该邀请加入；确认两台设备显示的是同一个空间。被拒绝的对等节点在同步重启前不会被重新拨号。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing accepts connections at that address: the other device is not running, or does not serve sync on that port.</source>
+        <translation>该地址上没有任何程序接受连接：另一台设备未运行，或未在该端口提供同步服务。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start PluresDB on the other device, check the address and port in the network settings, and that it serves the WebSocket mesh.</source>
+        <translation>在另一台设备上启动 PluresDB，检查网络设置中的地址和端口，并确认它提供 WebSocket 网状网络服务。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The host name could not be resolved.</source>
+        <translation>无法解析主机名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the spelling of the address, or use an IP address.</source>
+        <translation>检查地址拼写，或改用 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The peer did not answer in time: a firewall may drop the packets, or the address is wrong.</source>
+        <translation>对等节点未及时应答：可能有防火墙丢弃了数据包，或地址错误。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check firewalls on both devices and on the network; try the LAN address when both are on the same network.</source>
+        <translation>检查两台设备及网络上的防火墙；如果两者在同一网络中，请尝试局域网地址。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The peer is not announced on the DHT: it is offline, in another space, or uses other bootstrap nodes.</source>
+        <translation>该对等节点未在 DHT 上公告：它离线、属于另一个空间，或使用了其他引导节点。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make sure the peer is online with this space open, and that both use the same bootstrap nodes (Settings › Network).</source>
+        <translation>确认对等节点在线并打开了此空间，且双方使用相同的引导节点（设置 › 网络）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Holepunching failed: both devices are behind NATs that change ports for every destination (random), so no direct path could be found.</source>
+        <translation>打洞失败：两台设备都位于对每个目标更换端口的 NAT（随机型）之后，因此找不到直接路径。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use a relay, or put one of the devices on a network with a consistent NAT (most home routers) or with a forwarded port.</source>
+        <translation>使用中继，或将其中一台设备放在具有一致型 NAT（大多数家用路由器）或端口转发的网络中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection failed: %1</source>
+        <translation>连接失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check that the other device is online and in the same space; the debugger&apos;s timeline shows the steps before the failure.</source>
+        <translation>检查另一台设备是否在线且在同一空间；调试器的时间线显示了失败前的步骤。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Look up the peer on the DHT</source>
+        <translation>在 DHT 上查找对等节点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Announce on the DHT</source>
+        <translation>在 DHT 上公告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handshake through a relay node</source>
+        <translation>通过中继节点握手</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT classes</source>
+        <translation>NAT 类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch round</source>
+        <translation>打洞轮次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try the local network</source>
+        <translation>尝试局域网</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection path</source>
+        <translation>连接路径</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypted channel (Noise handshake)</source>
+        <translation>加密通道（Noise 握手）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key proof accepted</source>
+        <translation>密钥证明已接受</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Key proof failed</source>
+        <translation>密钥证明失败</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+2"/>
+        <source>In sync (state digests equal)</source>
+        <translation>已同步（状态摘要相同）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No connection attempt seen yet.</source>
+        <translation>尚未看到连接尝试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected; catching up.</source>
+        <translation>已连接；正在追赶。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected and in sync.</source>
+        <translation>已连接且已同步。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot sync with this peer.</source>
+        <translation>无法与此对等节点同步。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Was connected; now disconnected.</source>
+        <translation>曾连接；现已断开。</translation>
+    </message>
+</context>
+<context>
     <name>pluresdb::ui::FieldHistoryModel</name>
     <message>
         <location filename="../ui/models/FieldHistoryModel.cpp" line="+71"/>
@@ -682,12 +871,12 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/windows/MainWindow.cpp" line="+231"/>
+        <location filename="../ui/windows/MainWindow.cpp" line="+264"/>
         <source>PluresDB Desktop</source>
         <translation>PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-195"/>
         <source>&lt;h2&gt;No spaces yet&lt;/h2&gt;&lt;p&gt;A space is a set of data shared by everyone who has its key. Create one, or join one with an invite from a colleague.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;还没有空间&lt;/h2&gt;&lt;p&gt;空间是一组数据，由所有持有其密钥的人共享。您可以创建一个空间，或使用同事发来的邀请加入一个空间。&lt;/p&gt;</translation>
     </message>
@@ -712,7 +901,7 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>密钥：系统钥匙串</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>&amp;Space</source>
         <translation>空间(&amp;S)</translation>
     </message>
@@ -748,12 +937,42 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+61"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-14"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Peers</source>
+        <translation>对等节点(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Traffic</source>
+        <translation>流量(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync &amp;debugger</source>
+        <translation>同步调试器(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notifications</source>
+        <translation>通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify when peers join or leave and on sync errors</source>
+        <translation>在对等节点加入或离开以及同步出错时通知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Record</source>
         <translation>记录(&amp;R)</translation>
     </message>
@@ -840,7 +1059,12 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+23"/>
+        <source>%1 — sync monitor</source>
+        <translation>%1 — 同步监视器</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Some saved settings were not valid and were reset: %1</source>
         <translation>部分已保存的设置无效，已重置：%1</translation>
     </message>
@@ -850,7 +1074,12 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>无法保存设置</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+17"/>
+        <source>this database</source>
+        <translation>此数据库</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+45"/>
         <source>Sync: %1</source>
         <translation>同步：%1</translation>
@@ -886,18 +1115,18 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-248"/>
         <source>%1 — PluresDB Desktop</source>
         <translation>%1 — PluresDB Desktop</translation>
     </message>
     <message>
-        <location line="+244"/>
+        <location line="+272"/>
         <source>Topic %1…</source>
         <translation>主题 %1…</translation>
     </message>
     <message>
-        <location line="-184"/>
-        <location line="+209"/>
+        <location line="-186"/>
+        <location line="+211"/>
         <location line="+19"/>
         <location line="+12"/>
         <location line="+35"/>
@@ -989,6 +1218,221 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <location line="+6"/>
         <source>Cannot leave the space</source>
         <translation>无法离开空间</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::PeersModel</name>
+    <message>
+        <location filename="../ui/models/PeersModel.cpp" line="+64"/>
+        <source>open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>consistent</source>
+        <translation>一致型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>random</source>
+        <translation>随机型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PluresDB 2.x JSON</source>
+        <translation>PluresDB 2.x JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Direct</source>
+        <translation>直连</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAN</source>
+        <translation>局域网</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunched</source>
+        <translation>打洞连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holepunched (%1)</source>
+        <translation>打洞连接（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relayed via %1</source>
+        <translation>经由 %1 中继</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a relay</source>
+        <translation>中继</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Swarm</source>
+        <translation>蜂群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>S: found through the swarm (Hyperswarm DHT)
+W: WebSocket mesh
+T: TCP
+L: on the local network
+H: holepunched through NAT
+R: relayed (no direct path)
+J: PluresDB 2.x JSON (cannot prove the key)
+E: encrypted and authenticated (Noise)
+O: outgoing (we dialled)
+I: incoming (they dialled)
+X: refused: could not prove the space&apos;s key</source>
+        <translation>S：通过蜂群发现（Hyperswarm DHT）
+W：WebSocket 网状网络
+T：TCP
+L：在局域网中
+H：通过 NAT 打洞
+R：中继（无直接路径）
+J：PluresDB 2.x JSON（无法证明密钥）
+E：已加密并认证（Noise）
+O：出站（我们拨号）
+I：入站（对方拨号）
+X：已拒绝：无法证明空间密钥</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Green only when both sides&apos; state digests are equal</source>
+        <translation>仅当双方状态摘要相同时显示绿色</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>In sync</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>对等节点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT (ours / theirs)</source>
+        <translation>NAT（我方 / 对方）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect time</source>
+        <translation>连接耗时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages in</source>
+        <translation>入站消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages out</source>
+        <translation>出站消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate in</source>
+        <translation>入站速率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate out</source>
+        <translation>出站速率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected since</source>
+        <translation>连接时间起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error</source>
+        <translation>最近错误</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1767,460 @@ Your keys will be kept in an encrypted file protected by a passphrase that you c
         <location line="+4"/>
         <source>The clipboard was cleared.</source>
         <translation>剪贴板已清空。</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::SyncMonitorWindow</name>
+    <message>
+        <location filename="../ui/windows/SyncMonitorWindow.cpp" line="+216"/>
+        <source>Sync monitor — PluresDB Desktop</source>
+        <translation>同步监视器 — PluresDB Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers</source>
+        <translation>对等节点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync debugger</source>
+        <translation>同步调试器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Traffic of:</source>
+        <translation>流量来源：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5 minutes</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>6 hours</source>
+        <translation>6 小时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>24 hours</source>
+        <translation>24 小时</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Peer:</source>
+        <translation>对等节点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record id:</source>
+        <translation>记录 ID：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash values</source>
+        <translation>哈希值替换</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace record ids, values and messages by hashes in the exported file, so it can be shared without the data</source>
+        <translation>在导出文件中用哈希替换记录 ID、值和消息，以便在不泄露数据的情况下共享</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export trace…</source>
+        <translation>导出跟踪…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>After</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All events</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ops sent and received</source>
+        <translation>已发送和接收的操作</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Double-click a peer to see its connection doctor. Hover over the flags for what each letter means.</source>
+        <translation>双击对等节点查看其连接诊断。将鼠标悬停在标志上可查看每个字母的含义。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+221"/>
+        <source>Sync is not running for this space.</source>
+        <translation>此空间的同步未运行。</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+1"/>
+        <source>All peers</source>
+        <translation>所有对等节点</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>In this range: received %1 (payload %2, overhead %3), sent %4 (payload %5, overhead %6); DHT %7, holepunch %8</source>
+        <translation>此范围内：接收 %1（有效载荷 %2，开销 %3），发送 %4（有效载荷 %5，开销 %6）；DHT %7，打洞 %8</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Connection doctor</source>
+        <translation>连接诊断</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection doctor: %1</source>
+        <translation>连接诊断：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In sync</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not in sync</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Green only when both sides&apos; state digests are equal</source>
+        <translation>仅当双方状态摘要相同时显示绿色</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;p&gt;&lt;b&gt;Why:&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;&lt;b&gt;What to try:&lt;/b&gt; %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;原因：&lt;/b&gt;%1&lt;/p&gt;&lt;p&gt;&lt;b&gt;可以尝试：&lt;/b&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record: %1</source>
+        <translation>记录：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op: %1 #%2, clock %3</source>
+        <translation>操作：%1 #%2，时钟 %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fields: %1</source>
+        <translation>字段：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>this device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (sent it to us)</source>
+        <translation>%1（发给了我们）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (we sent it)</source>
+        <translation>%1（我们发送给它）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peers that have it: %1</source>
+        <translation>拥有它的对等节点：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n byte(s) on the wire:</source>
+        <translation>
+            <numerusform>线路上 %n 字节：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Export trace</source>
+        <translation>导出跟踪</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON 行（*.jsonl）</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::SyncTray</name>
+    <message>
+        <location filename="../ui/windows/SyncTray.cpp" line="+32"/>
+        <source>Show PluresDB</source>
+        <translation>显示 PluresDB</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Peer joined %1</source>
+        <translation>对等节点加入了 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 connected (%2)</source>
+        <translation>%1 已连接（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Peer left %1</source>
+        <translation>对等节点离开了 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Sync problem in %1</source>
+        <translation>%1 中的同步问题</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PluresDB: %1</source>
+        <translation>PluresDB：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TraceModel</name>
+    <message>
+        <location filename="../ui/models/TraceModel.cpp" line="+47"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>admission failed</source>
+        <translation>准入失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in sync</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>op sent</source>
+        <translation>操作已发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>op received</source>
+        <translation>操作已接收</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>DHT lookup</source>
+        <translation>DHT 查找</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT announce</source>
+        <translation>DHT 公告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>handshake</source>
+        <translation>握手</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NAT classes</source>
+        <translation>NAT 类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>punch round</source>
+        <translation>打洞轮次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LAN ping</source>
+        <translation>局域网探测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peer</source>
+        <translation>对等节点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TraceTimeline</name>
+    <message>
+        <location filename="../ui/widgets/TraceTimeline.cpp" line="+76"/>
+        <source>No events yet</source>
+        <translation>暂无事件</translation>
+    </message>
+</context>
+<context>
+    <name>pluresdb::ui::TrafficGraph</name>
+    <message>
+        <location filename="../ui/widgets/TrafficGraph.cpp" line="+52"/>
+        <source>Sync payload in</source>
+        <translation>同步载荷入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync payload out</source>
+        <translation>同步载荷出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol overhead in</source>
+        <translation>协议开销入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protocol overhead out</source>
+        <translation>协议开销出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT in</source>
+        <translation>DHT 入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DHT out</source>
+        <translation>DHT 出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch in</source>
+        <translation>打洞入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holepunch out</source>
+        <translation>打洞出</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <location line="+29"/>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
     </message>
 </context>
 </TS>

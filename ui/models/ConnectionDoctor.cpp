@@ -118,6 +118,9 @@ Diagnosis ConnectionDoctor::diagnose(const QString& peerId, const std::vector<ap
                 explain(k, e.detail, &d.cause, &d.advice);
             }
         } else if (k == QLatin1String(kInSync)) {
+            // Sessions say so after every catch-up: one step until something else happens.
+            if (!d.steps.empty() && d.steps.back().title == tr("In sync (state digests equal)"))
+                continue;
             s.title = tr("In sync (state digests equal)");
             s.state = DoctorStep::State::Ok;
             d.verdict = Diagnosis::Verdict::InSync;

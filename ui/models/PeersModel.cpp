@@ -135,7 +135,7 @@ QString PeersModel::flagsLegend() {
 }
 
 QString PeersModel::bytesText(double bytes) {
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeSIFormat);
 }
 
 QVariant PeersModel::data(const QModelIndex& index, int role) const {

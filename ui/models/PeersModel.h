@@ -21,6 +21,7 @@ public:
         PeerColumn,
         AddressColumn,
         ConnectionColumn,
+        InSyncColumn,
         NatColumn,
         RttColumn,
         BytesInColumn,
@@ -31,7 +32,6 @@ public:
         RateOutColumn,
         ConnectedSinceColumn,
         LastErrorColumn,
-        InSyncColumn,
         ColumnCount
     };
     enum Role { PeerIdRole = Qt::UserRole + 1, InSyncRole };

@@ -88,7 +88,11 @@ qint64 TrafficGraph::rangeStartMs() const {
 }
 
 QRect TrafficGraph::plotRect() const {
-    const int left = fontMetrics().horizontalAdvance(QStringLiteral("000.0 KB/s")) + 8;
+    // Room for the widest scale label ("999 bytes/s" in English; others vary).
+    const int left =
+        std::max(fontMetrics().horizontalAdvance(tr("%1/s").arg(PeersModel::bytesText(999))),
+                 fontMetrics().horizontalAdvance(tr("%1/s").arg(PeersModel::bytesText(999900)))) +
+        10;
     const int bottom = fontMetrics().height() + 6;
     return rect().adjusted(left, 6, -8, -bottom);
 }

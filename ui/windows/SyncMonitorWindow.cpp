@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -41,7 +42,7 @@ SyncMonitorWindow::SyncMonitorWindow(Database* db, QWidget* parent, int sampleMs
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     retranslate();
-    resize(1100, 640);
+    resize(1280, 700);
     m_timer.setInterval(sampleMs);
     connect(&m_timer, &QTimer::timeout, this, &SyncMonitorWindow::sample);
     m_timer.start();
@@ -59,6 +60,7 @@ QWidget* SyncMonitorWindow::buildPeersTab() {
     m_peersView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_peersView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_peersView->verticalHeader()->hide();
+    m_peersView->verticalHeader()->setDefaultSectionSize(m_peersView->fontMetrics().height() + 8);
     m_peersView->horizontalHeader()->setStretchLastSection(true);
     m_peersView->setWordWrap(false);
     m_peersHint = new QLabel;
@@ -144,11 +146,13 @@ QWidget* SyncMonitorWindow::buildDebuggerTab() {
     m_traceView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_traceView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_traceView->verticalHeader()->hide();
+    m_traceView->verticalHeader()->setDefaultSectionSize(m_traceView->fontMetrics().height() + 6);
     m_traceView->horizontalHeader()->setStretchLastSection(true);
     m_traceView->setWordWrap(false);
 
     m_details = new QPlainTextEdit;
     m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto* doctor = new QWidget;
     auto* doctorLayout = new QVBoxLayout(doctor);
@@ -168,9 +172,9 @@ QWidget* SyncMonitorWindow::buildDebuggerTab() {
     m_steps->setColumnCount(3);
     m_steps->setRootIsDecorated(false);
     doctorLayout->addWidget(m_steps, 1);
-    m_cause = new QLabel;
-    m_cause->setWordWrap(true);
-    m_cause->setTextFormat(Qt::RichText);
+    m_cause = new QTextBrowser;
+    m_cause->setMaximumHeight(150);
+    m_cause->hide();
     doctorLayout->addWidget(m_cause);
 
     auto* right = new QSplitter(Qt::Vertical);
@@ -213,9 +217,6 @@ void SyncMonitorWindow::retranslate() {
     m_tabs->setTabText(0, tr("Peers"));
     m_tabs->setTabText(1, tr("Traffic"));
     m_tabs->setTabText(2, tr("Sync debugger"));
-    m_peersHint->setText(
-        tr("Double-click a peer to see its connection doctor. Hover over the flags for "
-           "what each letter means."));
     m_trafficPeerLabel->setText(tr("Traffic of:"));
     m_trafficRangeLabel->setText(tr("Range:"));
     const QStringList ranges{tr("5 minutes"), tr("1 hour"), tr("6 hours"), tr("24 hours")};
@@ -272,11 +273,23 @@ void SyncMonitorWindow::sample() {
         m_peersModel->clear();
         m_traceModel->clear();
     }
-    if (!m_state) {
-        m_peersHint->setText(tr("Sync is not running for this space."));
+    m_peersHint->setText(m_state
+                             ? tr("Double-click a peer to see its connection doctor. Hover over the flags "
+                                  "for what each letter means.")
+                             : tr("Sync is not running for this space."));
+    if (!m_state)
         return;
-    }
+    const int rowsBefore = m_peersModel->rowCount();
     m_peersModel->setPeers(m_state->peers());
+    if (m_peersModel->rowCount() != rowsBefore) {
+        m_peersView->resizeColumnsToContents();
+        // Rates change every second: room for the widest, so the columns do not jump.
+        const int rateWidth =
+            m_peersView->fontMetrics().horizontalAdvance(tr("%1/s").arg(PeersModel::bytesText(999999))) + 16;
+        for (int c : {PeersModel::RateInColumn, PeersModel::RateOutColumn, PeersModel::BytesInColumn,
+                      PeersModel::BytesOutColumn})
+            m_peersView->setColumnWidth(c, std::max(m_peersView->columnWidth(c), rateWidth));
+    }
     m_traceModel->append(m_state->events(m_traceModel->lastSeq()));
     refreshPeerChoices();
     refreshTraffic();
@@ -381,6 +394,7 @@ void SyncMonitorWindow::refreshDoctor() {
     const bool green = row >= 0 && m_peersModel->index(row, 0).data(PeersModel::InSyncRole).toBool();
     m_badge->setProperty("inSync", green);
     m_badge->setText(green ? tr("In sync") : tr("Not in sync"));
+    m_badge->setMinimumWidth(m_badge->fontMetrics().horizontalAdvance(m_badge->text()) + 16);
     m_badge->setToolTip(tr("Green only when both sides' state digests are equal"));
     m_badge->setStyleSheet(green ? QStringLiteral("background:#2e7d32;color:white;border-radius:3px")
                                  : QStringLiteral("background:#9e9e9e;color:white;border-radius:3px"));
@@ -396,9 +410,10 @@ void SyncMonitorWindow::refreshDoctor() {
             item->setForeground(0, QColor(0x2e, 0x7d, 0x32));
     }
     m_steps->resizeColumnToContents(0);
-    m_cause->setText(d.cause.isEmpty() ? QString()
+    m_cause->setHtml(d.cause.isEmpty() ? QString()
                                        : tr("<p><b>Why:</b> %1</p><p><b>What to try:</b> %2</p>")
                                              .arg(d.cause.toHtmlEscaped(), d.advice.toHtmlEscaped()));
+    m_cause->setVisible(!d.cause.isEmpty());
 }
 
 QString SyncMonitorWindow::doctorText() const {
@@ -453,16 +468,13 @@ void SyncMonitorWindow::showEventDetails(quint64 seq) {
             t += tr("Fields: %1").arg(QString::fromUtf8(event->values)) + QLatin1Char('\n');
         // Who has this op, as far as this device knows: we do, the peers that sent it to us and the
         // peers we sent it to.
+        std::map<QString, bool> fromPeer;  // peer -> it sent the op to us (else we sent it to the peer)
+        for (const auto& e : m_traceModel->events())
+            if (e.origin == event->origin && e.opSeq == event->opSeq)
+                fromPeer[e.peerId] = fromPeer[e.peerId] || e.kind == QLatin1String(api::trace::kOpReceived);
         QStringList holders{tr("this device")};
-        for (const auto& e : m_traceModel->events()) {
-            if (e.origin != event->origin || e.opSeq != event->opSeq)
-                continue;
-            const QString who = e.kind == QLatin1String(api::trace::kOpReceived)
-                                    ? tr("%1 (sent it to us)").arg(e.peerId.left(12))
-                                    : tr("%1 (we sent it)").arg(e.peerId.left(12));
-            if (!holders.contains(who))
-                holders << who;
-        }
+        for (const auto& [peer, sentToUs] : fromPeer)
+            holders << (sentToUs ? tr("%1 (sent it to us)") : tr("%1 (we sent it)")).arg(peer.left(12));
         t += tr("Peers that have it: %1").arg(holders.join(QStringLiteral(", "))) + QLatin1Char('\n');
         t += tr("%n byte(s) on the wire:", nullptr, int(event->bytes.size())) + QLatin1Char('\n');
         for (qsizetype i = 0; i < event->bytes.size(); i += 16) {

@@ -21,6 +21,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
+class QTextBrowser;
 class QTableView;
 class QTreeWidget;
 
@@ -115,7 +116,7 @@ private:
     QLabel* m_badge = nullptr;
     QLabel* m_verdict = nullptr;
     QTreeWidget* m_steps = nullptr;
-    QLabel* m_cause = nullptr;
+    QTextBrowser* m_cause = nullptr;
     QCheckBox* m_hashValues = nullptr;
     QPushButton* m_exportButton = nullptr;
     QLabel* m_filterLabels[3] = {};

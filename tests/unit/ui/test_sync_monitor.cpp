@@ -11,6 +11,7 @@
 #include "ui/widgets/TraceTimeline.h"
 #include "ui/widgets/TrafficGraph.h"
 #include "ui/windows/SyncMonitorWindow.h"
+#include "ui/windows/SyncTray.h"
 
 #include <QAbstractItemModelTester>
 #include <QDeadlineTimer>
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -330,6 +332,36 @@ private slots:
         QVERIFY(notGreen > 0);  // it was not green before the catch-up
         QCOMPARE(w.inSyncBadge()->text(), QStringLiteral("In sync"));
         QCOMPARE(*a.db->digest(), *b.db->digest());
+    }
+
+    /// The tray follows a database: a peer joining and leaving become notifications (kept even
+    /// without a system tray, as offscreen here), and turning notifications off stops them.
+    void trayNotifiesJoinsAndLeaves() {
+        const QString key = Database::generateSyncKey();
+        Node a = openNode(), b = openNode();
+        QWidget window;
+        SyncTray tray(&window);
+        QCOMPARE(tray.available(), QSystemTrayIcon::isSystemTrayAvailable());
+        tray.watch(a.db.get(), QStringLiteral("Team"));
+        tray.setStatus(QStringLiteral("1 peer"), true);
+        QCOMPARE(tray.status(), QStringLiteral("1 peer"));
+        QVERIFY(a.db->enableSync(serving(key)));
+        QVERIFY(b.db->enableSync(dialing(key, a.db->syncWebSocketPort())));
+        auto has = [&](const QString& title) {
+            for (const auto& n : tray.recent())
+                if (n.title == title)
+                    return true;
+            return false;
+        };
+        QVERIFY(waitUntil([&] { return has(QStringLiteral("Peer joined Team")); }));
+        b.db->disableSync();
+        QVERIFY(waitUntil([&] { return has(QStringLiteral("Peer left Team")); }));
+        tray.setNotificationsEnabled(false);
+        const size_t before = tray.recent().size();
+        QVERIFY(b.db->enableSync(dialing(key, a.db->syncWebSocketPort())));
+        QVERIFY(waitUntil([&] { return a.db->syncSummary().peers == 1; }));
+        QTest::qWait(200);
+        QCOMPARE(tray.recent().size(), before);
     }
 
     /// Watching costs the network nothing: over the same time, the hub sends and the peer receives
