@@ -9,9 +9,12 @@
 #include "ui/dialogs/SettingsDialog.h"
 #include "ui/dialogs/ShareDialog.h"
 #include "ui/i18n/Language.h"
+#include "ui/models/PeersModel.h"
+#include "ui/models/TraceModel.h"
 #include "ui/windows/InviteLinkOpener.h"
 #include "ui/windows/MainWindow.h"
 #include "ui/windows/RecordsPanel.h"
+#include "ui/windows/SyncMonitorWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -65,15 +68,22 @@ int main(int argc, char** argv) {
         QStringLiteral("FILE.png"));
     QCommandLineOption viewOption(
         QStringLiteral("view"),
-        QApplication::translate("main",
-                                "What --screenshot renders: main, share (the current space's share "
-                                "dialog), join (the join dialog, with the link if one is given), "
-                                "history (the first record's history), settings or about."),
+        QApplication::translate(
+            "main",
+            "What --screenshot renders: main, share (the current space's share "
+            "dialog), join (the join dialog, with the link if one is given), "
+            "history (the first record's history), settings, about, or the current "
+            "space's peers, traffic, debugger or doctor (the debugger on a refused peer)."),
         QStringLiteral("VIEW"), QStringLiteral("main"));
+    QCommandLineOption delayOption(
+        QStringLiteral("screenshot-delay"),
+        QApplication::translate("main", "Wait this long before --screenshot renders (to let sync run)."),
+        QStringLiteral("MS"), QStringLiteral("300"));
     parser.addOption(dataOption);
     parser.addOption(dbOption);
     parser.addOption(screenshotOption);
     parser.addOption(viewOption);
+    parser.addOption(delayOption);
     parser.addPositionalArgument(QStringLiteral("link"),
                                  QApplication::translate("main", "A pluresdb:// invite link to join."),
                                  QStringLiteral("[link]"));
@@ -120,6 +130,8 @@ int main(int argc, char** argv) {
     }
 
     std::unique_ptr<QWidget> shown;  // the dialog a --view screenshot renders
+    pluresdb::ui::SyncMonitorWindow* monitor =
+        nullptr;  // the peers/traffic/debugger window (the main window's)
     if (quiet) {
         const QString file = parser.value(screenshotOption);
         const QString view = parser.value(viewOption);
@@ -147,14 +159,44 @@ int main(int argc, char** argv) {
         } else if (view == QLatin1String("history")) {
             if (auto* panel = window->currentPanel())
                 panel->tabs()->setCurrentIndex(1);
+        } else if (view == QLatin1String("peers") || view == QLatin1String("traffic") ||
+                   view == QLatin1String("debugger") || view == QLatin1String("doctor")) {
+            using View = pluresdb::ui::SyncMonitorWindow::View;
+            const View v = view == QLatin1String("peers")     ? View::Peers
+                           : view == QLatin1String("traffic") ? View::Traffic
+                                                              : View::Debugger;
+            monitor = window->openSyncMonitor(v);
+            if (!monitor)
+                return fail(true, QStringLiteral("--view %1 needs a space").arg(view));
         } else if (view != QLatin1String("main")) {
-            return fail(true, QStringLiteral("--view takes main, share, join, history, settings or about"));
+            return fail(true, QStringLiteral("--view takes main, share, join, history, settings, about, peers, "
+                                             "traffic, debugger or doctor"));
         }
         if (shown)
             shown->show();
-        QWidget* target = shown ? shown.get() : window.get();
-        // Let the first layout and paint happen, then grab the window as a user would see it.
-        QTimer::singleShot(300, target, [target, file] {
+        QWidget* target = shown ? shown.get() : monitor ? static_cast<QWidget*>(monitor) : window.get();
+        // Let the first layout and paint happen (and sync run, with a delay), then grab the window
+        // as a user would see it.
+        const bool doctor = view == QLatin1String("doctor");
+        QTimer::singleShot(parser.value(delayOption).toInt(), target, [target, file, monitor, doctor] {
+            if (monitor && doctor) {
+                // The doctor of a peer that was refused, if there is one.
+                monitor->sample();
+                for (int r = 0; r < monitor->peersModel()->rowCount(); ++r)
+                    if (const auto* p = monitor->peersModel()->peerAt(r); !p->admissionFailure.isEmpty()) {
+                        monitor->setTraceFilter(p->peer.peerId, {}, {});
+                        monitor->setDoctorPeer(p->peer.peerId);
+                    }
+            } else if (monitor) {
+                monitor->sample();
+                // The debugger shows an op: its bytes and who has it.
+                const auto& events = monitor->traceModel()->events();
+                for (auto it = events.rbegin(); it != events.rend(); ++it)
+                    if (it->kind == QLatin1String(pluresdb::api::trace::kOpReceived)) {
+                        monitor->selectEvent(it->seq);
+                        break;
+                    }
+            }
             if (!target->grab().save(file, "PNG")) {
                 std::fprintf(stderr, "pluresdb-desktop: cannot write %s\n", qPrintable(file));
                 QApplication::exit(1);

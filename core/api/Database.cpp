@@ -1,6 +1,7 @@
 #include "core/api/Database.h"
 
 #include "core/api/SyncAgent.h"
+#include "core/api/SyncMonitor.h"
 #include "core/api/SyncStatus.h"
 #include "core/engine/EngineThread.h"
 #include "core/engine/StoreWorker.h"
@@ -194,6 +195,7 @@ Result<void> Database::enableSync(const SyncOptions& options) {
             },
             Qt::QueuedConnection);
     };
+    auto monitor = std::make_shared<api::SyncMonitorState>();
     onEngine([&] {
         auto agent = api::SyncAgent::start(worker->store(), *normalised, options);
         if (!agent) {
@@ -203,6 +205,7 @@ Result<void> Database::enableSync(const SyncOptions& options) {
         api::SyncAgent* a = agent->release();
         side->agent = a;
         sync::SyncNode* node = &a->node();
+        new api::SyncMonitor(node, monitor, a);  // a child of the agent: goes with it
         connect(node, &sync::SyncNode::recordsChanged, a, [post, db](const QStringList& ids, bool remote) {
             post([db, ids, remote] { emit db->recordsChanged(ids, remote); });
         });
@@ -243,6 +246,7 @@ Result<void> Database::enableSync(const SyncOptions& options) {
     if (!started)
         return started.error();
     m_syncEnabled = true;
+    m_monitor = std::move(monitor);
     m_syncKey = *normalised;
     m_wsPort = *started;
     m_summary = SyncSummary{};

@@ -36,6 +36,7 @@ class StoreWorker;
 }  // namespace engine
 namespace api {
 class SyncAgent;
+class SyncMonitorState;
 }
 class SyncStatus;
 
@@ -105,6 +106,9 @@ public:
     std::optional<SyncStatsSnapshot> getSyncStats();
     std::vector<SyncPeer> getSyncPeers();  // current peers (empty when sync is off)
     SyncSummary syncSummary() const { return m_summary; }
+    // What the peer list, graphs and debugger read: published by the engine, read without waiting
+    // for it (core/api/SyncMonitor.h). Null before the first enableSync; a new one per enableSync.
+    std::shared_ptr<const api::SyncMonitorState> syncMonitor() const { return m_monitor; }
     // Keeps `status` (space `spaceId`) up to date with this database's sync: enabled, peers, in sync.
     void reportSyncStatusTo(SyncStatus* status, const QString& spaceId);
 
@@ -148,6 +152,7 @@ private:
     QString m_syncKey;
     quint16 m_wsPort = 0;
     std::optional<SyncStatsSnapshot> m_lastStats;
+    std::shared_ptr<api::SyncMonitorState> m_monitor;
     SyncSummary m_summary;
     quint64 m_syncGeneration = 0;  // events of an older enable are dropped
 };

@@ -76,9 +76,12 @@ public:
     // Trace for the debugger (issue #7): when on, opTraced() fires for every op sent or received.
     void setTracing(bool on) { m_tracing = on; }
     bool tracing() const { return m_tracing; }
-    void traceOp(const QString& peerId, bool outgoing, const store::Op& op) {
-        if (m_tracing)
+    // `encoded`: the op as it went over the wire (encodeOp), for the debugger's byte view.
+    void traceOp(const QString& peerId, bool outgoing, const store::Op& op, const QByteArray& encoded = {}) {
+        if (m_tracing) {
             emit opTraced(peerId, outgoing, op.origin, op.seq, op.hlc, op.recordId);
+            emit opTracedInFull(peerId, outgoing, op, encoded);
+        }
     }
 
     store::Store& store() { return m_store; }
@@ -100,6 +103,10 @@ signals:
     void recordsChanged(const QStringList& ids, bool remote);
     void opTraced(const QString& peerId, bool outgoing, const pluresdb::store::SiteId& origin, quint64 seq,
                   const pluresdb::store::Hlc& clock, const QString& recordId);
+    // The same with the whole op and its encoding (the engine-side monitor, core/api/SyncMonitor.h,
+    // connects directly on the engine thread).
+    void opTracedInFull(const QString& peerId, bool outgoing, const pluresdb::store::Op& op,
+                        const QByteArray& encoded);
 
 private:
     SyncNode(store::Store& store, QByteArray key, const Options& options);

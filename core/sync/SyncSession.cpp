@@ -351,7 +351,10 @@ void SyncSession::handleOps(OpsMsg&& m) {
                                    .arg(v.errorMessage()));
             continue;
         }
-        m_node->traceOp(m_peerId, false, op);
+        encoding::Encoder one;
+        encodeOp(one, op);
+        m_stats.payloadBytesReceived += static_cast<quint64>(one.bytes().size());
+        m_node->traceOp(m_peerId, false, op, one.bytes());
         accepted.push_back(std::move(op));
     }
     m_stats.opsReceived += m.ops.size();
@@ -442,6 +445,7 @@ void SyncSession::pump() {
             m_inFlight.push_back(InFlight{batch, frame.size(), count});
             m_inFlightBytes += frame.size();
             m_stats.opsSent += count;
+            m_stats.payloadBytesSent += static_cast<quint64>(enc.bytes().size());
             sendFrame(frame);
             enc = encoding::Encoder{};
             count = 0;
@@ -465,7 +469,7 @@ void SyncSession::pump() {
             if (count > 0 && enc.bytes().size() + one.bytes().size() > kBatchTargetBytes)
                 flush();
             enc.fixed(one.bytes());
-            m_node->traceOp(m_peerId, true, op);
+            m_node->traceOp(m_peerId, true, op, one.bytes());
             ++count;
             progressed = true;
             if (enc.bytes().size() >= kBatchTargetBytes || count >= kMaxBatchOps)
@@ -545,6 +549,8 @@ void SyncSession::handleJsonLines() {
             continue;
         ++m_stats.messagesReceived;
         auto m = decodeLegacyLine(line);
+        if (m && (m->kind == LegacyMessage::Kind::Put || m->kind == LegacyMessage::Kind::Delete))
+            m_stats.payloadBytesReceived += static_cast<quint64>(line.size());
         if (!m) {
             // One bad line is reported and skipped; the peer stays (2.x peers do the same).
             emit errorOccurred(
@@ -627,12 +633,16 @@ void SyncSession::sendJsonRecord(const QString& id) {
         return;
     if (!rec->has_value()) {
         // Called for changed records only: a record that is gone now was deleted.
-        sendJson(encodeLegacyDelete(m_localOriginId, id));
+        const QByteArray line = encodeLegacyDelete(m_localOriginId, id);
+        m_stats.payloadBytesSent += static_cast<quint64>(line.size());
+        sendJson(line);
         return;
     }
     ++m_stats.opsSent;
-    sendJson(encodeLegacyPut(m_localOriginId, legacyNodeFromFields(id, *states, m_localOriginId,
-                                                                   st.versionVector()[st.siteId()])));
+    const QByteArray line = encodeLegacyPut(
+        m_localOriginId, legacyNodeFromFields(id, *states, m_localOriginId, st.versionVector()[st.siteId()]));
+    m_stats.payloadBytesSent += static_cast<quint64>(line.size());
+    sendJson(line);
 }
 
 void SyncSession::continueSnapshot() {

@@ -66,6 +66,10 @@ struct SyncStats {
     quint64 bytesReceived = 0;  // protocol bytes read from the stream
     quint64 opsSent = 0;
     quint64 opsReceived = 0;
+    // Of bytesSent/bytesReceived, the encoded ops themselves (the sync payload; the rest is protocol
+    // overhead: framing, proofs, version vectors, acks, digests). For a 2.x JSON peer: put/delete lines.
+    quint64 payloadBytesSent = 0;
+    quint64 payloadBytesReceived = 0;
     quint64 opsApplied = 0;   // received ops new to this replica
     quint64 opsRejected = 0;  // received ops refused (clock too far ahead, invalid)
     quint64 syncRounds = 0;   // times the session reached "in sync"
@@ -77,6 +81,8 @@ struct SyncStats {
         bytesReceived += o.bytesReceived;
         opsSent += o.opsSent;
         opsReceived += o.opsReceived;
+        payloadBytesSent += o.payloadBytesSent;
+        payloadBytesReceived += o.payloadBytesReceived;
         opsApplied += o.opsApplied;
         opsRejected += o.opsRejected;
         syncRounds += o.syncRounds;

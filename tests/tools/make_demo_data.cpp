@@ -5,6 +5,7 @@
 #include "core/api/Database.h"
 #include "core/keys/KeyStore.h"
 #include "core/keys/SyncKey.h"
+#include "core/spaces/Settings.h"
 #include "core/spaces/SpaceList.h"
 #include "core/store/Store.h"
 
@@ -36,11 +37,17 @@ bool addConcurrentEdit(Database& db) {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: make_demo_data DIR\n");
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: make_demo_data DIR [SYNC_KEY [WS_URL...]]\n");
         return 2;
     }
     const QString dir = QString::fromLocal8Bit(argv[1]);
+    // For a live demo session (scripts/screenshots.sh): the first space gets this key and the app
+    // dials these mesh peers.
+    const QString demoKey = argc > 2 ? QString::fromLatin1(argv[2]) : QString();
+    QStringList demoPeers;
+    for (int i = 3; i < argc; ++i)
+        demoPeers << QString::fromLocal8Bit(argv[i]);
     auto list = spaces::SpaceList::load(dir);
     if (!list) {
         std::fprintf(stderr, "make_demo_data: %s\n", qPrintable(list.errorMessage()));
@@ -69,7 +76,7 @@ int main(int argc, char** argv) {
         {"Field survey 2026", {{"site:001", {{"lat", 48.137}, {"lon", 11.575}, {"notes", "north slope"}}}}},
     };
     for (const Demo& d : demos) {
-        const QString key = keys::generateSyncKey();
+        const QString key = &d == &demos[0] && !demoKey.isEmpty() ? demoKey : keys::generateSyncKey();
         auto space = list->add(QString::fromUtf8(d.name), key);
         if (!space || !keyStore.storeSyncKey(space->id, key)) {
             std::fprintf(stderr, "make_demo_data: cannot add %s\n", d.name);
@@ -79,6 +86,14 @@ int main(int argc, char** argv) {
         if (!db) return 1;
         for (const auto& [id, data] : d.records) (*db)->put(QString::fromUtf8(id), data).waitForFinished();
         if (&d == &demos[0] && !addConcurrentEdit(**db)) return 1;
+    }
+    if (!demoPeers.isEmpty()) {
+        spaces::NetworkSettings net;
+        net.connectWebSocket = demoPeers;
+        if (!net.save(dir)) {
+            std::fprintf(stderr, "make_demo_data: cannot save the network settings\n");
+            return 1;
+        }
     }
     std::printf("demo data in %s\n", qPrintable(dir));
     return 0;

@@ -9,6 +9,7 @@
 #include "ui/dialogs/ShareDialog.h"
 #include "ui/i18n/Language.h"
 #include "ui/windows/RecordsPanel.h"
+#include "ui/windows/SyncTray.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -140,7 +141,10 @@ MainWindow::~MainWindow() {
             settings.setValue(QStringLiteral("window/splitter"), m_splitterState());
         settings.setValue(QStringLiteral("spaces/last"), m_currentSpace);
     }
-    // Panels use the databases: delete them first.
+    // Panels and monitor windows use the databases: delete them first.
+    for (auto& [id, w] : m_monitors)
+        delete w.data();
+    m_monitors.clear();
     for (auto& [id, panel] : m_panels)
         delete panel;
     m_panels.clear();
@@ -198,6 +202,35 @@ void MainWindow::buildMenus(bool withSpaces) {
         recordMenu->addSeparator();
         quit = recordMenu->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
     }
+    auto* viewMenu = menuBar()->addMenu(QString());
+    auto* peers = viewMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+                                      [this] { openSyncMonitor(SyncMonitorWindow::View::Peers); });
+    auto* traffic = viewMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+                                        [this] { openSyncMonitor(SyncMonitorWindow::View::Traffic); });
+    auto* debugger = viewMenu->addAction(QString(), QKeySequence(Qt::CTRL | Qt::Key_3), this,
+                                         [this] { openSyncMonitor(SyncMonitorWindow::View::Debugger); });
+    viewMenu->addSeparator();
+    auto* notifications = viewMenu->addAction(QString());
+    notifications->setCheckable(true);
+    {
+        const QSettings user(i18n::userSettingsPath(), QSettings::IniFormat);
+        notifications->setChecked(user.value(QStringLiteral("tray/notifications"), true).toBool());
+        tray()->setNotificationsEnabled(notifications->isChecked());
+    }
+    connect(notifications, &QAction::toggled, this, [this](bool on) {
+        tray()->setNotificationsEnabled(on);
+        QSettings user(m_userSettingsPath.isEmpty() ? i18n::userSettingsPath() : m_userSettingsPath,
+                       QSettings::IniFormat);
+        user.setValue(QStringLiteral("tray/notifications"), on);
+    });
+    addText([=] {
+        viewMenu->setTitle(tr("&View"));
+        peers->setText(tr("&Peers"));
+        traffic->setText(tr("&Traffic"));
+        debugger->setText(tr("Sync &debugger"));
+        notifications->setText(tr("&Notifications"));
+        notifications->setToolTip(tr("Notify when peers join or leave and on sync errors"));
+    });
     addText([=] {
         recordMenu->setTitle(tr("&Record"));
         newAction->setText(tr("&New"));
@@ -295,6 +328,32 @@ void MainWindow::updateSyncStatus() {
     }
     m_syncLabel->setText(parts.join(QStringLiteral("  ·  ")));
     m_syncLabel->setToolTip(tip);
+    tray()->setStatus(m_syncLabel->text(), space.enabled && space.peers > 0 && space.inSync);
+}
+
+SyncTray* MainWindow::tray() {
+    if (!m_tray)
+        m_tray = std::make_unique<SyncTray>(this);
+    return m_tray.get();
+}
+
+SyncMonitorWindow* MainWindow::openSyncMonitor(SyncMonitorWindow::View view) {
+    RecordsPanel* panel = currentPanel();
+    if (!panel)
+        return nullptr;
+    QPointer<SyncMonitorWindow>& w = m_monitors[m_currentSpace];
+    if (!w) {
+        w = new SyncMonitorWindow(panel->database(), this);
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        const auto space = m_spaces ? m_spaces->find(m_currentSpace) : std::nullopt;
+        if (space)
+            w->setWindowTitle(tr("%1 — sync monitor").arg(space->name));
+    }
+    w->showView(view);
+    w->show();
+    w->raise();
+    w->activateWindow();
+    return w;
 }
 
 Result<void> MainWindow::applySettings(const SettingsDialog::Values& values) {
@@ -368,6 +427,8 @@ void MainWindow::addPanel(const QString& key, Database* db) {
     m_stack->addWidget(panel);
     connect(panel, &RecordsPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(panel, &RecordsPanel::summaryChanged, this, &MainWindow::updateStatus);
+    const auto space = m_spaces ? m_spaces->find(key) : std::nullopt;
+    tray()->watch(db, space ? space->name : tr("this database"));
 }
 
 Database* MainWindow::openSpaceDatabase(const QString& id, QString* error) {

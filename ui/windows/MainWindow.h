@@ -13,6 +13,7 @@
 #include "core/keys/Invite.h"
 #include "core/spaces/SpaceList.h"
 #include "ui/dialogs/SettingsDialog.h"
+#include "ui/windows/SyncMonitorWindow.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -34,6 +35,7 @@ class KeyStore;
 namespace pluresdb::ui {
 
 class RecordsPanel;
+class SyncTray;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -68,6 +70,10 @@ public:
     void setSyncStatus(SyncStatus* status);
     SyncStatus* syncStatus() const { return m_syncStatus; }
     QString syncStatusText() const;
+
+    // The current space's peers, traffic and sync debugger (one window per space, kept open).
+    SyncMonitorWindow* openSyncMonitor(SyncMonitorWindow::View view);
+    SyncTray* tray();  // the tray icon (or, without a system tray, its status and notifications)
 
 public slots:
     void selectSpace(const QString& id);
@@ -117,6 +123,8 @@ private:
     QAction* m_settingsAction = nullptr;
     QString m_userSettingsPath;
     QString m_wsServingSpace;  // the space whose sync serves the WebSocket port (one port per app)
+    std::unique_ptr<SyncTray> m_tray;
+    std::map<QString, QPointer<SyncMonitorWindow>> m_monitors;  // by space id
 };
 
 }  // namespace pluresdb::ui
