@@ -1326,9 +1326,19 @@ I : entrant (ils ont appelé)
 X : refusé : n&apos;a pas pu prouver la clé de l&apos;espace</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Green only when both sides&apos; state digests are equal</source>
         <translation>Vert seulement quand les empreintes d&apos;état des deux côtés sont égales</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From sending the last batch of ops to its acknowledgement: the network round trip plus the peer&apos;s write (shown once ops have flowed)</source>
+        <translation>De l&apos;envoi du dernier lot d&apos;opérations à son acquittement : l&apos;aller-retour réseau plus l&apos;écriture chez le pair (affiché une fois que des opérations ont circulé)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How long the swarm took to make the connection</source>
+        <translation>Le temps qu&apos;a mis l&apos;essaim à établir la connexion</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1336,7 +1346,8 @@ X : refusé : n&apos;a pas pu prouver la clé de l&apos;espace</translation>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1358,12 +1369,12 @@ X : refusé : n&apos;a pas pu prouver la clé de l&apos;espace</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>In sync</source>
         <translation>Synchronisé</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-45"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
@@ -1391,6 +1402,11 @@ X : refusé : n&apos;a pas pu prouver la clé de l&apos;espace</translation>
         <location line="+2"/>
         <source>NAT (ours / theirs)</source>
         <translation>NAT (le nôtre / le leur)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RTT</source>
+        <translation>RTT</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2225,7 +2241,9 @@ X : refusé : n&apos;a pas pu prouver la clé de l&apos;espace</translation>
         <translation>Perçage envoyé</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+27"/>
+        <location line="+1"/>
+        <location line="+33"/>
         <location line="+29"/>
         <source>%1/s</source>
         <translation>%1/s</translation>

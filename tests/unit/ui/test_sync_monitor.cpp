@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QSystemTrayIcon>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -228,6 +229,17 @@ private slots:
             QVERIFY(e.bytes.size() > 10);
         }
         QCOMPARE(w.timeline()->lanes().size(), 2);
+        // The ops batches were acknowledged: each peer has a round-trip time.
+        QVERIFY(waitUntil([&] {
+            w.sample();
+            for (const auto& p : peers) {
+                const int row = w.peersModel()->rowOfPeer(p.peerId);
+                if (row < 0 ||
+                    !w.peersModel()->index(row, PeersModel::RttColumn).data().toString().endsWith(" ms"))
+                    return false;
+            }
+            return true;
+        }));
 
         w.setTraceFilter(QString(), QStringLiteral("ops"), QStringLiteral("dbg-3"));
         QCOMPARE(w.traceFilter()->rowCount(), 2);  // to each peer once
@@ -282,6 +294,36 @@ private slots:
                      text.contains("Key proof failed"),
                  qPrintable(text));
         QVERIFY(!d1.advice.isEmpty());
+        QVERIFY(!w.badgeIsGreen());
+    }
+
+    /// A mesh peer that is not there: the doctor (on the URL the app dials) says that nothing
+    /// accepts connections at that address and what to try.
+    void unreachablePeerDoctorSaysWhy() {
+        QTcpServer probe;  // a port that was free a moment ago and is closed now
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        Node a = openNode();
+        SyncMonitorWindow w(a.db.get(), nullptr, 50);
+        QVERIFY(a.db->enableSync(dialing(Database::generateSyncKey(), port)));
+        const QString url = QStringLiteral("ws://127.0.0.1:%1").arg(port);
+        QVERIFY(waitUntil([&] {
+            for (const auto& e : w.traceModel()->events())
+                if (e.kind == QLatin1String(api::trace::kError) && e.peerId.startsWith(url))
+                    return true;
+            return false;
+        }));
+        QString id;
+        for (const auto& e : w.traceModel()->events())
+            if (e.kind == QLatin1String(api::trace::kError))
+                id = e.peerId;
+        w.setDoctorPeer(id);
+        const Diagnosis d = w.currentDiagnosis();
+        QCOMPARE(d.verdict, Diagnosis::Verdict::Failed);
+        QVERIFY2(d.cause.contains("Nothing accepts connections"),
+                 qPrintable(d.cause + " / " + w.doctorText()));
+        QVERIFY(d.advice.contains("address and port"));
         QVERIFY(!w.badgeIsGreen());
     }
 
