@@ -10,6 +10,7 @@
 #include "ui/models/TraceModel.h"
 #include "ui/widgets/TraceTimeline.h"
 #include "ui/widgets/TrafficGraph.h"
+#include "ui/windows/MainWindow.h"
 #include "ui/windows/SyncMonitorWindow.h"
 #include "ui/windows/SyncTray.h"
 
@@ -19,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenuBar>
 #include <QSystemTrayIcon>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -334,7 +336,7 @@ private slots:
         const QString key = Database::generateSyncKey();
         Node a = openNode(), b = openNode();
         std::vector<store::LocalWrite> batch;
-        for (int i = 0; i < 3000; ++i)
+        for (int i = 0; i < 5000; ++i)
             batch.push_back(store::LocalWrite{QStringLiteral("r-%1").arg(i, 5, 10, QLatin1Char('0')),
                                               store::OpKind::Put,
                                               QJsonObject{{"i", i}, {"pad", QString(64, 'p')}}});
@@ -404,6 +406,23 @@ private slots:
         QVERIFY(waitUntil([&] { return a.db->syncSummary().peers == 1; }));
         QTest::qWait(200);
         QCOMPARE(tray.recent().size(), before);
+    }
+
+    /// The main window's View menu opens the current space's monitor at the asked tab, and a
+    /// second time the same window.
+    void mainWindowOpensTheMonitor() {
+        Node a = openNode();
+        MainWindow main(a.db.get());
+        main.show();
+        SyncMonitorWindow* w = main.openSyncMonitor(SyncMonitorWindow::View::Traffic);
+        QVERIFY(w);
+        QCOMPARE(w->currentView(), SyncMonitorWindow::View::Traffic);
+        QCOMPARE(main.openSyncMonitor(SyncMonitorWindow::View::Debugger), w);
+        QCOMPARE(w->currentView(), SyncMonitorWindow::View::Debugger);
+        QStringList menus;
+        for (auto* action : main.menuBar()->actions())
+            menus << action->text();
+        QVERIFY(menus.contains(QStringLiteral("&View")));
     }
 
     /// Watching costs the network nothing: over the same time, the hub sends and the peer receives
