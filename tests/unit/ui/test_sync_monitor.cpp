@@ -457,6 +457,10 @@ private slots:
         QTest::qWait(2500);
         const quint64 samples = w->samplesTaken();
         const auto open = delta(c1, counts());
+        qInfo(
+            "over 2.5 s closed / open: hub sent %llu / %llu messages, %llu / %llu bytes; peer received "
+            "%llu / %llu messages, %llu / %llu bytes; %llu samples",
+            closed[0], open[0], closed[1], open[1], closed[2], open[2], closed[3], open[3], samples);
         QVERIFY(samples > 20);  // it did watch
         for (int i = 0; i < 4; ++i)
             QVERIFY2(open[i] <= closed[i],
