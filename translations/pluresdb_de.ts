@@ -1346,9 +1346,19 @@ I: eingehend (sie haben angewählt)
 X: abgewiesen: konnte den Schlüssel des Bereichs nicht nachweisen</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+56" />
         <source>Green only when both sides' state digests are equal</source>
         <translation>Nur grün, wenn die Zustands-Digests beider Seiten gleich sind</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>From sending the last batch of ops to its acknowledgement: the network round trip plus the peer's write (shown once ops have flowed)</source>
+        <translation>Vom Senden des letzten Op-Stapels bis zu seiner Bestätigung: die Netzwerk-Umlaufzeit plus das Schreiben beim Peer (angezeigt, sobald Ops geflossen sind)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>How long the swarm took to make the connection</source>
+        <translation>Wie lange der Swarm für den Verbindungsaufbau brauchte</translation>
     </message>
     <message>
         <location line="+21" />
@@ -1356,7 +1366,8 @@ X: abgewiesen: konnte den Schlüssel des Bereichs nicht nachweisen</translation>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <location line="+2" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1378,12 +1389,12 @@ X: abgewiesen: konnte den Schlüssel des Bereichs nicht nachweisen</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+43" />
+        <location line="+45" />
         <source>In sync</source>
         <translation>Synchron</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-45" />
         <source>Syncing…</source>
         <translation>Synchronisiert…</translation>
     </message>
@@ -1411,6 +1422,11 @@ X: abgewiesen: konnte den Schlüssel des Bereichs nicht nachweisen</translation>
         <location line="+2" />
         <source>NAT (ours / theirs)</source>
         <translation>NAT (unseres / ihres)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>RTT</source>
+        <translation>RTT</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2245,7 +2261,9 @@ X: abgewiesen: konnte den Schlüssel des Bereichs nicht nachweisen</translation>
         <translation>Holepunching aus</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+27" />
+        <location line="+1" />
+        <location line="+33" />
         <location line="+29" />
         <source>%1/s</source>
         <translation>%1/s</translation>

@@ -1346,9 +1346,19 @@ I: entrante (marcaron ellos)
 X: rechazado: no pudo demostrar la clave del espacio</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+56" />
         <source>Green only when both sides' state digests are equal</source>
         <translation>Verde solo cuando los resúmenes de estado de ambos lados son iguales</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>From sending the last batch of ops to its acknowledgement: the network round trip plus the peer's write (shown once ops have flowed)</source>
+        <translation>Desde el envío del último lote de operaciones hasta su confirmación: el viaje de ida y vuelta por la red más la escritura en el par (se muestra cuando han circulado operaciones)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>How long the swarm took to make the connection</source>
+        <translation>Cuánto tardó el enjambre en establecer la conexión</translation>
     </message>
     <message>
         <location line="+21" />
@@ -1356,7 +1366,8 @@ X: rechazado: no pudo demostrar la clave del espacio</translation>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <location line="+2" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1378,12 +1389,12 @@ X: rechazado: no pudo demostrar la clave del espacio</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+43" />
+        <location line="+45" />
         <source>In sync</source>
         <translation>Sincronizado</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-45" />
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
@@ -1411,6 +1422,11 @@ X: rechazado: no pudo demostrar la clave del espacio</translation>
         <location line="+2" />
         <source>NAT (ours / theirs)</source>
         <translation>NAT (nuestro / suyo)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>RTT</source>
+        <translation>RTT</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2245,7 +2261,9 @@ X: rechazado: no pudo demostrar la clave del espacio</translation>
         <translation>Perforación saliente</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+27" />
+        <location line="+1" />
+        <location line="+33" />
         <location line="+29" />
         <source>%1/s</source>
         <translation>%1/s</translation>

@@ -1346,9 +1346,19 @@ I : entrant (ils ont appelé)
 X : refusé : n'a pas pu prouver la clé de l'espace</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+56" />
         <source>Green only when both sides' state digests are equal</source>
         <translation>Vert seulement quand les empreintes d'état des deux côtés sont égales</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>From sending the last batch of ops to its acknowledgement: the network round trip plus the peer's write (shown once ops have flowed)</source>
+        <translation>De l'envoi du dernier lot d'opérations à son acquittement : l'aller-retour réseau plus l'écriture chez le pair (affiché une fois que des opérations ont circulé)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>How long the swarm took to make the connection</source>
+        <translation>Le temps qu'a mis l'essaim à établir la connexion</translation>
     </message>
     <message>
         <location line="+21" />
@@ -1356,7 +1366,8 @@ X : refusé : n'a pas pu prouver la clé de l'espace</translation>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <location line="+2" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1378,12 +1389,12 @@ X : refusé : n'a pas pu prouver la clé de l'espace</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+43" />
+        <location line="+45" />
         <source>In sync</source>
         <translation>Synchronisé</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-45" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
@@ -1411,6 +1422,11 @@ X : refusé : n'a pas pu prouver la clé de l'espace</translation>
         <location line="+2" />
         <source>NAT (ours / theirs)</source>
         <translation>NAT (le nôtre / le leur)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>RTT</source>
+        <translation>RTT</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2245,7 +2261,9 @@ X : refusé : n'a pas pu prouver la clé de l'espace</translation>
         <translation>Perçage envoyé</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+27" />
+        <location line="+1" />
+        <location line="+33" />
         <location line="+29" />
         <source>%1/s</source>
         <translation>%1/s</translation>

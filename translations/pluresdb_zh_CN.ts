@@ -1343,9 +1343,19 @@ I：入站（对方拨号）
 X：已拒绝：无法证明空间密钥</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+56" />
         <source>Green only when both sides' state digests are equal</source>
         <translation>仅当双方状态摘要相同时显示绿色</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>From sending the last batch of ops to its acknowledgement: the network round trip plus the peer's write (shown once ops have flowed)</source>
+        <translation>从发送最后一批操作到收到其确认的时间：网络往返加上对等节点的写入（有操作传输后显示）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>How long the swarm took to make the connection</source>
+        <translation>蜂群建立连接所用的时间</translation>
     </message>
     <message>
         <location line="+21" />
@@ -1353,7 +1363,8 @@ X：已拒绝：无法证明空间密钥</translation>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <location line="+2" />
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
@@ -1375,12 +1386,12 @@ X：已拒绝：无法证明空间密钥</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+43" />
+        <location line="+45" />
         <source>In sync</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-45" />
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
@@ -1408,6 +1419,11 @@ X：已拒绝：无法证明空间密钥</translation>
         <location line="+2" />
         <source>NAT (ours / theirs)</source>
         <translation>NAT（我方 / 对方）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>RTT</source>
+        <translation>往返时间</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2237,7 +2253,9 @@ X：已拒绝：无法证明空间密钥</translation>
         <translation>打洞出</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+27" />
+        <location line="+1" />
+        <location line="+33" />
         <location line="+29" />
         <source>%1/s</source>
         <translation>%1/秒</translation>

@@ -19,6 +19,7 @@ SyncPeer toSyncPeer(const sync::PeerInfo& p) {
     s.link = p.link;
     s.stats = p.stats;
     s.progress = p.progress;
+    s.ackRttMs = p.ackRttMs;
     return s;
 }
 

@@ -180,6 +180,13 @@ SyncMonitor::SyncMonitor(sync::SyncNode* node, std::shared_ptr<SyncMonitorState>
 SyncMonitor::~SyncMonitor() {
     if (m_node)
         m_node->setTracing(false);
+    // Sync stopped: the sessions are gone without a disconnect each; no peer is current any more.
+    QMutexLocker lock(&m_state->m_mutex);
+    for (auto& [id, m] : m_state->m_peers) {
+        m.current = false;
+        m.connectedSinceMs = 0;
+        m.bytesInPerSec = m.bytesOutPerSec = 0;
+    }
 }
 
 qint64 SyncMonitor::nowMs() const {

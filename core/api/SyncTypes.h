@@ -38,6 +38,7 @@ struct SyncPeer {
     sync::PeerLink link;    // how the connection was made (kind, path, NAT classes)
     sync::SyncStats stats;  // this peer's messages, bytes and ops
     sync::SyncProgress progress;
+    qint64 ackRttMs = -1;  // ops batch to its acknowledgement, last one (-1: none yet)
 };
 
 // getSyncStats(): the seed's five figures, the op counts, and each current peer's.

@@ -44,6 +44,7 @@ PeerInfo SyncNode::infoOf(const SyncSession* s) const {
     p.link = s->link();
     p.stats = s->stats();
     p.progress = s->progress();
+    p.ackRttMs = s->ackRttMs();
     return p;
 }
 

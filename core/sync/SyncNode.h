@@ -40,6 +40,7 @@ struct PeerInfo {
     PeerLink link;
     SyncStats stats;
     SyncProgress progress;
+    qint64 ackRttMs = -1;  // SyncSession::ackRttMs()
 };
 
 class SyncNode : public QObject {

@@ -8,9 +8,19 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 
 namespace pluresdb::sync {
+
+namespace {
+
+qint64 steadyMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
 
 using store::Op;
 
@@ -310,6 +320,7 @@ void SyncSession::handleMessage(Message&& msg) {
             return;
         }
         m_inFlightBytes -= m_inFlight.front().bytes;
+        m_ackRttMs = steadyMs() - m_inFlight.front().sentAtMs;
         m_inFlight.pop_front();
         pump();
         return;
@@ -442,7 +453,7 @@ void SyncSession::pump() {
                 return;
             const uint64_t batch = m_nextBatch++;
             const QByteArray frame = encodeOpsFrame(batch, count, enc.bytes());
-            m_inFlight.push_back(InFlight{batch, frame.size(), count});
+            m_inFlight.push_back(InFlight{batch, frame.size(), count, steadyMs()});
             m_inFlightBytes += frame.size();
             m_stats.opsSent += count;
             m_stats.payloadBytesSent += static_cast<quint64>(enc.bytes().size());

@@ -119,6 +119,9 @@ public:
     bool isInSync() const { return m_inSync; }
     const SyncStats& stats() const { return m_stats; }
     SyncProgress progress() const { return m_progress; }
+    // The time from sending the last acknowledged ops batch to its acknowledgement (network round
+    // trip plus the peer's write); -1 until a batch was acknowledged.
+    qint64 ackRttMs() const { return m_ackRttMs; }
     store::SiteId peerSite() const { return m_peerSite; }
 
     // The node's store changed (`ids`; from another session, or a local write): send what is new.
@@ -179,8 +182,10 @@ private:
         uint64_t batch;
         qint64 bytes;
         uint64_t ops;
+        qint64 sentAtMs = 0;  // steady clock
     };
     std::deque<InFlight> m_inFlight;
+    qint64 m_ackRttMs = -1;
     qint64 m_inFlightBytes = 0;
     uint64_t m_nextBatch = 1;
     bool m_drained = false;

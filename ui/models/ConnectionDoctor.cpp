@@ -29,7 +29,7 @@ void ConnectionDoctor::explain(const QString& kind, const QString& message, QStr
         }
         return;
     }
-    if (m.contains(QLatin1String("refused")) || m.contains(QLatin1String("connection refused"))) {
+    if (m.contains(QLatin1String("connection refused"))) {
         *cause =
             tr("Nothing accepts connections at that address: the other device is not running, or "
                "does not serve sync on that port.");

@@ -161,6 +161,7 @@ QVariant PeersModel::data(const QModelIndex& index, int role) const {
             case RateInColumn:
             case RateOutColumn:
             case RttColumn:
+            case ConnectTimeColumn:
                 return int(Qt::AlignRight | Qt::AlignVCenter);
             default:
                 return {};
@@ -176,6 +177,12 @@ QVariant PeersModel::data(const QModelIndex& index, int role) const {
                 return p->lastError;
             case InSyncColumn:
                 return tr("Green only when both sides' state digests are equal");
+            case RttColumn:
+                return tr(
+                    "From sending the last batch of ops to its acknowledgement: the network round "
+                    "trip plus the peer's write (shown once ops have flowed)");
+            case ConnectTimeColumn:
+                return tr("How long the swarm took to make the connection");
             default:
                 return {};
         }
@@ -198,7 +205,8 @@ QVariant PeersModel::data(const QModelIndex& index, int role) const {
                 return QStringLiteral("—");
             return tr("%1 / %2").arg(natText(s.link.localFirewall), natText(s.link.remoteFirewall));
         case RttColumn:
-            // The swarm gives the time the connection took; the sync protocol has no ping yet.
+            return s.ackRttMs >= 0 ? tr("%1 ms").arg(s.ackRttMs) : QStringLiteral("—");
+        case ConnectTimeColumn:
             return s.link.connectMs > 0 ? tr("%1 ms").arg(s.link.connectMs) : QStringLiteral("—");
         case BytesInColumn:
             return bytesText(double(s.stats.bytesReceived));
@@ -247,6 +255,8 @@ QVariant PeersModel::headerData(int section, Qt::Orientation orientation, int ro
         case NatColumn:
             return tr("NAT (ours / theirs)");
         case RttColumn:
+            return tr("RTT");
+        case ConnectTimeColumn:
             return tr("Connect time");
         case BytesInColumn:
             return tr("Received");

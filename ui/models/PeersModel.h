@@ -24,6 +24,7 @@ public:
         InSyncColumn,
         NatColumn,
         RttColumn,
+        ConnectTimeColumn,
         BytesInColumn,
         BytesOutColumn,
         MessagesInColumn,

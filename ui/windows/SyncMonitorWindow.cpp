@@ -246,6 +246,7 @@ void SyncMonitorWindow::retranslate() {
             m_filterKind->addItem(TraceModel::kindText(QLatin1String(k)), QString::fromLatin1(k));
         m_filterKind->setCurrentIndex(std::max(0, m_filterKind->findData(current)));
     }
+    m_peerChoicesStale = true;
     refreshPeerChoices();
     refreshDoctor();
     refreshTraffic();
@@ -308,6 +309,10 @@ void SyncMonitorWindow::refreshPeerChoices() {
         for (const auto& e : m_traceModel->events())
             if (!e.peerId.isEmpty() && !ids.contains(e.peerId))
                 ids << e.peerId;
+    if (ids == m_peerChoices && m_trafficPeer->count() == ids.size() + 1 && !m_peerChoicesStale)
+        return;  // unchanged: leave the combo boxes alone (one may be open)
+    m_peerChoices = ids;
+    m_peerChoicesStale = false;
     auto fill = [&ids](QComboBox* box, const QString& allText) {
         const QSignalBlocker block(box);
         const QString current = box->currentData().toString();

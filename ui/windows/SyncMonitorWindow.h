@@ -112,6 +112,8 @@ private:
     QPlainTextEdit* m_details = nullptr;
     quint64 m_selectedSeq = 0;
     QString m_doctorPeer;
+    QStringList m_peerChoices;  // the peers the combo boxes list
+    bool m_peerChoicesStale = true;
     QLabel* m_doctorTitle = nullptr;
     QLabel* m_badge = nullptr;
     QLabel* m_verdict = nullptr;

@@ -10,6 +10,7 @@
 #include "ui/models/TraceModel.h"
 #include "ui/widgets/TraceTimeline.h"
 #include "ui/widgets/TrafficGraph.h"
+#include "ui/windows/MainWindow.h"
 #include "ui/windows/SyncMonitorWindow.h"
 #include "ui/windows/SyncTray.h"
 
@@ -19,7 +20,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMenuBar>
 #include <QSystemTrayIcon>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -228,6 +231,17 @@ private slots:
             QVERIFY(e.bytes.size() > 10);
         }
         QCOMPARE(w.timeline()->lanes().size(), 2);
+        // The ops batches were acknowledged: each peer has a round-trip time.
+        QVERIFY(waitUntil([&] {
+            w.sample();
+            for (const auto& p : peers) {
+                const int row = w.peersModel()->rowOfPeer(p.peerId);
+                if (row < 0 ||
+                    !w.peersModel()->index(row, PeersModel::RttColumn).data().toString().endsWith(" ms"))
+                    return false;
+            }
+            return true;
+        }));
 
         w.setTraceFilter(QString(), QStringLiteral("ops"), QStringLiteral("dbg-3"));
         QCOMPARE(w.traceFilter()->rowCount(), 2);  // to each peer once
@@ -285,6 +299,36 @@ private slots:
         QVERIFY(!w.badgeIsGreen());
     }
 
+    /// A mesh peer that is not there: the doctor (on the URL the app dials) says that nothing
+    /// accepts connections at that address and what to try.
+    void unreachablePeerDoctorSaysWhy() {
+        QTcpServer probe;  // a port that was free a moment ago and is closed now
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        Node a = openNode();
+        SyncMonitorWindow w(a.db.get(), nullptr, 50);
+        QVERIFY(a.db->enableSync(dialing(Database::generateSyncKey(), port)));
+        const QString url = QStringLiteral("ws://127.0.0.1:%1").arg(port);
+        QVERIFY(waitUntil([&] {
+            for (const auto& e : w.traceModel()->events())
+                if (e.kind == QLatin1String(api::trace::kError) && e.peerId.startsWith(url))
+                    return true;
+            return false;
+        }));
+        QString id;
+        for (const auto& e : w.traceModel()->events())
+            if (e.kind == QLatin1String(api::trace::kError))
+                id = e.peerId;
+        w.setDoctorPeer(id);
+        const Diagnosis d = w.currentDiagnosis();
+        QCOMPARE(d.verdict, Diagnosis::Verdict::Failed);
+        QVERIFY2(d.cause.contains("Nothing accepts connections"),
+                 qPrintable(d.cause + " / " + w.doctorText()));
+        QVERIFY(d.advice.contains("address and port"));
+        QVERIFY(!w.badgeIsGreen());
+    }
+
     /// The in-sync badge turns green only once both state digests are equal: a peer with many
     /// records catches the hub up while the window samples fast; whenever the badge is green, the
     /// two stores' digests are equal, and it does end green.
@@ -292,7 +336,7 @@ private slots:
         const QString key = Database::generateSyncKey();
         Node a = openNode(), b = openNode();
         std::vector<store::LocalWrite> batch;
-        for (int i = 0; i < 3000; ++i)
+        for (int i = 0; i < 5000; ++i)
             batch.push_back(store::LocalWrite{QStringLiteral("r-%1").arg(i, 5, 10, QLatin1Char('0')),
                                               store::OpKind::Put,
                                               QJsonObject{{"i", i}, {"pad", QString(64, 'p')}}});
@@ -364,6 +408,23 @@ private slots:
         QCOMPARE(tray.recent().size(), before);
     }
 
+    /// The main window's View menu opens the current space's monitor at the asked tab, and a
+    /// second time the same window.
+    void mainWindowOpensTheMonitor() {
+        Node a = openNode();
+        MainWindow main(a.db.get());
+        main.show();
+        SyncMonitorWindow* w = main.openSyncMonitor(SyncMonitorWindow::View::Traffic);
+        QVERIFY(w);
+        QCOMPARE(w->currentView(), SyncMonitorWindow::View::Traffic);
+        QCOMPARE(main.openSyncMonitor(SyncMonitorWindow::View::Debugger), w);
+        QCOMPARE(w->currentView(), SyncMonitorWindow::View::Debugger);
+        QStringList menus;
+        for (auto* action : main.menuBar()->actions())
+            menus << action->text();
+        QVERIFY(menus.contains(QStringLiteral("&View")));
+    }
+
     /// Watching costs the network nothing: over the same time, the hub sends and the peer receives
     /// the same bytes and messages with the graphs open (sampling fast) as with them closed.
     void graphsOpenSendNoMorePackets() {
@@ -396,6 +457,10 @@ private slots:
         QTest::qWait(2500);
         const quint64 samples = w->samplesTaken();
         const auto open = delta(c1, counts());
+        qInfo(
+            "over 2.5 s closed / open: hub sent %llu / %llu messages, %llu / %llu bytes; peer received "
+            "%llu / %llu messages, %llu / %llu bytes; %llu samples",
+            closed[0], open[0], closed[1], open[1], closed[2], open[2], closed[3], open[3], samples);
         QVERIFY(samples > 20);  // it did watch
         for (int i = 0; i < 4; ++i)
             QVERIFY2(open[i] <= closed[i],
