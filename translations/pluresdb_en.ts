@@ -4,7 +4,7 @@
 <context>
     <name>pluresdb::ui::FieldHistoryModel</name>
     <message numerus="yes">
-        <location filename="../ui/models/FieldHistoryModel.cpp" line="+151" />
+        <location filename="../ui/models/FieldHistoryModel.cpp" line="+151"/>
         <source>conflict: %n concurrent write(s)</source>
         <translation>
             <numerusform>conflict: %n concurrent write</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n write(s)</source>
         <translation>
             <numerusform>%n write</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>pluresdb::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/windows/MainWindow.cpp" line="+314" />
+        <location filename="../ui/windows/MainWindow.cpp" line="+325"/>
         <source>%n peer(s)</source>
         <translation>
             <numerusform>%n peer</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>pluresdb::ui::RecordsPanel</name>
     <message numerus="yes">
-        <location filename="../ui/windows/RecordsPanel.cpp" line="+188" />
+        <location filename="../ui/windows/RecordsPanel.cpp" line="+188"/>
         <source>History (%n conflict(s))</source>
         <translation>
             <numerusform>History (%n conflict)</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37" />
+        <location line="+37"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n+ records</source>
         <translation>
             <numerusform>%n+ records</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>pluresdb::ui::ShareDialog</name>
     <message numerus="yes">
-        <location filename="../ui/dialogs/ShareDialog.cpp" line="+109" />
+        <location filename="../ui/dialogs/ShareDialog.cpp" line="+109"/>
         <source>Copied. The clipboard will be cleared in %n second(s).</source>
         <translation>
             <numerusform>Copied. The clipboard will be cleared in %n second.</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>pluresdb::ui::SyncMonitorWindow</name>
     <message numerus="yes">
-        <location filename="../ui/windows/SyncMonitorWindow.cpp" line="+479" />
+        <location filename="../ui/windows/SyncMonitorWindow.cpp" line="+484"/>
         <source>%n byte(s) on the wire:</source>
         <translation>
             <numerusform>%n byte on the wire:</numerusform>
