@@ -193,9 +193,13 @@ struct Server::Impl {
             return;
         bool punched = false;
         PunchStrategy strategy = PunchStrategy::None;
+        uint64_t punchLocalFirewall = kFirewallUnknown;
+        uint64_t punchRemoteFirewall = kFirewallUnknown;
         if (slot->puncher) {
-            punched = socket == slot->puncher->socket();
+            punched = slot->puncher->owns(socket);  // the main puncher socket or a birthday socket
             strategy = slot->puncher->strategy();
+            punchLocalFirewall = slot->puncher->nat().firewall();
+            punchRemoteFirewall = slot->puncher->remoteFirewall();
             slot->puncher->handOver(socket, stream);  // the stream now owns the puncher socket
             slot->puncher->onAbort = {};
             slot->puncher->destroy();
@@ -214,18 +218,20 @@ struct Server::Impl {
         facts.handshakeHash = slot->keys->handshakeHash;
         const auto remote = detail::fromEndpoint(from);
         facts.remoteAddress = remote.value_or(slot->clientAddress);
-        // The client came to another address than the one the relay saw: it took the LAN shortcut.
-        facts.path =
-            (!slot->direct && remote && !(*remote == slot->clientAddress) && detail::isPrivateIpv4(*remote))
-                ? ConnectionPath::Lan
-                : ConnectionPath::Direct;
+        // The client reached our server socket from another host than the relay saw it at: it took
+        // the LAN shortcut to our private address (§8 client 6).
+        const bool lan = !slot->direct && remote && remote->host != slot->clientAddress.host && dht &&
+                         socket == dht->node().serverSocket();
+        facts.path = lan ? ConnectionPath::Lan : ConnectionPath::Direct;
+        facts.localFirewall = slot->ourFirewall;
+        facts.remoteFirewall = slot->remotePayload.firewall;
         if (punched) {
             facts.path = ConnectionPath::Holepunched;
             facts.strategy = strategy == PunchStrategy::None ? PunchStrategy::Consistent : strategy;
             facts.punchRounds = int(slot->round) + 1;
+            facts.localFirewall = punchLocalFirewall;  // what the punch rounds established
+            facts.remoteFirewall = punchRemoteFirewall;
         }
-        facts.localFirewall = slot->ourFirewall;
-        facts.remoteFirewall = slot->remotePayload.firewall;
         facts.handshakeRelay = slot->relay;
         facts.handshakeMs = slot->handshakeMs;
         facts.connectMs = slot->started.elapsed();
@@ -591,7 +597,8 @@ struct Server::Impl {
                 if (s->prepunch)
                     s->prepunch->stop();
                 const bool random = pu->remoteFirewall() >= kFirewallRandom || fw >= kFirewallRandom;
-                if (random && !detail::randomPunchAllowed()) {
+                // A repeated round (the client's retry) while we already punch changes nothing.
+                if (random && !pu->isPunching() && !detail::randomPunchAllowed()) {
                     abortHolepunch(*s, value, req, kPayloadErrorTryLater);
                     return;
                 }
