@@ -238,9 +238,14 @@ class Proc:
     def received(self):
         return self.data.hexdigest()
 
-    def stderr_text(self):
+    def stderr_text(self, since=None):
+        """stderr; with `since` (a time.monotonic() value) each line is prefixed by its arrival
+        time relative to it, e.g. `[+1.234s]`."""
         with self.cond:
-            return "\n".join(self.stderr_lines)
+            if since is None:
+                return "\n".join(self.stderr_lines)
+            return "\n".join("[%+.3fs] %s" % (t - since, line)
+                             for line, t in zip(self.stderr_lines, self.stderr_times))
 
 
 class Lab:
@@ -401,7 +406,7 @@ table ip natlab {
         os.makedirs(self.pcap_dir, exist_ok=True)
         path = os.path.join(self.pcap_dir, name + ".pcap")
         p = subprocess.Popen(["ip", "netns", "exec", self.pub, "tcpdump", "-U", "-n", "-s", "128",
-                              "-i", "br0", "-w", path, "udp"], stdout=subprocess.DEVNULL,
+                              "-i", "br0", "-w", path, "udp or icmp"], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
         time.sleep(0.5)
         return p, path
@@ -461,8 +466,10 @@ table ip natlab {
                 pcap[0].terminate()
                 pcap[0].wait()
                 res["pcap"] = pcap[1]
-            res["server_stderr"] = p_s.stderr_text() if p_s else ""
-            res["client_stderr"] = p_c.stderr_text() if p_c else ""
+            # timestamps relative to the connector's start
+            since = p_c.started if p_c else None
+            res["server_stderr"] = p_s.stderr_text(since) if p_s else ""
+            res["client_stderr"] = p_c.stderr_text(since) if p_c else ""
         res["low_ttl_drops"] = {side: self.low_ttl_drops(side) for side in ("a", "b")}
         res["ok"] = not res["problems"]
         return res
