@@ -688,6 +688,9 @@ private:
                 return;
             }
             self->m_facts.strategy = self->m_puncher->strategy();
+            // The random strategies run up to ~35 s (§7.5): let them finish within the attempt.
+            if (self->m_puncher->strategy() != PunchStrategy::Consistent)
+                self->m_timeout.start(std::max(self->m_timeout.remainingTime(), 40'000));
             self->trace(QStringLiteral("punch-round"),
                         QStringLiteral("Punching (%1)").arg(punchStrategyName(self->m_puncher->strategy())));
         });

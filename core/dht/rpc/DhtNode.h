@@ -167,8 +167,10 @@ public:
     // handleResponseFrom().
     RequestId requestFrom(transport::udx::UdxSocket* socket, RpcRequest request, const Ipv4Address& to,
                           RequestOptions options, RequestCompletion done);
-    // A datagram that arrived on such a socket: true if it was a dht-rpc response (matched against
-    // the requests in flight, without NAT sampling for the node's own sockets).
+    // A dht-rpc datagram that arrived on such a socket: a response is matched against the requests
+    // in flight, a request is served as if it came in on the client socket (a relay forwards the
+    // punch round to the address a puncher announced itself from); neither is a NAT sample for the
+    // node's own sockets. False if it was not dht-rpc.
     bool handleResponseFrom(const QByteArray& datagram, const Ipv4Address& from);
 
     // An iterative query (§2.10). onReply sees each successful reply as it arrives; onDone runs
