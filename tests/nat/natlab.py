@@ -100,13 +100,26 @@ def skip_reason():
     return None
 
 
+def lab_alive(pid):
+    """Whether the lab run with this pid still runs: the process exists, is not a zombie, and is
+    a natlab.py (not a later process that reused the pid)."""
+    try:
+        with open("/proc/%s/stat" % pid) as f:
+            if f.read().rsplit(")", 1)[1].split()[0] == "Z":
+                return False
+        with open("/proc/%s/cmdline" % pid, "rb") as f:
+            return b"natlab" in f.read()
+    except (OSError, IndexError):
+        return False
+
+
 def sweep_stale():
     """Deletes namespaces left by lab runs whose process is gone (e.g. killed by a timeout)."""
     out = subprocess.run(["ip", "netns", "list"], stdout=subprocess.PIPE, text=True).stdout
     for line in out.splitlines():
         name = line.split()[0] if line.split() else ""
         m = re.match(r"^%s(\d+)-" % PREFIX, name)
-        if not m or os.path.exists("/proc/%s" % m.group(1)):
+        if not m or lab_alive(m.group(1)):
             continue
         kill_ns_processes(name)
         subprocess.run(["ip", "netns", "del", name], stderr=subprocess.DEVNULL)
