@@ -450,6 +450,47 @@ private slots:
         clientDht->destroy();
     }
 
+    // A relay that goes away is noticed by the 3 s relay pings and replaced by an early re-announce
+    // (hyperdht's announcer), not only at the 5-minute one; the swarm hears of it (onRelaysChanged).
+    void relayLossReannounces() {
+        auto boot = startBootstrapper();
+        QVERIFY(boot);
+        const QStringList bootstrap{addressOf(*boot)};
+        std::vector<std::unique_ptr<HyperDht>> storing;
+        for (int i = 0; i < 5; ++i) {
+            storing.push_back(startNode(NodeKind::Persistent, bootstrap));
+            QVERIFY(storing.back() && waitPersistent(*storing.back()));
+        }
+        auto serverDht = startCppNode(bootstrap, true);
+        QVERIFY(serverDht);
+        ServerOptions so;
+        so.keyPair = crypto::generateKeyPair();
+        Server server(*serverDht, so);
+        int changes = 0;
+        server.onRelaysChanged = [&] { ++changes; };
+        auto listened = await<Result<void>>([&](auto done) { server.listen(done); });
+        QVERIFY(listened && listened->ok());
+        QVERIFY(!server.relays().empty());
+        const encoding::Ipv4Address gone = server.relays().front().relayAddress;
+        bool found = false;
+        for (auto& n : storing)
+            if (n && n->node().localServerAddress() == gone) {
+                n.reset();  // the relay node shuts down
+                found = true;
+                break;
+            }
+        if (!found)
+            QSKIP("the first relay is the bootstrapper");
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto relays = server.relays();
+                return changes > 0 && std::none_of(relays.begin(), relays.end(), [&](const ServerRelay& r) {
+                           return r.relayAddress == gone;
+                       });
+            },
+            30'000));
+    }
+
     // C++ ↔ C++ on an all-C++ DHT: `pluresdb-cli bootstrap`-style bootstrapper + persistent nodes.
     void cppCppOnCppDht_data() {
         QTest::addColumn<bool>("firewalled");

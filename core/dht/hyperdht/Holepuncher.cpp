@@ -138,6 +138,13 @@ UdxSocket* Holepuncher::socket() const {
     return m_sockets.empty() ? nullptr : m_sockets.front().socket.get();
 }
 
+bool Holepuncher::owns(const UdxSocket* socket) const {
+    for (const Ref& r : m_sockets)
+        if (r.socket.get() == socket)
+            return true;
+    return false;
+}
+
 UdxSocket* Holepuncher::addSocket() {
     auto s = std::make_unique<UdxSocket>();
     QHostAddress host(QHostAddress::AnyIPv4);
@@ -399,11 +406,25 @@ void Holepuncher::randomProbes(Ipv4Address remote, int tries) {
 }
 
 void Holepuncher::openBirthdaySockets(Ipv4Address remote) {
-    while (m_punching && int(m_sockets.size()) < kBirthdaySockets) {
+    // In batches on later event-loop turns: binding 255 sockets takes a while on a loaded machine,
+    // and the punch round's answer must not wait for it (the peer would retry the round).
+    after(0, [this, remote] { openBirthdayBatch(remote); });
+}
+
+void Holepuncher::openBirthdayBatch(Ipv4Address remote) {
+    if (!m_punching)
+        return;
+    for (int i = 0; i < 16 && int(m_sockets.size()) < kBirthdaySockets; ++i) {
         UdxSocket* s = addSocket();
-        if (!s)
-            break;
+        if (!s) {
+            after(100, [this, remote] { keepAliveRandomNat(remote, kRandomTries, 0, 1); });
+            return;
+        }
         s->sendDatagramWithTtl(probe(), toHost(remote), remote.port, kHolepunchTtl);
+    }
+    if (int(m_sockets.size()) < kBirthdaySockets) {
+        after(0, [this, remote] { openBirthdayBatch(remote); });
+        return;
     }
     after(100, [this, remote] { keepAliveRandomNat(remote, kRandomTries, 0, 1); });
 }

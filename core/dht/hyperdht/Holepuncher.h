@@ -71,6 +71,8 @@ public:
     ~Holepuncher() override;
 
     transport::udx::UdxSocket* socket() const;
+    // One of our sockets (the main one or a birthday socket)?
+    bool owns(const transport::udx::UdxSocket* socket) const;
     bool isInitiator() const { return m_initiator; }
 
     // NAT classification of our puncher socket.
@@ -122,6 +124,7 @@ private:
     void consistentProbe(int tries);
     void randomProbes(encoding::Ipv4Address remote, int tries);
     void openBirthdaySockets(encoding::Ipv4Address remote);
+    void openBirthdayBatch(encoding::Ipv4Address remote);
     void keepAliveRandomNat(encoding::Ipv4Address remote, int tries, std::size_t index, int lowTtlRounds);
     void autoDestroy();
     void after(int ms, std::function<void()> fn);

@@ -12,6 +12,7 @@
 #include "core/dht/hyperdht/HolepunchPayload.h"
 #include "core/dht/hyperdht/Holepuncher.h"
 #include "core/dht/hyperdht/RelayValues.h"
+#include "core/dht/rpc/RpcWire.h"
 #include "core/transport/noise/NoiseHandshake.h"
 #include "core/transport/secretstream/SecretStream.h"
 #include "core/transport/udx/UdxSocket.h"
@@ -40,6 +41,7 @@ namespace {
 constexpr int kHandshakeInitialTimeoutMs = 10'000;
 constexpr int kHandshakeClearWaitMs = 10'000;
 constexpr int kConnectionKeepAliveMs = 5000;
+constexpr int kRelayPingIntervalMs = 3000;
 
 }  // namespace
 
@@ -108,6 +110,10 @@ struct Server::Impl {
     std::vector<Ipv4Address> relayAddresses;
     QObject ctx;  // parent of timers and not-yet-handed streams; its death cancels queued calls
     QTimer announceTimer;
+    QTimer relayPingTimer;  // hyperdht announcer: every 3 s, are our relays still there?
+    bool announcing = false;
+    int relayPingsPending = 0;
+    int relayPingsAnswered = 0;
     std::map<QByteArray, std::shared_ptr<ServerSlot>> connects;
     std::vector<std::shared_ptr<ServerSlot>> slotTable;  // index = holepunch id
     std::shared_ptr<bool> alive = std::make_shared<bool>(true);
@@ -187,9 +193,13 @@ struct Server::Impl {
             return;
         bool punched = false;
         PunchStrategy strategy = PunchStrategy::None;
+        uint64_t punchLocalFirewall = kFirewallUnknown;
+        uint64_t punchRemoteFirewall = kFirewallUnknown;
         if (slot->puncher) {
-            punched = socket == slot->puncher->socket();
+            punched = slot->puncher->owns(socket);  // the main puncher socket or a birthday socket
             strategy = slot->puncher->strategy();
+            punchLocalFirewall = slot->puncher->nat().firewall();
+            punchRemoteFirewall = slot->puncher->remoteFirewall();
             slot->puncher->handOver(socket, stream);  // the stream now owns the puncher socket
             slot->puncher->onAbort = {};
             slot->puncher->destroy();
@@ -208,18 +218,20 @@ struct Server::Impl {
         facts.handshakeHash = slot->keys->handshakeHash;
         const auto remote = detail::fromEndpoint(from);
         facts.remoteAddress = remote.value_or(slot->clientAddress);
-        // The client came to another address than the one the relay saw: it took the LAN shortcut.
-        facts.path =
-            (!slot->direct && remote && !(*remote == slot->clientAddress) && detail::isPrivateIpv4(*remote))
-                ? ConnectionPath::Lan
-                : ConnectionPath::Direct;
+        // The client reached our server socket from another host than the relay saw it at: it took
+        // the LAN shortcut to our private address (§8 client 6).
+        const bool lan = !slot->direct && remote && remote->host != slot->clientAddress.host && dht &&
+                         socket == dht->node().serverSocket();
+        facts.path = lan ? ConnectionPath::Lan : ConnectionPath::Direct;
+        facts.localFirewall = slot->ourFirewall;
+        facts.remoteFirewall = slot->remotePayload.firewall;
         if (punched) {
             facts.path = ConnectionPath::Holepunched;
             facts.strategy = strategy == PunchStrategy::None ? PunchStrategy::Consistent : strategy;
             facts.punchRounds = int(slot->round) + 1;
+            facts.localFirewall = punchLocalFirewall;  // what the punch rounds established
+            facts.remoteFirewall = punchRemoteFirewall;
         }
-        facts.localFirewall = slot->ourFirewall;
-        facts.remoteFirewall = slot->remotePayload.firewall;
         facts.handshakeRelay = slot->relay;
         facts.handshakeMs = slot->handshakeMs;
         facts.connectMs = slot->started.elapsed();
@@ -585,7 +597,8 @@ struct Server::Impl {
                 if (s->prepunch)
                     s->prepunch->stop();
                 const bool random = pu->remoteFirewall() >= kFirewallRandom || fw >= kFirewallRandom;
-                if (random && !detail::randomPunchAllowed()) {
+                // A repeated round (the client's retry) while we already punch changes nothing.
+                if (random && !pu->isPunching() && !detail::randomPunchAllowed()) {
                     abortHolepunch(*s, value, req, kPayloadErrorTryLater);
                     return;
                 }
@@ -627,9 +640,11 @@ struct Server::Impl {
             return;
         }
         std::weak_ptr<bool> weak = alive;
+        announcing = true;
         dht->announceSelf(opts.keyPair, [this, weak, done = std::move(done)](const AnnounceSelfResult& r) {
             if (weak.expired() || !*weak.lock())
                 return;
+            announcing = false;
             if (closing)
                 return;
             const bool changed = r.relayAddresses != relayAddresses;
@@ -646,6 +661,36 @@ struct Server::Impl {
                 q->onRelaysChanged();
         });
     }
+
+    // One round of relay pings; when a relay stopped answering, announce again at once (so clients
+    // find a live relay) instead of waiting for the periodic re-announce.
+    void pingRelays() {
+        if (!dht || closing || !listening || announcing || relayPingsPending > 0 || relays.empty())
+            return;
+        relayPingsPending = int(relays.size());
+        relayPingsAnswered = 0;
+        std::weak_ptr<bool> weak = alive;
+        for (const ServerRelay& r : relays) {
+            rpc::RpcRequest ping;
+            ping.internal = true;
+            ping.command = rpc::kCommandPing;
+            dht->node().request(std::move(ping), r.relayAddress, rpc::RequestOptions{},
+                                [this, weak](const rpc::RequestResult& res) {
+                                    if (weak.expired() || !*weak.lock())
+                                        return;
+                                    if (res.status == rpc::RequestStatus::Response)
+                                        ++relayPingsAnswered;
+                                    if (--relayPingsPending > 0 || closing || !listening)
+                                        return;
+                                    if (res.status == rpc::RequestStatus::Destroyed)
+                                        return;
+                                    if (relayPingsAnswered < int(relays.size()) && !announcing) {
+                                        announceTimer.start();  // the periodic one counts from now
+                                        announce(nullptr);
+                                    }
+                                });
+        }
+    }
 };
 
 Server::Server(HyperDht& dht, ServerOptions options) : d(std::make_unique<Impl>()) {
@@ -654,9 +699,11 @@ Server::Server(HyperDht& dht, ServerOptions options) : d(std::make_unique<Impl>(
     d->opts = std::move(options);
     d->announceTimer.setSingleShot(false);
     QObject::connect(&d->announceTimer, &QTimer::timeout, &d->ctx, [this] {
-        if (d->listening && !d->closing)
+        if (d->listening && !d->closing && !d->announcing)
             d->announce(nullptr);
     });
+    d->relayPingTimer.setSingleShot(false);
+    QObject::connect(&d->relayPingTimer, &QTimer::timeout, &d->ctx, [this] { d->pingRelays(); });
 }
 
 Server::~Server() = default;
@@ -687,6 +734,7 @@ void Server::listen(std::function<void(Result<void>)> done) {
     d->dht->storage().setServerTarget(d->target, std::move(hooks));
     d->listening = true;
     d->announceTimer.start(std::max(1000, d->opts.announceIntervalMs));
+    d->relayPingTimer.start(kRelayPingIntervalMs);
     if (!d->dht->node().isBootstrapped()) {  // announce once the node has a routing table
         auto pending = std::make_shared<std::function<void(Result<void>)>>(std::move(done));
         QObject::connect(
@@ -709,6 +757,7 @@ void Server::close(std::function<void()> done) {
     }
     d->closing = true;
     d->announceTimer.stop();
+    d->relayPingTimer.stop();
     d->unregister();
     for (auto& [k, slot] : d->connects)
         d->dropSlot(*slot);
