@@ -100,13 +100,26 @@ def skip_reason():
     return None
 
 
+def lab_alive(pid):
+    """Whether the lab run with this pid still runs: the process exists, is not a zombie, and is
+    a natlab.py (not a later process that reused the pid)."""
+    try:
+        with open("/proc/%s/stat" % pid) as f:
+            if f.read().rsplit(")", 1)[1].split()[0] == "Z":
+                return False
+        with open("/proc/%s/cmdline" % pid, "rb") as f:
+            return b"natlab" in f.read()
+    except (OSError, IndexError):
+        return False
+
+
 def sweep_stale():
     """Deletes namespaces left by lab runs whose process is gone (e.g. killed by a timeout)."""
     out = subprocess.run(["ip", "netns", "list"], stdout=subprocess.PIPE, text=True).stdout
     for line in out.splitlines():
         name = line.split()[0] if line.split() else ""
         m = re.match(r"^%s(\d+)-" % PREFIX, name)
-        if not m or os.path.exists("/proc/%s" % m.group(1)):
+        if not m or lab_alive(m.group(1)):
             continue
         kill_ns_processes(name)
         subprocess.run(["ip", "netns", "del", name], stderr=subprocess.DEVNULL)
@@ -238,9 +251,14 @@ class Proc:
     def received(self):
         return self.data.hexdigest()
 
-    def stderr_text(self):
+    def stderr_text(self, since=None):
+        """stderr; with `since` (a time.monotonic() value) each line is prefixed by its arrival
+        time relative to it, e.g. `[+1.234s]`."""
         with self.cond:
-            return "\n".join(self.stderr_lines)
+            if since is None:
+                return "\n".join(self.stderr_lines)
+            return "\n".join("[%+.3fs] %s" % (t - since, line)
+                             for line, t in zip(self.stderr_lines, self.stderr_times))
 
 
 class Lab:
@@ -401,7 +419,7 @@ table ip natlab {
         os.makedirs(self.pcap_dir, exist_ok=True)
         path = os.path.join(self.pcap_dir, name + ".pcap")
         p = subprocess.Popen(["ip", "netns", "exec", self.pub, "tcpdump", "-U", "-n", "-s", "128",
-                              "-i", "br0", "-w", path, "udp"], stdout=subprocess.DEVNULL,
+                              "-i", "br0", "-w", path, "udp or icmp"], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
         time.sleep(0.5)
         return p, path
@@ -461,8 +479,10 @@ table ip natlab {
                 pcap[0].terminate()
                 pcap[0].wait()
                 res["pcap"] = pcap[1]
-            res["server_stderr"] = p_s.stderr_text() if p_s else ""
-            res["client_stderr"] = p_c.stderr_text() if p_c else ""
+            # timestamps relative to the connector's start
+            since = p_c.started if p_c else None
+            res["server_stderr"] = p_s.stderr_text(since) if p_s else ""
+            res["client_stderr"] = p_c.stderr_text(since) if p_c else ""
         res["low_ttl_drops"] = {side: self.low_ttl_drops(side) for side in ("a", "b")}
         res["ok"] = not res["problems"]
         return res
