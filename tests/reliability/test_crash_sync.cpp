@@ -7,7 +7,8 @@
 //     and acknowledged H's batches) before being killed mid-write, all of H's records are there
 //     (ops acknowledged to a peer survive);
 // and at the end V and H converge to equal digests with every acknowledged write on both.
-// Default run: 24 kills; PLURESDB_TEST_LONG=1: 200.
+// Over the WebSocket mesh (24 kills; 200 with PLURESDB_TEST_LONG=1) and over TCP with secret-stream
+// (12; 100).
 
 #include "tests/reliability/CliDriver.h"
 
@@ -60,21 +61,30 @@ class TestCrashSync : public QObject {
     QTemporaryDir m_tmp{QDir::temp().filePath("pluresdb-crash-XXXXXX")};  // a real disk: what survives
 
 private slots:
+    // How V reaches H: the only place that knows the transport (the swarm: --bootstrap for both).
+    void killedSyncingNodeLosesNothingAcknowledged_data() {
+        QTest::addColumn<QString>("transport");
+        QTest::addColumn<int>("kills");
+        QTest::newRow("websocket") << "ws" << (longMode() ? 200 : 24);
+        QTest::newRow("tcp") << "tcp" << (longMode() ? 100 : 12);
+    }
     void killedSyncingNodeLosesNothingAcknowledged() {
-        const int kills = longMode() ? 200 : 24;
-        const QString dbH = m_tmp.path() + "/H";
-        const QString dbV = m_tmp.path() + "/V";
+        QFETCH(QString, transport);
+        QFETCH(int, kills);
+        const QString dbH = m_tmp.path() + "/H-" + transport;
+        const QString dbV = m_tmp.path() + "/V-" + transport;
         CliDriver h;
-        QVERIFY(h.start(dbH, kKey, {"--serve-ws", "127.0.0.1:0"}));
-        const QString url = h.listening("ws");
+        QVERIFY(h.start(dbH, kKey, {transport == "ws" ? "--serve-ws" : "--listen-tcp", "127.0.0.1:0"}));
+        const QString url = h.listening(transport);
         QVERIFY(!url.isEmpty());
+        const QStringList reachH{transport == "ws" ? "--connect-ws" : "--connect-tcp", url};
 
         std::mt19937 rng(0x5eed1129);
         QHash<QString, QJsonObject> ackedV, ackedH;
         int midWrite = 0, confirmedRounds = 0, unansweredTotal = 0;
         for (int k = 0; k < kills; ++k) {
             CliDriver v;
-            QVERIFY(v.start(dbV, kKey, {"--connect-ws", url}));
+            QVERIFY(v.start(dbV, kKey, reachH));
             const int burst = 20 + static_cast<int>(rng() % 40);
             for (int n = 0; n < burst; ++n) {
                 v.sendPut(QStringLiteral("v%1-%2").arg(k).arg(n), {{"k", k}, {"n", n}, {"by", "V"}});
@@ -128,7 +138,7 @@ private slots:
 
         // V comes back for good: both converge and hold every acknowledged write.
         CliDriver v;
-        QVERIFY(v.start(dbV, kKey, {"--connect-ws", url}));
+        QVERIFY(v.start(dbV, kKey, reachH));
         QVERIFY2(QTest::qWaitFor([&] { return v.digest() == h.digest(); }, 180000),
                  "no convergence at the end");
         const QJsonArray listV = v.call({{"op", "list"}}).toArray();
