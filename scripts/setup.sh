@@ -30,6 +30,8 @@ packages=(
   imagemagick
   # packaging checks (tests/package): the freedesktop validators, YAML for the workflow files
   desktop-file-utils appstream python3-yaml
+  # the NAT lab (tests/nat): network namespaces with nftables NATs, conntrack evidence, pcaps
+  iproute2 nftables conntrack tcpdump
 )
 # The package acceptance test makes a clean Debian 12 root, and compiles the NSIS script.
 [ "$package_test" = 1 ] && packages+=(debootstrap nsis)

@@ -82,7 +82,10 @@ private slots:
         std::mt19937 rng(0x5eed1129);
         QHash<QString, QJsonObject> ackedV, ackedH;
         int midWrite = 0, confirmedRounds = 0, unansweredTotal = 0;
-        for (int k = 0; k < kills; ++k) {
+        // At least `kills` rounds, more (up to 3×) until half of them hit V mid-write: how many do
+        // depends on the machine's speed, and the point of the test is kills during writes.
+        int k = 0;
+        for (; k < 3 * kills && (k < kills || midWrite < kills / 2); ++k) {
             CliDriver v;
             QVERIFY(v.start(dbV, kKey, reachH));
             const int burst = 20 + static_cast<int>(rng() % 40);
@@ -153,12 +156,13 @@ private slots:
         QVERIFY(v.quit());
         QVERIFY(h.quit());
         // The kills must really have hit V mid-write, and the peer check must have had work to do.
-        QVERIFY2(midWrite >= kills / 2, qPrintable(QStringLiteral("only %1 kills mid-write").arg(midWrite)));
+        QVERIFY2(midWrite >= kills / 2,
+                 qPrintable(QStringLiteral("only %1 of %2 kills mid-write").arg(midWrite).arg(k)));
         QVERIFY(confirmedRounds >= kills / 4);
         qInfo(
             "crash test: %d SIGKILLs (%d mid-write, %d puts unanswered at the kill), %d rounds with "
             "H's state confirmed at V, %lld writes acknowledged by V and %lld by H, 0 lost",
-            kills, midWrite, unansweredTotal, confirmedRounds, static_cast<long long>(ackedV.size()),
+            k, midWrite, unansweredTotal, confirmedRounds, static_cast<long long>(ackedV.size()),
             static_cast<long long>(ackedH.size()));
     }
 };
