@@ -10,7 +10,12 @@
 #include "HyperDhtNodePeer.h"
 
 #include "core/crypto/Ed25519.h"
+#include "core/crypto/Hash.h"
+#include "core/crypto/Namespaces.h"
 #include "core/dht/hyperdht/Connect.h"
+#include "core/dht/hyperdht/RelayValues.h"
+#include "core/dht/rpc/RpcMessage.h"
+#include "core/transport/noise/NoiseHandshake.h"
 #include "core/transport/secretstream/SecretStream.h"
 #include "tests/support/TestSupport.h"
 
@@ -19,6 +24,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QUdpSocket>
 
 using namespace pluresdb;
 using namespace pluresdb::test::hyperdht;
@@ -144,13 +150,20 @@ private slots:
     // A C++ server; Node clients dial it, 0 B / 1 B / 1 MiB / 64 MiB each way.
     void cppServerNodeClient_data() {
         QTest::addColumn<bool>("firewalled");
+        QTest::addColumn<bool>("lan");
         QTest::addColumn<QList<qint64>>("sizes");
-        QTest::newRow("reachable") << false << QList<qint64>{0, 1, kMiB, 64 * kMiB};
-        QTest::newRow("firewalled") << true << QList<qint64>{0, 1, kMiB};
+        QTest::addColumn<QString>("expectedPath");  // as our server sees it
+        QTest::newRow("reachable") << false << true << QList<qint64>{0, 1, kMiB, 64 * kMiB} << QString();
+        QTest::newRow("firewalled") << true << true << QList<qint64>{0, 1, kMiB} << QString();
+        // Both firewalled, the Node client told not to use the LAN shortcut: a punched hole (§7).
+        QTest::newRow("holepunch") << true << false << QList<qint64>{1, kMiB}
+                                   << QStringLiteral("holepunched");
     }
     void cppServerNodeClient() {
         QFETCH(bool, firewalled);
+        QFETCH(bool, lan);
         QFETCH(QList<qint64>, sizes);
+        QFETCH(QString, expectedPath);
         auto dht = startCppNode(m_bootstrap, firewalled);
         QVERIFY(dht);
         ServerOptions so;
@@ -180,7 +193,8 @@ private slots:
                 op("connect",
                    {{QStringLiteral("node"), client},
                     {QStringLiteral("publicKey"), QString::fromLatin1(so.keyPair.publicKey.toHex())},
-                    {QStringLiteral("bytes"), double(size)}}),
+                    {QStringLiteral("bytes"), double(size)},
+                    {QStringLiteral("lan"), lan}}),
                 180'000);
             QVERIFY2(
                 c.value(QStringLiteral("ok")).toBool(),
@@ -194,6 +208,8 @@ private slots:
             QCOMPARE(ex.receivedHash(), c.value(QStringLiteral("sent")).toString());
             QCOMPARE(ex.sentHash(), c.value(QStringLiteral("received")).toString());
             QCOMPARE(facts.back().initiator, false);
+            if (!expectedPath.isEmpty())
+                QCOMPARE(connectionPathName(facts.back().path), expectedPath);
             QCOMPARE(facts.back().handshakeHash.size(), 64);
         }
         auto closed = await<bool>([&](auto done) { server.close([done] { done(true); }); });
@@ -204,13 +220,17 @@ private slots:
     // A Node server; the C++ connect() dials it.
     void nodeServerCppClient_data() {
         QTest::addColumn<bool>("firewalled");
+        QTest::addColumn<bool>("lan");
         QTest::addColumn<QString>("expectedPath");
-        QTest::newRow("reachable") << false << QStringLiteral("direct");
+        QTest::newRow("reachable") << false << true << QStringLiteral("direct");
         // Both firewalled on one host: the LAN shortcut (PING the server's address, §8 client 6).
-        QTest::newRow("firewalled") << true << QStringLiteral("lan");
+        QTest::newRow("firewalled") << true << true << QStringLiteral("lan");
+        // The same without the LAN shortcut: probe and punch rounds through a relay, consistent NATs.
+        QTest::newRow("holepunch") << true << false << QStringLiteral("holepunched");
     }
     void nodeServerCppClient() {
         QFETCH(bool, firewalled);
+        QFETCH(bool, lan);
         QFETCH(QString, expectedPath);
         const int serverNode = nodeClient(!firewalled);
         QVERIFY(serverNode >= 0);
@@ -225,6 +245,7 @@ private slots:
             QVERIFY(dht);
             ConnectOptions co;
             co.keyPair = crypto::generateKeyPair();
+            co.localConnection = lan;
             QStringList steps;
             co.trace = [&](const QByteArray&, const ConnectStep& s) { steps << s.kind + ": " + s.detail; };
             auto r = connectAndWait(*dht, serverKey, co);
@@ -234,6 +255,11 @@ private slots:
                                  "\n" + steps.join("\n")));
             QCOMPARE(conn->facts.remotePublicKey, serverKey);
             QCOMPARE(connectionPathName(conn->facts.path), expectedPath);
+            if (expectedPath == QLatin1String("holepunched")) {
+                QCOMPARE(conn->facts.strategy, PunchStrategy::Consistent);
+                QCOMPARE(conn->facts.localFirewall, kFirewallConsistent);
+                QVERIFY(conn->facts.punchRounds >= 1);
+            }
             Exchange ex(conn->stream, size);
             QVERIFY(QTest::qWaitFor([&] { return ex.closed(); }, 60'000));
             QVERIFY2(ex.error().isEmpty(), qPrintable(ex.error()));
@@ -270,6 +296,119 @@ private slots:
         QCOMPARE(e->code, QString::fromLatin1(kErrPeerNotFound));
         QVERIFY(!e->message.isEmpty());
         dht->destroy();
+    }
+
+    // The same Noise message 1 through two relays (FROM_RELAY from one, FROM_SECOND_RELAY naming the
+    // other) gets the same message 2 both times, relayed back as FROM_SERVER (§5.2); raw UDP sockets
+    // play the relays, so the exact wire answers are checked.
+    void handshakeDedupeOverRelays() {
+        auto dht = startCppNode(m_bootstrap, true);
+        QVERIFY(dht);
+        ServerOptions so;
+        so.keyPair = crypto::generateKeyPair();
+        Server server(*dht, so);
+        int connections = 0;
+        server.onConnection = [&](Connection c) {
+            ++connections;
+            c.stream->deleteLater();
+        };
+        auto listened = await<Result<void>>([&](auto done) { server.listen(done); });
+        QVERIFY(listened && listened->ok());
+
+        struct Relay {
+            QUdpSocket socket;
+            encoding::Ipv4Address address;
+            Relay() {
+                socket.bind(QHostAddress::LocalHost, 0);
+                address = {{127, 0, 0, 1}, socket.localPort()};
+            }
+            std::optional<HandshakeValue> receive() {
+                if (!QTest::qWaitFor([&] { return socket.hasPendingDatagrams(); }, 10'000))
+                    return std::nullopt;
+                QByteArray data(int(socket.pendingDatagramSize()), 0);
+                socket.readDatagram(data.data(), data.size());
+                auto m = dht::rpc::decodeMessage(data);
+                auto* r = m ? std::get_if<dht::rpc::RpcRequest>(&*m) : nullptr;
+                if (!r || !r->value || r->command != kCommandPeerHandshake)
+                    return std::nullopt;
+                auto v = decodeHandshakeValue(*r->value);
+                return v ? std::optional<HandshakeValue>(*v) : std::nullopt;
+            }
+        } relayA, relayB;
+        const crypto::KeyPair client = crypto::generateKeyPair();
+        transport::noise::NoiseHandshake noise(transport::noise::NoisePattern::IK, true, client,
+                                               crypto::nsPeerHandshake(), so.keyPair.publicKey);
+        NoisePayload payload;
+        payload.udx = UdxInfo{1, 0, 77, 0};
+        payload.secretStream = SecretStreamInfo{};
+        const QByteArray msg1 = *noise.writeMessage(encodeNoisePayload(payload));
+        const encoding::Ipv4Address clientAddress{{127, 0, 0, 1}, 9};
+        const encoding::Ipv4Address serverAddress = dht->node().localServerAddress();
+        auto request = [&](HandshakeValue v, uint16_t tid) {
+            dht::rpc::RpcRequest r;
+            r.tid = tid;
+            r.to = serverAddress;
+            r.command = kCommandPeerHandshake;
+            r.target = crypto::blake2b(so.keyPair.publicKey);
+            r.value = encodeHandshakeValue(v);
+            return dht::rpc::encodeRequest(r);
+        };
+        relayA.socket.writeDatagram(request({kModeFromRelay, msg1, clientAddress, std::nullopt}, 7),
+                                    QHostAddress::LocalHost, serverAddress.port);
+        const auto first = relayA.receive();
+        QVERIFY(first);
+        QCOMPARE(first->mode, kModeFromServer);
+        QCOMPARE(*first->peerAddress, clientAddress);
+        // FROM_SECOND_RELAY sent by A naming B: the answer goes to B.
+        relayA.socket.writeDatagram(request({kModeFromSecondRelay, msg1, clientAddress, relayB.address}, 8),
+                                    QHostAddress::LocalHost, serverAddress.port);
+        const auto second = relayB.receive();
+        QVERIFY(second);
+        QCOMPARE(second->mode, kModeFromServer);
+        QCOMPARE(second->noise, first->noise);  // deduplicated: one slot, one answer
+        // And the answer is a real message 2 for our handshake.
+        const auto plain = noise.readMessage(first->noise);
+        QVERIFY(plain);
+        const auto serverPayload = decodeNoisePayload(*plain);
+        QVERIFY(serverPayload && serverPayload->udx);
+        QVERIFY(serverPayload->holepunch);  // firewalled: holepunching offered with our slot
+        QCOMPARE(connections, 0);
+        dht->destroy();
+    }
+
+    // cancelConnect() ends an attempt with ABORTED; destroying the node ends one with DESTROYED;
+    // `done` runs exactly once either way.
+    void cancelAndDestroy() {
+        auto dht = startCppNode(m_bootstrap, false);
+        QVERIFY(dht);
+        ConnectOptions co;
+        co.keyPair = crypto::generateKeyPair();
+        int calls = 0;
+        QString code;
+        const ConnectId id = dht::hyperdht::connect(*dht, crypto::generateKeyPair().publicKey, co,
+                                                    [&](std::variant<Connection, ConnectError> r) {
+                                                        ++calls;
+                                                        if (auto* e = std::get_if<ConnectError>(&r))
+                                                            code = e->code;
+                                                    });
+        cancelConnect(*dht, id);
+        QCOMPARE(calls, 1);
+        QCOMPARE(code, QString::fromLatin1(kErrAborted));
+        cancelConnect(*dht, id);  // a second cancel is a no-op
+        QTest::qWait(200);
+        QCOMPARE(calls, 1);
+
+        int calls2 = 0;
+        QString code2;
+        dht::hyperdht::connect(*dht, crypto::generateKeyPair().publicKey, co,
+                               [&](std::variant<Connection, ConnectError> r) {
+                                   ++calls2;
+                                   if (auto* e = std::get_if<ConnectError>(&r))
+                                       code2 = e->code;
+                               });
+        dht.reset();
+        QCOMPARE(calls2, 1);
+        QCOMPARE(code2, QString::fromLatin1(kErrDestroyed));
     }
 
     // A firewall hook that refuses: the client gets no reply (PEER_CONNECTION_FAILED), the server
@@ -314,16 +453,19 @@ private slots:
     // C++ ↔ C++ on an all-C++ DHT: `pluresdb-cli bootstrap`-style bootstrapper + persistent nodes.
     void cppCppOnCppDht_data() {
         QTest::addColumn<bool>("firewalled");
-        QTest::newRow("reachable") << false;
-        QTest::newRow("firewalled") << true;
+        QTest::addColumn<bool>("lan");
+        QTest::newRow("reachable") << false << true;
+        QTest::newRow("firewalled") << true << true;
+        QTest::newRow("holepunch") << true << false;
     }
     void cppCppOnCppDht() {
         QFETCH(bool, firewalled);
+        QFETCH(bool, lan);
         auto boot = startBootstrapper();
         QVERIFY(boot);
         const QStringList bootstrap{addressOf(*boot)};
         std::vector<std::unique_ptr<HyperDht>> storing;
-        for (int i = 0; i < 3; ++i) {
+        for (int i = 0; i < 5; ++i) {  // ≥ 4 nodes to sample a puncher socket's NAT from (§7.4)
             storing.push_back(startNode(NodeKind::Persistent, bootstrap));
             QVERIFY(storing.back() && waitPersistent(*storing.back()));
         }
@@ -346,10 +488,13 @@ private slots:
             ConnectOptions co;
             co.keyPair = crypto::generateKeyPair();
             co.relayAddresses = server.relayAddresses();  // as hyperswarm passes a topic record's relays
+            co.localConnection = lan;
             auto r = connectAndWait(*clientDht, so.keyPair.publicKey, co);
             auto* conn = std::get_if<Connection>(&r);
             if (!conn)
                 QFAIL(qPrintable(std::get<ConnectError>(r).code + ": " + std::get<ConnectError>(r).message));
+            if (!lan)
+                QCOMPARE(connectionPathName(conn->facts.path), QStringLiteral("holepunched"));
             Exchange client(conn->stream, size);
             QVERIFY(QTest::qWaitFor(
                 [&] { return client.closed() && !exchanges.empty() && exchanges.back()->closed(); }, 60'000));

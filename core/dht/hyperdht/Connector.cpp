@@ -54,6 +54,27 @@ std::map<ConnectId, QPointer<Connector>>& registry() {
 }
 ConnectId g_nextId = 1;
 
+// hyperdht `_relayAddressesCache`: the relay addresses a server gave us (or the nodes that led to
+// it), per node and server key, used as candidates for the next connect when the caller has none.
+std::map<const HyperDht*, std::map<QByteArray, std::vector<Ipv4Address>>>& relayCache() {
+    static std::map<const HyperDht*, std::map<QByteArray, std::vector<Ipv4Address>>> c;
+    return c;
+}
+
+void remember(HyperDht* dht, const QByteArray& key, std::vector<Ipv4Address> relays) {
+    if (!dht || relays.empty())
+        return;
+    auto& c = relayCache();
+    if (c.find(dht) == c.end())
+        QObject::connect(dht, &QObject::destroyed, [dht] { relayCache().erase(dht); });
+    auto& perNode = c[dht];
+    if (perNode.size() >= 1024 && perNode.find(key) == perNode.end())
+        perNode.erase(perNode.begin());  // bounded; any entry will do
+    if (relays.size() > std::size_t(kMaxRelayAddresses))
+        relays.resize(kMaxRelayAddresses);
+    perNode[key] = std::move(relays);
+}
+
 class Connector : public QObject {
 public:
     Connector(HyperDht& dht, QByteArray remoteKey, ConnectOptions options, ConnectDone done, ConnectId id)
@@ -128,11 +149,29 @@ public:
         });
         m_timeout.start(std::max(1000, m_opts.timeoutMs));
 
+        if (!node.isBootstrapped()) {  // the lookup needs a routing table: wait (within the timeout)
+            trace(QStringLiteral("find-peer"), QStringLiteral("Waiting for the DHT node to bootstrap"));
+            QObject::connect(
+                &node, &rpc::DhtNode::ready, this, [this] { search(); }, Qt::SingleShotConnection);
+            return;
+        }
+        search();
+    }
+
+    void search() {
+        if (m_finished || !m_dht)
+            return;
+        QPointer<Connector> self(this);
         // §5.3 step 1: relay candidates.
         std::vector<Ipv4Address> candidates = m_opts.relayAddresses;
         if (candidates.empty())
+            if (auto it = relayCache().find(m_dht.data()); it != relayCache().end())
+                if (auto k = it->second.find(m_remoteKey); k != it->second.end())
+                    candidates = k->second;
+        if (candidates.empty())
             if (auto entry = m_dht->storage().routerEntry(m_target))
                 candidates.push_back(entry->relay);
+        m_seeded = !candidates.empty();
         m_maxParallel = candidates.empty() ? 2 : 3;
         for (const Ipv4Address& a : candidates)
             enqueue(a);
@@ -140,6 +179,7 @@ public:
         trace(QStringLiteral("find-peer"),
               QStringLiteral("Looking for the peer's announce (%1 relay candidates given)")
                   .arg(candidates.size()));
+        m_passes = 1;
         m_queryRunning = true;
         m_query = m_dht->findPeer(
             m_remoteKey,
@@ -147,14 +187,45 @@ public:
                 if (self)
                     self->onFound(from);
             },
-            [self](const rpc::QueryResult&) {
+            [self](const rpc::QueryResult& result) {
                 if (!self)
                     return;
                 self->m_queryRunning = false;
                 self->m_query = 0;
+                if (!result.ok && result.error.contains(QLatin1String("destroyed"), Qt::CaseInsensitive)) {
+                    self->m_nodeGone = true;  // DhtNode/HyperDht cancel their queries so when shut down
+                    self->fail(kErrDestroyed, QStringLiteral("The DHT node was shut down"));
+                    return;
+                }
                 self->pump();
             });
         pump();
+    }
+
+    void startQuery() {
+        ++m_passes;
+        m_tried.clear();  // the second pass may ask the same nodes again (their answer may have been lost)
+        QPointer<Connector> self(this);
+        m_passes = 1;
+        m_queryRunning = true;
+        m_query = m_dht->findPeer(
+            m_remoteKey,
+            [self](const PeerRecord&, const Ipv4Address& from) {
+                if (self)
+                    self->onFound(from);
+            },
+            [self](const rpc::QueryResult& result) {
+                if (!self)
+                    return;
+                self->m_queryRunning = false;
+                self->m_query = 0;
+                if (!result.ok && result.error.contains(QLatin1String("destroyed"), Qt::CaseInsensitive)) {
+                    self->m_nodeGone = true;  // DhtNode/HyperDht cancel their queries so when shut down
+                    self->fail(kErrDestroyed, QStringLiteral("The DHT node was shut down"));
+                    return;
+                }
+                self->pump();
+            });
     }
 
     void cancel() { fail(kErrAborted, QStringLiteral("The connection attempt was cancelled")); }
@@ -190,6 +261,11 @@ private:
                 return;
         }
         if (m_inflight == 0 && m_pending.empty() && !m_queryRunning) {
+            // §5.3 step 2: with relay candidates, the lookup runs once more before giving up.
+            if (m_seeded && m_passes < 2 && m_dht) {
+                startQuery();
+                return;
+            }
             if (m_attempts == 0)
                 fail(kErrPeerNotFound,
                      QStringLiteral("No DHT node knows this peer: it is not listening, or its "
@@ -203,6 +279,7 @@ private:
 
     void sendHandshake(const Ipv4Address& to) {
         ++m_attempts;
+        m_triedAddresses.push_back(to);
         ++m_inflight;
         trace(QStringLiteral("handshake"), QStringLiteral("PEER_HANDSHAKE through %1").arg(to.toString()));
         rpc::RpcRequest r;
@@ -701,6 +778,11 @@ private:
             return;
         }
         m_finished = true;
+        // Prefer the server's own list (its view of its relays), else the nodes that led to it.
+        if (facts.remotePayload.relayAddresses && !facts.remotePayload.relayAddresses->empty())
+            remember(m_dht.data(), m_remoteKey, *facts.remotePayload.relayAddresses);
+        else
+            remember(m_dht.data(), m_remoteKey, m_triedAddresses);
         cleanup();
         QPointer<SecretStream> guard(stream);
         ConnectDone done = std::move(m_done);
@@ -776,6 +858,9 @@ private:
     int m_attempts = 0;
     rpc::QueryId m_query = 0;
     bool m_queryRunning = false;
+    bool m_seeded = false;
+    int m_passes = 0;
+    std::vector<Ipv4Address> m_triedAddresses;
     bool m_handshakeDone = false;
     bool m_streamConnected = false;
     bool m_finished = false;

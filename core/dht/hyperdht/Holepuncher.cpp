@@ -1,6 +1,7 @@
 #include "core/dht/hyperdht/Holepuncher.h"
 
 #include "core/dht/hyperdht/ConnectSupport.h"
+#include "core/dht/rpc/RpcMessage.h"
 #include "core/dht/rpc/RpcWire.h"
 #include "core/transport/udx/UdxSocket.h"
 #include "core/transport/udx/UdxStream.h"
@@ -163,8 +164,15 @@ void Holepuncher::onDatagram(UdxSocket* socket, const QByteArray& datagram, cons
     if (!from || port == 0)
         return;
     if (datagram.size() > 1) {
-        if (m_dht)
-            m_dht->node().handleResponseFrom(datagram, *from);
+        if (!m_dht || !rpc::looksLikeRpc(datagram))
+            return;
+        // A request here was sent to our puncher's address: what it names as our address is a NAT
+        // sample for this socket (hyperdht server: `req.socket === p.socket`).
+        if (uint8_t(datagram[0]) == rpc::kRequestByte)
+            if (auto m = rpc::decodeMessage(datagram))
+                if (auto* req = std::get_if<rpc::RpcRequest>(&*m))
+                    addSample(req->to, *from);
+        m_dht->node().handleResponseFrom(datagram, *from);
         return;
     }
     // A probe (§9.2: one byte or less).

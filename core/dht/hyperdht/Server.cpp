@@ -687,6 +687,17 @@ void Server::listen(std::function<void(Result<void>)> done) {
     d->dht->storage().setServerTarget(d->target, std::move(hooks));
     d->listening = true;
     d->announceTimer.start(std::max(1000, d->opts.announceIntervalMs));
+    if (!d->dht->node().isBootstrapped()) {  // announce once the node has a routing table
+        auto pending = std::make_shared<std::function<void(Result<void>)>>(std::move(done));
+        QObject::connect(
+            &d->dht->node(), &rpc::DhtNode::ready, &d->ctx,
+            [this, pending] {
+                if (d->listening && !d->closing)
+                    d->announce(std::move(*pending));
+            },
+            Qt::SingleShotConnection);
+        return;
+    }
     d->announce(std::move(done));
 }
 

@@ -1092,8 +1092,14 @@ bool DhtNode::handleResponseFrom(const QByteArray& datagram, const Ipv4Address& 
     if (!d->started || d->destroyed || !looksLikeRpc(datagram))
         return false;
     auto message = decodeMessage(datagram);
-    if (!message || !std::holds_alternative<RpcResponse>(*message))
+    if (!message)
         return false;
+    if (auto* req = std::get_if<RpcRequest>(&*message)) {
+        // A request that reached a puncher socket (a relay forwarding PEER_HOLEPUNCH to the address
+        // our puncher announced itself from): served like one on our client socket, no NAT sample.
+        d->handleRequest(std::move(*req), from, false, true);
+        return true;
+    }
     RpcResponse res = std::get<RpcResponse>(std::move(*message));
     if (res.id && validatedId(*res.id, from).isEmpty())
         res.id.reset();
