@@ -1027,7 +1027,13 @@ void Swarm::handleServerConnection(BackendConnection incoming) {
         const bool keepNew = existingIsOutdated || expectedInitiator == incoming.facts.initiator;
         ++m_stats.duplicatesDropped;
         emit trace(QStringLiteral("duplicate"), key,
-                   keepNew ? QStringLiteral("keep new") : QStringLiteral("keep existing"));
+                   QStringLiteral("%1 (existing: %2, %3, %4 raw bytes read%5)")
+                       .arg(keepNew ? QStringLiteral("keep new") : QStringLiteral("keep existing"),
+                            existing->client ? QStringLiteral("outgoing") : QStringLiteral("incoming"),
+                            existing->opened ? QStringLiteral("open") : QStringLiteral("connecting"))
+                       .arg(existing->rawBytesRead)
+                       .arg(existing->stream && !existing->stream->isOpen() ? QStringLiteral(", stream closed")
+                                                                             : QString()));
         if (!keepNew) {
             if (auto* s = qobject_cast<transport::secretstream::SecretStream*>(existing->stream.data()))
                 s->sendKeepAlive();
