@@ -872,6 +872,15 @@ void Swarm::connectPeer(Peer* peer, bool queued) {
                     }
                     return;
                 }
+                if (!c->stream || !c->stream->isOpen()) {
+                    // Closed before it reached us (e.g. the remote dropped it as a duplicate): it
+                    // never counts as open.
+                    if (c->stream)
+                        c->stream->deleteLater();
+                    conn->closed = true;
+                    clientClosed(conn, peer, queued);
+                    return;
+                }
                 conn->stream = c->stream;
                 conn->facts = c->facts;
                 conn->facts.initiator = true;
@@ -986,6 +995,16 @@ void Swarm::destroyConn(const std::shared_ptr<Conn>& conn, const QString& error)
     if (conn->closed)
         return;
     if (conn->stream) {
+        if (!conn->stream->isOpen()) {
+            // Closed without our hearing it: close the bookkeeping now.
+            conn->closed = true;
+            if (!conn->client) {
+                serverClosed(conn);
+            } else if (auto it = m_peers.find(conn->key); it != m_peers.end()) {
+                clientClosed(conn, it->second.get(), false);
+            }
+            return;
+        }
         conn->stream->destroy(error);
         return;
     }
@@ -1012,6 +1031,10 @@ void Swarm::handleServerConnection(BackendConnection incoming) {
         stream->deleteLater();
         return;
     }
+    if (!stream->isOpen()) {  // closed before it reached us
+        stream->deleteLater();
+        return;
+    }
     const QByteArray key = incoming.facts.remotePublicKey;
     auto existingIt = m_all.find(key);
     if (existingIt != m_all.end()) {
@@ -1026,14 +1049,15 @@ void Swarm::handleServerConnection(BackendConnection incoming) {
                         size_t(std::min(key.size(), m_options.keyPair.publicKey.size()))) > 0;
         const bool keepNew = existingIsOutdated || expectedInitiator == incoming.facts.initiator;
         ++m_stats.duplicatesDropped;
-        emit trace(QStringLiteral("duplicate"), key,
-                   QStringLiteral("%1 (existing: %2, %3, %4 raw bytes read%5)")
-                       .arg(keepNew ? QStringLiteral("keep new") : QStringLiteral("keep existing"),
-                            existing->client ? QStringLiteral("outgoing") : QStringLiteral("incoming"),
-                            existing->opened ? QStringLiteral("open") : QStringLiteral("connecting"))
-                       .arg(existing->rawBytesRead)
-                       .arg(existing->stream && !existing->stream->isOpen() ? QStringLiteral(", stream closed")
-                                                                             : QString()));
+        emit trace(
+            QStringLiteral("duplicate"), key,
+            QStringLiteral("%1 (existing: %2, %3, %4 raw bytes read%5)")
+                .arg(keepNew ? QStringLiteral("keep new") : QStringLiteral("keep existing"),
+                     existing->client ? QStringLiteral("outgoing") : QStringLiteral("incoming"),
+                     existing->opened ? QStringLiteral("open") : QStringLiteral("connecting"))
+                .arg(existing->rawBytesRead)
+                .arg(existing->stream && !existing->stream->isOpen() ? QStringLiteral(", stream closed")
+                                                                     : QString()));
         if (!keepNew) {
             if (auto* s = qobject_cast<transport::secretstream::SecretStream*>(existing->stream.data()))
                 s->sendKeepAlive();
