@@ -2,7 +2,9 @@
 // a Hyperswarm topic (core/swarm) as server and/or client (both when neither is given), and on the
 // first connection prints `REMOTE <hex public key>` on stderr, copies stdin to the connection and
 // the connection to stdout, and exits 0 once both directions have ended (1 if the connection
-// failed, 2 on a usage error). Further connections are closed. Progress on stderr: `JOINED …` at
+// failed, 2 on a usage error). Further connections are closed, except the one that replaces the
+// first when it loses hyperswarm's duplicate decision before the remote used it (what stdin had
+// given it is sent again there). Progress on stderr: `JOINED …` at
 // once, `FLUSHED` when the first announce/lookup is done. Without --bootstrap the public
 // hyperdht bootstrap nodes are used. SIGINT/SIGTERM leave the topic (unannounce) and exit 1.
 
@@ -153,6 +155,13 @@ int runSwarm(CliContext& ctx) {
     };
 
     QPointer<ByteStream> current;
+    QByteArray remoteKey;  // of the first connection
+    // Until the remote has sent a single raw byte on the current connection, it may still lose a
+    // duplicate decision (both peers dialled; the remote never started it): what stdin gave it is
+    // kept and replayed on the connection that replaces it.
+    QByteArray replay;
+    bool replayValid = true;
+    bool remoteSpoke = false;
     QObject holder;
     QSocketNotifier stdinNotifier(STDIN_FILENO, QSocketNotifier::Read);
     stdinNotifier.setEnabled(false);
@@ -170,37 +179,72 @@ int runSwarm(CliContext& ctx) {
             current->end();
             return;
         }
-        current->write(QByteArray(chunk.constData(), n));
+        const QByteArray piece(chunk.constData(), n);
+        if (!remoteSpoke && replayValid)
+            replay += piece;
+        current->write(piece);
         if (current->bytesToWrite() > kMaxQueued)
             stdinNotifier.setEnabled(false);
     });
 
-    QObject::connect(
-        sw.get(), &swarm::Swarm::connection, &loop, [&](ByteStream* stream, const swarm::SwarmPeer& peer) {
-            stream->setParent(&holder);
-            if (current || finishing) {
-                stream->destroy();
+    std::function<void(ByteStream*)> adopt;
+    adopt = [&](ByteStream* stream) {
+        current = stream;
+        remoteSpoke = false;
+        auto* raw = stream->findChild<ByteStream*>(QString(), Qt::FindDirectChildrenOnly);
+        QObject::connect(raw ? raw : stream, &ByteStream::dataReceived, &loop,
+                         [&, stream](const QByteArray&) {
+                             if (current == stream && !remoteSpoke) {
+                                 remoteSpoke = true;
+                                 replay.clear();
+                                 replayValid = false;
+                             }
+                         });
+        QObject::connect(stream, &ByteStream::dataReceived, &loop, [&, stream](const QByteArray& d) {
+            if (!writeAll(STDOUT_FILENO, d.constData(), d.size()))
+                stream->destroy(QStringLiteral("cannot write stdout"));
+        });
+        QObject::connect(stream, &ByteStream::drained, &loop, [&] {
+            if (current && current->isOpen() && !stdinDone)
+                stdinNotifier.setEnabled(true);
+        });
+        QObject::connect(stream, &ByteStream::closed, &loop, [&, stream](const QString& error) {
+            if (current != stream)
+                return;
+            if (error == QLatin1String("Duplicate connection") && !remoteSpoke && replayValid) {
+                current = nullptr;  // the replacement from the same peer follows
+                stdinNotifier.setEnabled(false);
                 return;
             }
-            current = stream;
-            ctx.err << "REMOTE " << peer.publicKey.toHex() << "\n";
+            if (!error.isEmpty())
+                ctx.err << "pluresdb-cli: swarm: " << error << "\n";
             ctx.err.flush();
-            QObject::connect(stream, &ByteStream::dataReceived, &loop, [&, stream](const QByteArray& d) {
-                if (!writeAll(STDOUT_FILENO, d.constData(), d.size()))
-                    stream->destroy(QStringLiteral("cannot write stdout"));
-            });
-            QObject::connect(stream, &ByteStream::drained, &loop, [&] {
-                if (current && current->isOpen() && !stdinDone)
-                    stdinNotifier.setEnabled(true);
-            });
-            QObject::connect(stream, &ByteStream::closed, &loop, [&](const QString& error) {
-                if (!error.isEmpty())
-                    ctx.err << "pluresdb-cli: swarm: " << error << "\n";
-                ctx.err.flush();
-                finish(error.isEmpty() ? 0 : 1);
-            });
-            stdinNotifier.setEnabled(true);
+            finish(error.isEmpty() ? 0 : 1);
         });
+        stdinNotifier.setEnabled(!stdinDone);
+    };
+
+    QObject::connect(sw.get(), &swarm::Swarm::connection, &loop,
+                     [&](ByteStream* stream, const swarm::SwarmPeer& peer) {
+                         stream->setParent(&holder);
+                         if (finishing || current || (!remoteKey.isEmpty() && peer.publicKey != remoteKey)) {
+                             stream->destroy();
+                             return;
+                         }
+                         if (remoteKey.isEmpty()) {
+                             remoteKey = peer.publicKey;
+                             ctx.err << "REMOTE " << peer.publicKey.toHex() << "\n";
+                             ctx.err.flush();
+                             adopt(stream);
+                             return;
+                         }
+                         // The replacement of a first connection that lost a duplicate decision: replay.
+                         adopt(stream);
+                         if (!replay.isEmpty())
+                             stream->write(replay);
+                         if (stdinDone)
+                             stream->end();
+                     });
     if (auto r = sw->join(a.topic, {a.server, a.client}); !r) {
         ctx.err << "pluresdb-cli: swarm: " << r.errorMessage() << "\n";
         return 1;

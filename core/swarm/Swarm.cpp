@@ -20,6 +20,12 @@ constexpr int kHighPriority = 3;
 constexpr int kVeryHighPriority = 4;
 constexpr int kDelayGraceMs = 30 * 1000;  // a refresh timer this late: the machine slept
 constexpr int kListenRetryMs = 5000;
+// A connection that lost a duplicate decision while still connecting is allowed this long to open
+// (then destroyed, so the remote hears it) before the attempt is abandoned.
+constexpr int kDropConnectingAfterMs = 5000;
+// A server-side connection on which the client never sent a byte (its header comes at once) is a
+// leftover of an abandoned attempt: dropped after this long.
+constexpr int kFirstBytesDeadlineMs = 10000;
 const QString kErrDuplicate = QStringLiteral("Duplicate connection");
 
 qint64 nowMs() {
@@ -118,6 +124,7 @@ struct Swarm::Conn {
     QPointer<transport::ByteStream> stream;
     dht::hyperdht::ConnectionFacts facts;
     qint64 rawBytesRead = 0;
+    bool dropWhenOpen = false;  // lost a duplicate decision while connecting: destroy once it opens
     std::vector<std::function<void()>> onClose;
 };
 
@@ -847,16 +854,31 @@ void Swarm::connectPeer(Peer* peer, bool queued) {
             auto peerIt = m_peers.find(key);
             Peer* peer = peerIt == m_peers.end() ? nullptr : peerIt->second.get();
             if (auto* c = std::get_if<BackendConnection>(&result)) {
-                if (conn->closed || m_destroyed || !peer) {
+                if (conn->closed || m_destroyed || !peer || conn->dropWhenOpen) {
                     if (c->stream) {
-                        c->stream->destroy(kErrDuplicate);
-                        c->stream->deleteLater();
+                        // Destroyed once started, so that its DESTROY reaches the remote.
+                        QPointer<transport::ByteStream> s = c->stream;
+                        QTimer::singleShot(0, this, [s] {
+                            if (s) {
+                                s->destroy(kErrDuplicate);
+                                s->deleteLater();
+                            }
+                        });
                     }
                     if (!conn->closed) {
                         conn->closed = true;
                         if (peer)
                             clientClosed(conn, peer, queued);
                     }
+                    return;
+                }
+                if (!c->stream || !c->stream->isOpen()) {
+                    // Closed before it reached us (e.g. the remote dropped it as a duplicate): it
+                    // never counts as open.
+                    if (c->stream)
+                        c->stream->deleteLater();
+                    conn->closed = true;
+                    clientClosed(conn, peer, queued);
                     return;
                 }
                 conn->stream = c->stream;
@@ -973,11 +995,31 @@ void Swarm::destroyConn(const std::shared_ptr<Conn>& conn, const QString& error)
     if (conn->closed)
         return;
     if (conn->stream) {
+        if (!conn->stream->isOpen()) {
+            // Closed without our hearing it: close the bookkeeping now.
+            conn->closed = true;
+            if (!conn->client) {
+                serverClosed(conn);
+            } else if (auto it = m_peers.find(conn->key); it != m_peers.end()) {
+                clientClosed(conn, it->second.get(), false);
+            }
+            return;
+        }
         conn->stream->destroy(error);
         return;
     }
-    if (!conn->opened && conn->client)
-        m_backend->cancelConnect(conn->connectId);  // its done() reports ABORTED and closes it
+    if (!conn->opened && conn->client && !conn->dropWhenOpen) {
+        // Let the attempt finish and destroy it then: cancelling it half-way can leave the remote
+        // with a server-side stream that never hears of it.
+        conn->dropWhenOpen = true;
+        std::weak_ptr<Conn> weak = conn;
+        std::weak_ptr<bool> alive = m_alive;
+        QTimer::singleShot(kDropConnectingAfterMs, this, [this, alive, weak] {
+            auto c = weak.lock();
+            if (!alive.expired() && c && !c->closed && !c->opened)
+                m_backend->cancelConnect(c->connectId);  // its done() reports ABORTED and closes it
+        });
+    }
 }
 
 void Swarm::handleServerConnection(BackendConnection incoming) {
@@ -986,6 +1028,10 @@ void Swarm::handleServerConnection(BackendConnection incoming) {
         return;
     if (m_destroyed) {
         stream->destroy(QStringLiteral("Swarm has been destroyed"));
+        stream->deleteLater();
+        return;
+    }
+    if (!stream->isOpen()) {  // closed before it reached us
         stream->deleteLater();
         return;
     }
@@ -1003,8 +1049,15 @@ void Swarm::handleServerConnection(BackendConnection incoming) {
                         size_t(std::min(key.size(), m_options.keyPair.publicKey.size()))) > 0;
         const bool keepNew = existingIsOutdated || expectedInitiator == incoming.facts.initiator;
         ++m_stats.duplicatesDropped;
-        emit trace(QStringLiteral("duplicate"), key,
-                   keepNew ? QStringLiteral("keep new") : QStringLiteral("keep existing"));
+        emit trace(
+            QStringLiteral("duplicate"), key,
+            QStringLiteral("%1 (existing: %2, %3, %4 raw bytes read%5)")
+                .arg(keepNew ? QStringLiteral("keep new") : QStringLiteral("keep existing"),
+                     existing->client ? QStringLiteral("outgoing") : QStringLiteral("incoming"),
+                     existing->opened ? QStringLiteral("open") : QStringLiteral("connecting"))
+                .arg(existing->rawBytesRead)
+                .arg(existing->stream && !existing->stream->isOpen() ? QStringLiteral(", stream closed")
+                                                                     : QString()));
         if (!keepNew) {
             if (auto* s = qobject_cast<transport::secretstream::SecretStream*>(existing->stream.data()))
                 s->sendKeepAlive();
@@ -1052,6 +1105,15 @@ void Swarm::handleServerConnection(BackendConnection incoming) {
     ++m_serverConnections;
     peer->client = false;
     watchConnection(conn);
+    {
+        std::weak_ptr<Conn> weak = conn;
+        QTimer::singleShot(kFirstBytesDeadlineMs, this, [weak] {
+            auto c = weak.lock();
+            if (c && !c->closed && c->rawBytesRead == 0 && c->stream &&
+                c->stream->findChild<transport::ByteStream*>(QString(), Qt::FindDirectChildrenOnly))
+                c->stream->destroy(QStringLiteral("no data from the peer"));
+        });
+    }
     emit connection(stream, peerInfo(*peer, *conn));
     emit update();
 }

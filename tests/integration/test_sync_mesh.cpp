@@ -174,8 +174,9 @@ private slots:
                     return a.command({{"op", "get"}, {"id", "theirs"}}).toObject().value("w").toInt() == 2;
                 }));
             } else {
-                QVERIFY2(a.waitEvent([](const QJsonObject& e) { return e.value("kind") == "refused"; }, 10000),
-                         qPrintable(a.eventNames().join(",")));
+                QVERIFY2(
+                    a.waitEvent([](const QJsonObject& e) { return e.value("kind") == "refused"; }, 10000),
+                    qPrintable(a.eventNames().join(",")));
                 QTRY_VERIFY_WITH_TIMEOUT(ws.state() == QAbstractSocket::UnconnectedState, 30000);
                 QVERIFY(received.isEmpty());
                 QVERIFY(a.command({{"op", "get"}, {"id", "theirs"}}).isNull());
@@ -183,14 +184,12 @@ private slots:
         }
     }
 
-    /// --bootstrap is accepted, and the node says plainly that swarm discovery is not there yet.
+    /// --bootstrap joins the key's swarm topic (interop_sync_swarm covers it on a real testnet); with
+    /// unreachable bootstrap nodes the node still says so and keeps working locally.
     void bootstrapReportedUnavailable() {
         SyncCliNode a;
         QVERIFY(a.startCli(db("BS"), kKey, {"--bootstrap", "127.0.0.1:1,127.0.0.1:2"}));
-        QVERIFY(a.waitEvent([](const QJsonObject& e) {
-            return e.value("event") == "error" &&
-                   e.value("message").toString().contains("swarm discovery is not available");
-        }));
+        QVERIFY(a.waitEventNamed(QStringLiteral("swarm")));
         QCOMPARE(a.put("x", {{"v", 1}}).toObject().value("id").toString(), QStringLiteral("x"));
     }
 

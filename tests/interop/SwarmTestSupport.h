@@ -137,6 +137,7 @@ struct CppSwarm {
     std::vector<QPointer<transport::ByteStream>> streams;
     std::vector<QByteArray> remotes;  // one per connection event
     QByteArray publicKey;
+    QStringList events;  // connect failures and duplicate decisions, for failure messages
 
     static std::unique_ptr<CppSwarm> create(const QStringList& bootstrap, crypto::KeyPair keyPair = {}) {
         swarm::SwarmOptions o;
@@ -150,12 +151,29 @@ struct CppSwarm {
         s->swarm = std::move(made).value();
         s->publicKey = s->swarm->keyPair().publicKey;
         CppSwarm* raw = s.get();
-        QObject::connect(s->swarm.get(), &swarm::Swarm::connection, raw->owner.get(),
-                         [raw](transport::ByteStream* stream, const swarm::SwarmPeer& peer) {
-                             stream->setParent(raw->owner.get());
-                             raw->streams.push_back(stream);
-                             raw->remotes.push_back(peer.publicKey);
-                         });
+        QObject::connect(
+            s->swarm.get(), &swarm::Swarm::connection, raw->owner.get(),
+            [raw](transport::ByteStream* stream, const swarm::SwarmPeer& peer) {
+                stream->setParent(raw->owner.get());
+                raw->streams.push_back(stream);
+                raw->remotes.push_back(peer.publicKey);
+                raw->events << QStringLiteral("open %1 %2")
+                                   .arg(QString::fromLatin1(peer.publicKey.toHex().left(8)),
+                                        peer.client ? QStringLiteral("client") : QStringLiteral("server"));
+                QObject::connect(stream, &transport::ByteStream::closed, raw->owner.get(),
+                                 [raw, k = peer.publicKey](const QString& e) {
+                                     raw->events << QStringLiteral("closed %1 %2")
+                                                        .arg(QString::fromLatin1(k.toHex().left(8)), e);
+                                 });
+            });
+        QObject::connect(
+            s->swarm.get(), &swarm::Swarm::trace, raw->owner.get(),
+            [raw](const QString& kind, const QByteArray& key, const QString& detail) {
+                if (kind == QLatin1String("connect-failed") || kind == QLatin1String("duplicate") ||
+                    kind == QLatin1String("connect") || kind == QLatin1String("refused"))
+                    raw->events << kind + QLatin1Char(' ') + QString::fromLatin1(key.toHex().left(8)) +
+                                       QLatin1Char(' ') + detail;
+            });
         return s;
     }
     int open() const {

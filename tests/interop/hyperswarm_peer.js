@@ -9,7 +9,8 @@
 //       pseudo-random bytes then END (bytes < 0: nothing, and it stays open), and what arrives is
 //       hashed → { swarm, publicKey }
 //   status { swarm }                      → { open, events, exchanges: [{ remotePublicKey, sent,
-//                                            received, bytesReceived }], errors, remotes: [hex…] }
+//                                            received, bytesReceived }], errors, remotes: [hex…],
+//                                            received: base64 of everything received (first MiB) }
 //   leave { swarm, topic }                swarm.leave(topic)
 //   destroy { swarm }                     swarm.destroy()
 //   joinTime { bootstrap, topic, server, client }
@@ -38,7 +39,11 @@ function exchange (socket, bytes, entry) {
     if (sentHex === null || !remoteEnded) return
     entry.exchanges.push({ remotePublicKey: hex(socket.remotePublicKey), sent: sentHex, received: got.digest('hex'), bytesReceived: received })
   }
-  socket.on('data', (d) => { got.update(d); received += d.length })
+  socket.on('data', (d) => {
+    got.update(d)
+    received += d.length
+    if (entry.kept.length < 1 << 20) entry.kept.push(b4a.toString(d, 'base64'))
+  })
   socket.on('error', (err) => { entry.errors.push(String(err && err.message)) })
   socket.on('end', () => { remoteEnded = true; finish() })
   if (bytes < 0) return // keep the connection open, send nothing
@@ -76,7 +81,7 @@ const ops = {
   },
   async swarm ({ bootstrap, topic, server, client, bytes }) {
     const swarm = makeSwarm(bootstrap)
-    const entry = { swarm, open: 0, events: 0, exchanges: [], errors: [], remotes: [] }
+    const entry = { swarm, open: 0, events: 0, exchanges: [], errors: [], remotes: [], kept: [] }
     swarm.on('connection', (socket) => {
       entry.events++
       entry.open++
@@ -91,7 +96,7 @@ const ops = {
   },
   async status ({ swarm }) {
     const e = swarms[swarm]
-    return { open: e.open, events: e.events, exchanges: e.exchanges, errors: e.errors, remotes: e.remotes }
+    return { open: e.open, events: e.events, exchanges: e.exchanges, errors: e.errors, remotes: e.remotes, received: b4a.toString(b4a.concat(e.kept.map((k) => b4a.from(k, 'base64'))), 'base64') }
   },
   async leave ({ swarm, topic }) {
     await swarms[swarm].swarm.leave(b4a.from(topic, 'hex'))

@@ -227,8 +227,9 @@ private slots:
         QVERIFY2(!remoteA.isEmpty() && !remoteB.isEmpty(), (a.err + b.err).constData());
         qInfo("both connected %lld ms after the start", ms);
         QVERIFY2(ms < 10'000, qPrintable(QString::number(ms)));
-        QCOMPARE(a.waitExit(60'000), 0);
-        QCOMPARE(b.waitExit(60'000), 0);
+        const int exitA = a.waitExit(60'000);
+        const int exitB = b.waitExit(60'000);
+        QVERIFY2(exitA == 0 && exitB == 0, (a.err + "\n---\n" + b.err).constData());
         QCOMPARE(fileSha256(inA + ".out"), hashB);
         QCOMPARE(fileSha256(inB + ".out"), hashA);
     }
