@@ -205,7 +205,33 @@ Result<void> Database::enableSync(const SyncOptions& options) {
         api::SyncAgent* a = agent->release();
         side->agent = a;
         sync::SyncNode* node = &a->node();
-        new api::SyncMonitor(node, monitor, a);  // a child of the agent: goes with it
+        auto* mon = new api::SyncMonitor(node, monitor, a);  // a child of the agent: goes with it
+        // The swarm's steps (DHT lookups and announces, connection attempts, hyperdht's connect steps
+        // "step:<kind>") go to the debugger's timeline and the connection doctor.
+        connect(a, &api::SyncAgent::swarmTrace, mon,
+                [mon](const QString& kind, const QString& keyHex, const QString& detail) {
+                    if (kind.startsWith(QLatin1String("step:"))) {
+                        mon->recordConnectStep(QByteArray::fromHex(keyHex.toLatin1()), kind.mid(5), detail);
+                    } else if (kind == QLatin1String("lookup")) {
+                        mon->recordEvent({.kind = QString::fromLatin1(api::trace::kDhtLookup),
+                                          .detail = QStringLiteral("topic %1").arg(keyHex.left(16))});
+                    } else if (kind == QLatin1String("announce") || kind == QLatin1String("unannounce")) {
+                        mon->recordEvent(
+                            {.kind = QString::fromLatin1(api::trace::kDhtAnnounce),
+                             .detail = QStringLiteral("%1 topic %2%3")
+                                           .arg(kind, keyHex.left(16),
+                                                detail.isEmpty() ? QString()
+                                                                 : QStringLiteral(" (%1)").arg(detail))});
+                    } else if (kind == QLatin1String("connect-failed")) {
+                        mon->recordEvent({.kind = QString::fromLatin1(api::trace::kError),
+                                          .peerId = keyHex,
+                                          .detail = detail});
+                    } else if (kind == QLatin1String("banned")) {
+                        mon->recordEvent({.kind = QString::fromLatin1(api::trace::kAdmissionFailed),
+                                          .peerId = keyHex,
+                                          .detail = detail});
+                    }
+                });
         connect(node, &sync::SyncNode::recordsChanged, a, [post, db](const QStringList& ids, bool remote) {
             post([db, ids, remote] { emit db->recordsChanged(ids, remote); });
         });
@@ -256,9 +282,10 @@ Result<void> Database::enableSync(const SyncOptions& options) {
     if (!swarmError.isEmpty()) {
         // Queued, so that a caller connecting error() right after this call hears it.
         post([db, swarmError] {
-            emit db->error(QString(), QStringLiteral("swarm discovery could not start: %1 (the WebSocket mesh "
-                                                     "still runs)")
-                                          .arg(swarmError));
+            emit db->error(QString(),
+                           QStringLiteral("swarm discovery could not start: %1 (the WebSocket mesh "
+                                          "still runs)")
+                               .arg(swarmError));
         });
     }
     return {};

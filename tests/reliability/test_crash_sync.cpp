@@ -32,7 +32,7 @@ void spinWriting(CliDriver& v, CliDriver& h, int ms, const QString& vPrefix, con
         v.pump();
         h.pump();
         for (CliDriver* d : {&v, &h}) {
-            if (static_cast<int>(d->sent().size()) - d->answered() < 8) {
+            if (static_cast<int>(d->sent().size()) - d->answered() < 64) {
                 const bool isV = d == &v;
                 d->sendPut((isV ? vPrefix : hPrefix) + QString::number(n),
                            {{"n", n}, {"by", isV ? "V" : "H"}, {"pad", QString(100, QChar('p'))}});
@@ -115,6 +115,9 @@ private slots:
                 spinWriting(v, h, static_cast<int>(rng() % 150), QStringLiteral("v%1-t").arg(k),
                             QStringLiteral("h%1-t").arg(k), n);
             }
+            // The kill lands while puts are in flight: a last burst goes out right before it.
+            for (int n = 0; n < 20; ++n)
+                v.sendPut(QStringLiteral("v%1-z%2").arg(k).arg(n), {{"k", k}, {"n", n}, {"by", "V3"}});
             v.kill9();
             const int unanswered = static_cast<int>(v.sent().size()) - v.answered();
             unansweredTotal += unanswered;
