@@ -6,6 +6,9 @@
 //
 //   node legacy_json_peer.js listen PORT          (prints {"event":"listening","port":N})
 //   node legacy_json_peer.js connect HOST:PORT
+//   node legacy_json_peer.js swarm TOPIC_HEX HOST:PORT[,…]   (joins the topic with hyperswarm 4, client
+//                                                              and server, on a DHT bootstrapped from the
+//                                                              given 127.0.0.1 nodes — as 2.x runs it)
 // stdin, one JSON object per line -> one {"result":...} line each:
 //   {"op":"put","id":ID,"data":{...}}  {"op":"delete","id":ID}  {"op":"get","id":ID}  {"op":"count"}
 //   {"op":"digest"} (SHA-256 over the sorted visible records)  {"op":"raw","line":"..."} (send as is)
@@ -32,13 +35,20 @@ class LegacyPeer {
   attach (socket, isInitiator) {
     socket.setNoDelay(true)
     const s = new NoiseSecretStream(isInitiator, socket, { keyPair: this.keyPair })
+    return this.attachSecret(s, false)
+  }
+
+  // A secret stream whose handshake is done (a hyperswarm connection) or still running.
+  attachSecret (s, open) {
     const conn = { stream: s, buf: '', remote: null }
-    s.on('connect', () => {
+    const onConnect = () => {
       conn.remote = s.remotePublicKey.toString('hex')
       this.conns.add(conn)
       this.onEvent({ event: 'connected', remotePublicKey: conn.remote })
       this.send(conn, { type: 'sync_request', originId: this.originId })
-    })
+    }
+    if (open) onConnect()
+    else s.on('connect', onConnect)
     s.on('data', (d) => {
       conn.buf += d.toString('utf8')
       let nl
@@ -149,8 +159,20 @@ if (require.main === module) {
     const socket = net.connect(Number(port), host)
     socket.on('error', (e) => out({ event: 'closed', error: e.message }))
     peer.attach(socket, true)
+  } else if (mode === 'swarm') {
+    const bootstrap = process.argv[4].split(',')
+    if (!bootstrap.every((b) => b.startsWith('127.0.0.1:'))) throw new Error('tests only talk to 127.0.0.1')
+    const HyperDHT = require('hyperdht')
+    const Hyperswarm = require('hyperswarm')
+    const swarm = new Hyperswarm({ dht: new HyperDHT({ bootstrap, host: '127.0.0.1' }), keyPair: peer.keyPair })
+    swarm.on('connection', (s) => {
+      s.on('error', () => {})
+      peer.attachSecret(s, true)
+    })
+    swarm.join(Buffer.from(where, 'hex'), { server: true, client: true })
+    swarm.flush().then(() => out({ event: 'joined' }))
   } else {
-    console.error('usage: legacy_json_peer.js listen PORT | connect 127.0.0.1:PORT')
+    console.error('usage: legacy_json_peer.js listen PORT | connect 127.0.0.1:PORT | swarm TOPIC HOST:PORT[,…]')
     process.exit(2)
   }
   const rl = readline.createInterface({ input: process.stdin })

@@ -152,6 +152,63 @@ private slots:
         a.stop();
     }
 
+    /// A PluresDB 2.x peer (tests/interop/legacy_json_peer.js) that joins the key's topic with Node
+    /// hyperswarm, as 2.x does, syncs both ways with a node that has --legacy-json; a node without
+    /// the option refuses it and nothing of its data reaches it.
+    void legacyJsonPeerOverTheSwarm() {
+        const QString topic = QString::fromLatin1(sync::swarmTopicForKey(kKey).toHex());
+        const QString script = qEnvironmentVariable("PLURESDB_INTEROP_DIR") + "/legacy_json_peer.js";
+        {
+            SyncCliNode c, legacy;
+            QVERIFY(c.startCli(db(QStringLiteral("legacy-on")), kKey,
+                               swarmArgs() + QStringList{"--legacy-json"}));
+            QVERIFY(c.put(QStringLiteral("from-cpp"), {{"name", "C++"}}).isObject());
+            QVERIFY(legacy.start("node", {script, "swarm", topic, m_bootstrap.join(QLatin1Char(','))}));
+            QVERIFY(legacy.put(QStringLiteral("from-2x"), {{"name", "2.x"}}).isObject());
+            QVERIFY2(
+                SyncCliNode::waitUntil(
+                    [&] {
+                        return c.command({{"op", "get"}, {"id", "from-2x"}}).toObject().value("name") ==
+                                   "2.x" &&
+                               legacy.command({{"op", "get"}, {"id", "from-cpp"}}).toObject().value("name") ==
+                                   "C++";
+                    },
+                    120'000),
+                qPrintable(c.eventNames().join(',') + " / " + legacy.eventNames().join(',')));
+            QVERIFY(c.waitEvent([](const QJsonObject& e) {
+                return e.value("event") == "peer:connected" && e.value("legacyJson").toBool();
+            }));
+            // Live writes after the snapshot, both ways.
+            QVERIFY(c.put(QStringLiteral("live-cpp"), {{"v", 1}}).isObject());
+            QVERIFY(legacy.put(QStringLiteral("live-2x"), {{"v", 2}}).isObject());
+            QVERIFY(SyncCliNode::waitUntil([&] {
+                return c.command({{"op", "get"}, {"id", "live-2x"}}).toObject().value("v").toInt() == 2 &&
+                       legacy.command({{"op", "get"}, {"id", "live-cpp"}}).toObject().value("v").toInt() == 1;
+            }));
+            legacy.stop();
+            c.stop();
+        }
+        {
+            SyncCliNode c, legacy;
+            QVERIFY(c.startCli(db(QStringLiteral("legacy-off")), kKey, swarmArgs()));
+            QVERIFY(c.put(QStringLiteral("private"), {{"secret", "not-for-2x"}}).isObject());
+            QVERIFY(legacy.start("node", {script, "swarm", topic, m_bootstrap.join(QLatin1Char(','))}));
+            QVERIFY(legacy.put(QStringLiteral("pushed"), {{"v", 1}}).isObject());
+            QVERIFY2(c.waitEvent(
+                         [](const QJsonObject& e) {
+                             return e.value("event") == "error" &&
+                                    e.value("message").toString().contains("legacy JSON is off");
+                         },
+                         60'000),
+                     qPrintable(c.eventNames().join(',')));
+            QTest::qWait(1000);
+            QVERIFY(c.command({{"op", "get"}, {"id", "pushed"}}).isNull());
+            QVERIFY(legacy.command({{"op", "get"}, {"id", "private"}}).isNull());
+            legacy.stop();
+            c.stop();
+        }
+    }
+
     /// A node reachable only over the WebSocket mesh converges with a swarm-only node through a
     /// node that has both.
     void webSocketOnlyNodeBridgedToSwarm() {
