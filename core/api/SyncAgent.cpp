@@ -1,6 +1,7 @@
 #include "core/api/SyncAgent.h"
 
 #include "core/crypto/Ed25519.h"
+#include "core/dht/hyperdht/HyperDht.h"
 #include "core/keys/SyncKey.h"
 #include "core/sync/SwarmSync.h"
 #include "core/sync/SyncNode.h"
@@ -125,6 +126,15 @@ SyncSummary SyncAgent::summary() const {
         all = all && p.inSync;
     }
     s.inSync = s.peers > 0 && all;
+    if (m_swarm) {
+        auto* dht = m_swarm->swarm().dht();
+        if (!dht || !dht->node().isBootstrapped())
+            s.dht = SyncSummary::Dht::Bootstrapping;
+        else
+            s.dht = dht->node().routingTableSize() > 0 ? SyncSummary::Dht::Online : SyncSummary::Dht::Offline;
+    } else if (!m_swarmError.isEmpty()) {
+        s.dht = SyncSummary::Dht::Offline;
+    }
     return s;
 }
 

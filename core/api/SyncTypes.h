@@ -54,8 +54,12 @@ struct SyncStatsSnapshot {
 
 // What a status bar needs.
 struct SyncSummary {
+    // The space's DHT (its swarm): none without swarm discovery; bootstrapping until the first
+    // bootstrap finished; online with nodes in the routing table; offline when none answered.
+    enum class Dht { None, Bootstrapping, Online, Offline };
     int peers = 0;        // connected peers
     bool inSync = false;  // every connected peer is in sync (false with none)
+    Dht dht = Dht::None;
     bool operator==(const SyncSummary&) const = default;
 };
 

@@ -503,11 +503,20 @@ void MainWindow::startSync(const QString& id) {
 void MainWindow::updateDhtState() {
     if (!m_syncStatus)
         return;
-    bool any = false;
-    for (const auto& [id, db] : m_databases)
-        any = any || db->isSyncEnabled();
-    // The engine runs but has no DHT yet (issue #6): offline, honestly, rather than online.
-    m_syncStatus->setDhtState(any ? SyncStatus::DhtState::Offline : SyncStatus::DhtState::Stopped);
+    // The best state of the syncing spaces' DHTs: online if any is, else connecting if any is.
+    bool any = false, online = false, bootstrapping = false;
+    for (const auto& [id, db] : m_databases) {
+        if (!db->isSyncEnabled())
+            continue;
+        any = true;
+        const SyncSummary::Dht d = db->syncSummary().dht;
+        online = online || d == SyncSummary::Dht::Online;
+        bootstrapping = bootstrapping || d == SyncSummary::Dht::Bootstrapping;
+    }
+    m_syncStatus->setDhtState(!any            ? SyncStatus::DhtState::Stopped
+                              : online        ? SyncStatus::DhtState::Online
+                              : bootstrapping ? SyncStatus::DhtState::Bootstrapping
+                                              : SyncStatus::DhtState::Offline);
 }
 
 void MainWindow::selectSpace(const QString& id) {
