@@ -208,30 +208,27 @@ Result<void> Database::enableSync(const SyncOptions& options) {
         auto* mon = new api::SyncMonitor(node, monitor, a);  // a child of the agent: goes with it
         // The swarm's steps (DHT lookups and announces, connection attempts, hyperdht's connect steps
         // "step:<kind>") go to the debugger's timeline and the connection doctor.
-        connect(a, &api::SyncAgent::swarmTrace, mon,
-                [mon](const QString& kind, const QString& keyHex, const QString& detail) {
-                    if (kind.startsWith(QLatin1String("step:"))) {
-                        mon->recordConnectStep(QByteArray::fromHex(keyHex.toLatin1()), kind.mid(5), detail);
-                    } else if (kind == QLatin1String("lookup")) {
-                        mon->recordEvent({.kind = QString::fromLatin1(api::trace::kDhtLookup),
-                                          .detail = QStringLiteral("topic %1").arg(keyHex.left(16))});
-                    } else if (kind == QLatin1String("announce") || kind == QLatin1String("unannounce")) {
-                        mon->recordEvent(
-                            {.kind = QString::fromLatin1(api::trace::kDhtAnnounce),
-                             .detail = QStringLiteral("%1 topic %2%3")
-                                           .arg(kind, keyHex.left(16),
-                                                detail.isEmpty() ? QString()
-                                                                 : QStringLiteral(" (%1)").arg(detail))});
-                    } else if (kind == QLatin1String("connect-failed")) {
-                        mon->recordEvent({.kind = QString::fromLatin1(api::trace::kError),
-                                          .peerId = keyHex,
-                                          .detail = detail});
-                    } else if (kind == QLatin1String("banned")) {
-                        mon->recordEvent({.kind = QString::fromLatin1(api::trace::kAdmissionFailed),
-                                          .peerId = keyHex,
-                                          .detail = detail});
-                    }
-                });
+        connect(
+            a, &api::SyncAgent::swarmTrace, mon,
+            [mon](const QString& kind, const QString& keyHex, const QString& detail) {
+                if (kind.startsWith(QLatin1String("step:"))) {
+                    mon->recordConnectStep(QByteArray::fromHex(keyHex.toLatin1()), kind.mid(5), detail);
+                } else if (kind == QLatin1String("lookup")) {
+                    mon->recordEvent(api::traceEvent(QString::fromLatin1(api::trace::kDhtLookup), QString(),
+                                                     QStringLiteral("topic %1").arg(keyHex.left(16))));
+                } else if (kind == QLatin1String("announce") || kind == QLatin1String("unannounce")) {
+                    const QString more = detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail);
+                    mon->recordEvent(
+                        api::traceEvent(QString::fromLatin1(api::trace::kDhtAnnounce), QString(),
+                                        QStringLiteral("%1 topic %2%3").arg(kind, keyHex.left(16), more)));
+                } else if (kind == QLatin1String("connect-failed")) {
+                    mon->recordEvent(
+                        api::traceEvent(QString::fromLatin1(api::trace::kError), keyHex, detail));
+                } else if (kind == QLatin1String("banned")) {
+                    mon->recordEvent(
+                        api::traceEvent(QString::fromLatin1(api::trace::kAdmissionFailed), keyHex, detail));
+                }
+            });
         connect(node, &sync::SyncNode::recordsChanged, a, [post, db](const QStringList& ids, bool remote) {
             post([db, ids, remote] { emit db->recordsChanged(ids, remote); });
         });

@@ -113,12 +113,11 @@ SyncMonitor::SyncMonitor(sync::SyncNode* node, std::shared_ptr<SyncMonitorState>
         QString how = p.link.kind.isEmpty() ? QStringLiteral("unknown transport") : p.link.kind;
         if (!p.link.path.isEmpty())
             how += QLatin1Char('/') + p.link.path;
-        recordEvent({.kind = trace::kConnected,
-                     .peerId = p.peerId,
-                     .detail = QStringLiteral("%1 %2, %3")
-                                   .arg(how, p.remoteAddress,
-                                        p.link.initiator ? QStringLiteral("we dialled")
-                                                         : QStringLiteral("they dialled"))});
+        recordEvent(traceEvent(
+            trace::kConnected, p.peerId,
+            QStringLiteral("%1 %2, %3")
+                .arg(how, p.remoteAddress,
+                     p.link.initiator ? QStringLiteral("we dialled") : QStringLiteral("they dialled"))));
     });
     connect(node, &SyncNode::peerDisconnected, this, [this](const PeerInfo& p, const QString& why) {
         addPeerTraffic(p.peerId, p.stats, nowMs(), 0);
@@ -129,7 +128,7 @@ SyncMonitor::SyncMonitor(sync::SyncNode* node, std::shared_ptr<SyncMonitorState>
             if (!why.isEmpty())
                 m.lastError = why;
         });
-        recordEvent({.kind = trace::kDisconnected, .peerId = p.peerId, .detail = why});
+        recordEvent(traceEvent(trace::kDisconnected, p.peerId, why));
     });
     connect(node, &SyncNode::peerRefused, this, [this](const PeerInfo& p, const QString& why) {
         notePeer(p, [&why](MonitoredPeer& m) {
@@ -138,13 +137,12 @@ SyncMonitor::SyncMonitor(sync::SyncNode* node, std::shared_ptr<SyncMonitorState>
             m.lastError = why;
             m.admissionFailure = why;
         });
-        recordEvent({.kind = trace::kAdmissionFailed,
-                     .peerId = p.peerId,
-                     .detail = QStringLiteral("%1 (%2)").arg(why, p.remoteAddress)});
+        recordEvent(traceEvent(trace::kAdmissionFailed, p.peerId,
+                               QStringLiteral("%1 (%2)").arg(why, p.remoteAddress)));
     });
     connect(node, &SyncNode::syncComplete, this, [this](const PeerInfo& p) {
         notePeer(p, [](MonitoredPeer&) {});
-        recordEvent({.kind = trace::kInSync, .peerId = p.peerId});
+        recordEvent(traceEvent(trace::kInSync, p.peerId));
     });
     connect(node, &SyncNode::error, this, [this](const QString& peerId, const QString& message) {
         {
@@ -153,7 +151,7 @@ SyncMonitor::SyncMonitor(sync::SyncNode* node, std::shared_ptr<SyncMonitorState>
             if (it != m_state->m_peers.end())
                 it->second.lastError = message;
         }
-        recordEvent({.kind = trace::kError, .peerId = peerId, .detail = message});
+        recordEvent(traceEvent(trace::kError, peerId, message));
     });
     connect(node, &SyncNode::opTracedInFull, this,
             [this](const QString& peerId, bool outgoing, const store::Op& op, const QByteArray& encoded) {
@@ -225,7 +223,7 @@ void SyncMonitor::recordEvent(TraceEvent event) {
 
 void SyncMonitor::recordConnectStep(const QByteArray& remotePublicKey, const QString& kind,
                                     const QString& detail) {
-    recordEvent({.kind = kind, .peerId = QString::fromLatin1(remotePublicKey.toHex()), .detail = detail});
+    recordEvent(traceEvent(kind, QString::fromLatin1(remotePublicKey.toHex()), detail));
 }
 
 void SyncMonitor::addTraffic(engine::TrafficSeries series, quint64 bytes) {

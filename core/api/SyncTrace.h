@@ -51,6 +51,15 @@ struct TraceEvent {
     bool isOp() const { return !origin.isEmpty(); }
 };
 
+// A non-op event: kind, the peer it is about (may be empty) and plain words.
+inline TraceEvent traceEvent(QString kind, QString peerId = {}, QString detail = {}) {
+    TraceEvent e;
+    e.kind = std::move(kind);
+    e.peerId = std::move(peerId);
+    e.detail = std::move(detail);
+    return e;
+}
+
 // The trace as JSON lines, one object per event. With `hashValues`, record ids, field values, op
 // bytes and free text are replaced by BLAKE2b-256 hashes (hex, first 16 characters), so a trace
 // can be shared without the data: equal values still hash equal, so the flow stays readable.
