@@ -164,8 +164,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     QDir().mkpath(dir);
     {
         QFile f(store::Store::databasePath(dir));
-        if (!f.open(QIODevice::WriteOnly) ||
-            f.write(templates[(mode & 4) ? 1 : 0]) != templates[(mode & 4) ? 1 : 0].size())
+        if (!f.open(QIODevice::WriteOnly) || f.write(base) != base.size())
             std::abort();
     }
     auto st = store::Store::open(dir, so);
@@ -181,7 +180,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         auto* ours = new test::PipeEnd;
         auto* theirs = new test::PipeEnd;
         test::PipeEnd::link(ours, theirs);
-        sync::PeerAuth auth{kHandshakeHash, kLocalKey, kRemoteKey, (mode & 8) != 0};
+        sync::PeerAuth auth;
+        auth.handshakeHash = kHandshakeHash;
+        auth.localPublicKey = kLocalKey;
+        auth.remotePublicKey = kRemoteKey;
+        auth.initiator = (mode & 8) != 0;
         (*node)->addStream(ours, auth);
         drain();
         if (mode & 1)
