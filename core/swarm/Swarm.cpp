@@ -1065,7 +1065,11 @@ void Swarm::handleServerConnection(BackendConnection incoming) {
             stream->deleteLater();
             return;
         }
-        // Surface the new one only after the old one closed (unless the new one dies first).
+        // Surface the new one only after the old one closed (unless the new one dies first). Its
+        // start is held until then, so that what the peer sends meanwhile (its header, the sync
+        // Hello with the key proof) stays buffered for whoever takes the stream.
+        if (auto* secure = qobject_cast<transport::secretstream::SecretStream*>(stream))
+            secure->holdStart();
         QPointer<transport::ByteStream> guard = stream;
         auto newClosed = std::make_shared<bool>(false);
         QObject::connect(stream, &transport::ByteStream::closed, this, [newClosed] { *newClosed = true; });
@@ -1114,7 +1118,10 @@ void Swarm::handleServerConnection(BackendConnection incoming) {
                 c->stream->destroy(QStringLiteral("no data from the peer"));
         });
     }
+    QPointer<transport::ByteStream> surfaced = stream;
     emit connection(stream, peerInfo(*peer, *conn));
+    if (auto* secure = qobject_cast<transport::secretstream::SecretStream*>(surfaced.data()))
+        secure->releaseStart();  // held while it waited behind a duplicate (no-op otherwise)
     emit update();
 }
 

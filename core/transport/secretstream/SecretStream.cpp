@@ -40,9 +40,23 @@ SecretStream::SecretStream(ByteStream* raw, SecretStreamOptions options, QObject
 
 SecretStream::~SecretStream() = default;
 
+void SecretStream::releaseStart() {
+    if (!m_startHeld)
+        return;
+    m_startHeld = false;
+    if (m_startPending) {
+        m_startPending = false;
+        start();
+    }
+}
+
 void SecretStream::start() {
     if (m_phase != Phase::Idle || m_closed)
         return;
+    if (m_startHeld) {
+        m_startPending = true;
+        return;
+    }
     if (!m_raw || !m_raw->isOpen()) {
         fail(QStringLiteral("the underlying stream is not open"));
         return;

@@ -50,6 +50,12 @@ public:
     ~SecretStream() override;
 
     void start();
+    // Holds start() back until releaseStart(): a start() meanwhile is remembered and runs on release.
+    // For an owner that surfaces the stream later than its creator starts it (the swarm keeps a
+    // duplicate connection back until the old one closed): what the peer sends meanwhile stays
+    // buffered instead of being delivered to nobody.
+    void holdStart() { m_startHeld = true; }
+    void releaseStart();
 
     // ByteStream. write() encrypts one record per call (splitting writes above the 16 MiB record limit);
     // writes made before the handshake completes are queued and sent right after our header.
@@ -115,6 +121,8 @@ private:
     bool m_remoteEnded = false;
     // The raw stream ended or closed before start(): handled in start(), after the kept bytes.
     bool m_rawEndedBeforeStart = false;
+    bool m_startHeld = false;
+    bool m_startPending = false;
     std::optional<QString> m_rawClosedBeforeStart;
     bool m_closed = false;
     QTimer m_keepAlive;

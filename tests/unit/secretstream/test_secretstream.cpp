@@ -261,6 +261,39 @@ private slots:
         QVERIFY(!init.write("late"));
     }
 
+    /// holdStart(): the creator's start() waits for releaseStart(), and everything the peer sent
+    /// meanwhile (its header, its data, its end) is delivered then, to whoever took the stream (the
+    /// swarm surfaces a duplicate connection only after the old one closed).
+    void heldStartKeepsWhatArrives() {
+        auto* a = new PipeEnd(this);
+        auto* b = new PipeEnd(this);
+        PipeEnd::link(a, b);
+        SecretStreamOptions io, ro;
+        io.isInitiator = true;
+        ro.isInitiator = false;
+        SecretStream init(a, std::move(io));
+        SecretStream resp(b, std::move(ro));
+        Sink si;
+        si.attach(&init);
+        resp.holdStart();
+        init.start();
+        resp.start();  // held: nothing is sent, nothing delivered
+        init.write("hello before anyone listened");
+        init.end();
+        QTest::qWait(200);
+        QVERIFY(!si.closed);
+        Sink sr;  // the owner that takes the stream later
+        sr.attach(&resp);
+        resp.releaseStart();
+        resp.write("answer");
+        resp.end();
+        QTRY_VERIFY_WITH_TIMEOUT(si.closed && sr.closed, 10000);
+        QCOMPARE(sr.data, QByteArray("hello before anyone listened"));
+        QCOMPARE(si.data, QByteArray("answer"));
+        QCOMPARE(sr.error, QString());
+        QVERIFY(sr.remoteEnded);
+    }
+
     /// A raw stream that delivers synchronously inside write() (re-entering the stream mid-handshake)
     /// still completes XX and IK and carries data both ways.
     void synchronousRawStream() {
