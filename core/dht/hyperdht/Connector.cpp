@@ -487,15 +487,17 @@ private:
         m_puncher->onConnect = [self](UdxSocket* socket, const UdxEndpoint& from) {
             if (!self || self->m_finished)
                 return;
-            QPointer<UdxStream> raw = self->m_stream;
-            self->m_facts.strategy = self->m_puncher->strategy() == PunchStrategy::None
-                                         ? PunchStrategy::Consistent
-                                         : self->m_puncher->strategy();
-            self->m_facts.localFirewall = self->m_puncher->nat().firewall();
-            self->m_facts.remoteFirewall = self->m_puncher->remoteFirewall();
-            self->m_facts.punchRounds = int(self->m_round);
-            if (self->connectVia(socket, from, ConnectionPath::Holepunched) && raw)
-                self->m_puncher->handOver(socket, raw);
+            if (self->m_probeReplyPending) {
+                // The peer's puncher echoed our probe before it answered the probe round. A server
+                // that cannot tell its NAT (UNKNOWN) may still abort that round (hyperdht does): the
+                // path is taken once its answer says it goes on, never into a slot it dropped.
+                self->m_echo = std::make_pair(QPointer<UdxSocket>(socket), from);
+                self->trace(QStringLiteral("punch-round"),
+                            QStringLiteral("The peer's puncher answered our probe; waiting for its reply to the "
+                                           "round before taking that path"));
+                return;
+            }
+            self->takePunchedPath(socket, from);
         };
         m_puncher->onAbort = [self] {
             if (self && !self->m_finished && !self->m_streamConnected && !self->m_lanPending)
@@ -507,6 +509,30 @@ private:
               QStringLiteral("Holepunching through relay %1 (server seen at %2)")
                   .arg(m_serverRelay.relayAddress.toString(), m_serverAddress.toString()));
         probeRound(m_serverAddress, true);
+    }
+
+    void takePunchedPath(UdxSocket* socket, const UdxEndpoint& from) {
+        QPointer<UdxStream> raw = m_stream;
+        m_facts.strategy =
+            m_puncher->strategy() == PunchStrategy::None ? PunchStrategy::Consistent : m_puncher->strategy();
+        m_facts.localFirewall = m_puncher->nat().firewall();
+        m_facts.remoteFirewall = m_puncher->remoteFirewall();
+        m_facts.punchRounds = int(m_round);
+        if (connectVia(socket, from, ConnectionPath::Holepunched) && raw)
+            m_puncher->handOver(socket, raw);
+    }
+
+    // A probe round answered (or lost) while the peer's echo already opened a path: take it, unless
+    // the peer aborted. Returns true when the echo decided the outcome.
+    bool settleEcho(bool aborted) {
+        if (!m_echo)
+            return false;
+        auto echo = *m_echo;
+        m_echo.reset();
+        if (aborted || !echo.first)
+            return false;
+        takePunchedPath(echo.first, echo.second);
+        return true;
     }
 
     void updateHolepunch(const Ipv4Address& peerAddress, const Ipv4Address& relay, HolepunchPayload payload,
@@ -541,8 +567,11 @@ private:
     void onHolepunchReply(const rpc::RequestResult& res, const Ipv4Address& peerAddress,
                           const Ipv4Address& relay, const QByteArray& sentToken,
                           const std::function<void(const PunchReply&)>& next) {
+        m_probeReplyPending = false;
         if (res.status != rpc::RequestStatus::Response || !res.response || !res.response->value) {
             if (res.status == rpc::RequestStatus::Destroyed)
+                return;
+            if (settleEcho(false))  // the answer was lost, but the peer's echo came through
                 return;
             failPunch(
                 kErrHolepunchTimeout,
@@ -561,6 +590,7 @@ private:
             return;
         }
         if (payload->error != kPayloadErrorNone) {
+            settleEcho(true);
             failPunch(kErrRemoteAborted,
                       QStringLiteral("The peer aborted holepunching (error %1)").arg(payload->error));
             return;
@@ -570,6 +600,8 @@ private:
         m_puncher->updateRemote(
             payload->punching, payload->firewall, payload->addresses,
             echoed ? std::optional<std::array<uint8_t, 4>>(peerAddress.host) : std::nullopt);
+        if (settleEcho(false))
+            return;
         PunchReply reply{res.response->to, res.to, hp->peerAddress.value_or(relay), *payload};
         next(reply);
     }
@@ -595,6 +627,7 @@ private:
         p.addresses = m_puncher->nat().addresses();
         p.remoteAddress = serverAddress;
         QPointer<Connector> self(this);
+        m_probeReplyPending = true;
         updateHolepunch(
             m_serverRelay.peerAddress, m_serverRelay.relayAddress, p,
             [self, serverAddress, retry](const PunchReply& reply) {
@@ -877,6 +910,8 @@ private:
     UdxEndpoint m_earlyFrom;
 
     bool m_lanPending = false;
+    bool m_probeReplyPending = false;  // a probe round (not punching) is waiting for the peer's answer
+    std::optional<std::pair<QPointer<UdxSocket>, UdxEndpoint>> m_echo;  // an echo that came first
     QPointer<detail::Holepuncher> m_puncher;
     RelayInfo m_serverRelay;
     crypto::SecureBytes m_holepunchSecret;
