@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 #include <functional>
 
@@ -135,6 +136,37 @@ private slots:
         c1.stop();
         c2.stop();
         c3.stop();
+    }
+
+    /// A PluresDB 2.x JSON client (text frames, no key to prove) on the shared port goes to the
+    /// space that accepts 2.x peers, even when another space opened the port: it gets that space's
+    /// records and its put lands there, not in the other space.
+    void jsonClientGoesToTheSpaceThatAcceptsIt() {
+        QTemporaryDir dir;
+        auto a = std::move(Database::open(dir.filePath("strict"))).value();
+        auto b = std::move(Database::open(dir.filePath("legacy"))).value();
+        QVERIFY(a->put("strict-record", QJsonObject{{"v", 1}}).result().ok);
+        QVERIFY(b->put("legacy-record", QJsonObject{{"v", 2}}).result().ok);
+        QVERIFY(a->enableSync(serving(Database::generateSyncKey(), 0)));
+        const quint16 port = a->syncWebSocketPort();
+        SyncOptions legacy = serving(Database::generateSyncKey(), port);
+        legacy.legacyJson = true;
+        QVERIFY(b->enableSync(legacy));
+        QCOMPARE(b->syncWebSocketPort(), port);
+
+        QWebSocket ws;
+        QStringList received;
+        connect(&ws, &QWebSocket::textMessageReceived, this, [&](const QString& t) { received << t; });
+        ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(port)));
+        QVERIFY(waitUntil([&] { return ws.state() == QAbstractSocket::ConnectedState; }, 30000));
+        ws.sendTextMessage(R"({"type":"sync_request","originId":"textpeer"})");
+        ws.sendTextMessage(R"({"type":"put","originId":"textpeer","node":{"id":"theirs","data":{"w":2},)"
+                           R"("timestamp":1700000000000,"state":{"w":1700000000000},"vectorClock":{}}})");
+        QVERIFY(waitUntil([&] { return !received.filter("\"legacy-record\"").isEmpty(); }, 30000));
+        QVERIFY(waitUntil([&] { return has(*b, "theirs"); }, 30000));
+        QVERIFY(received.filter("strict-record").isEmpty());
+        QVERIFY(!has(*a, "theirs"));
+        ws.close();
     }
 };
 
