@@ -339,6 +339,14 @@ int runSync(CliContext& ctx) {
               {{QStringLiteral("topic"), QString::fromLatin1(swarmSync->topic().toHex())},
                {QStringLiteral("publicKey"),
                 QString::fromLatin1(swarmSync->swarm().keyPair().publicKey.toHex())}});
+        // PLURESDB_SWARM_TRACE=1: the swarm's decisions (lookups, connects, duplicates, failures) on
+        // stderr, one line each, for debugging why peers do or do not meet.
+        if (qEnvironmentVariableIntValue("PLURESDB_SWARM_TRACE") == 1)
+            QObject::connect(swarmSync.get(), &sync::SwarmSync::trace, node.get(),
+                             [&](const QString& kind, const QString& key, const QString& detail) {
+                                 ctx.err << "swarm " << kind << " " << key.left(16) << " " << detail << "\n";
+                                 ctx.err.flush();
+                             });
         QObject::connect(&swarmSync->swarm(), &swarm::Swarm::banned, node.get(),
                          [&](const QByteArray& key, const QString& why) {
                              event(QStringLiteral("error"),

@@ -30,6 +30,13 @@ class TestSyncSwarm : public QObject {
     QString db(const QString& name) { return m_dir.filePath(name); }
     QStringList swarmArgs() { return {QStringLiteral("--bootstrap"), m_bootstrap.join(QLatin1Char(','))}; }
 
+    // On a failure: each node's events and swarm trace (PLURESDB_SWARM_TRACE) for the log.
+    static void dumpNodes(const std::vector<SyncCliNode*>& nodes) {
+        for (SyncCliNode* n : nodes)
+            qWarning().noquote() << "node: events" << n->eventNames().join(',') << "\n"
+                                 << QString::fromUtf8(n->stderrText().right(20000));
+    }
+
     static bool converged(std::vector<std::unique_ptr<SyncCliNode>>& nodes, int records) {
         QString first;
         for (auto& n : nodes) {
@@ -61,6 +68,12 @@ class TestSyncSwarm : public QObject {
                     .isObject());
         const bool ok = SyncCliNode::waitUntil([&] { return converged(nodes, n + 1); }, 120'000);
         QString why;
+        if (!ok) {
+            std::vector<SyncCliNode*> raw;
+            for (auto& node : nodes)
+                raw.push_back(node.get());
+            dumpNodes(raw);
+        }
         if (!ok)
             for (auto& node : nodes)
                 why += QStringLiteral("[%1 records, events %2] ")
@@ -77,6 +90,7 @@ class TestSyncSwarm : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
+        qputenv("PLURESDB_SWARM_TRACE", "1");  // the nodes' swarm decisions, printed on a failure
         m_node = std::make_unique<NodeDhtPeer>(QStringLiteral("hyperswarm_peer.js"));
         const QJsonObject t = m_node->call(swarmtest::op("testnet", {{"size", 5}}));
         QVERIFY2(t.value("ok").toBool(), qPrintable(t.value("error").toString()));
@@ -105,12 +119,15 @@ private slots:
         nodes[2]->stop();
         QVERIFY(nodes[0]->put(QStringLiteral("while-offline-a"), {{"x", 1}}).isObject());
         QVERIFY(nodes[1]->put(QStringLiteral("while-offline-b"), {{"x", 2}}).isObject());
-        QVERIFY(SyncCliNode::waitUntil(
+        const bool pairConverged = SyncCliNode::waitUntil(
             [&] {
                 return nodes[0]->count() == 5 && nodes[1]->count() == 5 &&
                        nodes[0]->digest() == nodes[1]->digest();
             },
-            60'000));
+            60'000);
+        if (!pairConverged)
+            dumpNodes({nodes[0].get(), nodes[1].get()});
+        QVERIFY(pairConverged);
         nodes[2] = std::make_unique<SyncCliNode>();
         QVERIFY(nodes[2]->startCli(db(QStringLiteral("three2")), kKey, swarmArgs()));
         QVERIFY(SyncCliNode::waitUntil([&] { return converged(nodes, 5); }, 120'000));

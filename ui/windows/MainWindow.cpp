@@ -456,12 +456,9 @@ void MainWindow::startSync(const QString& id) {
     Database* db = it->second.get();
     db->disableSync();
     const spaces::NetworkSettings net = spaces::NetworkSettings::load(m_spaces->dataRoot());
-    // Until the swarm exists (issue #6) only the WebSocket mesh can reach anyone: sync runs when the
-    // settings name one.
-    if (!net.serveWebSocket && net.connectWebSocket.isEmpty()) {
-        updateDhtState();
-        return;
-    }
+    // Every space with a key syncs: its swarm finds the other devices through the DHT (the public
+    // Hyperswarm bootstrap nodes, or the private ones in the settings), and the WebSocket mesh runs
+    // beside it when the settings name one.
     auto key = m_keyStore->syncKey(id);
     if (!key || !key->has_value()) {
         statusBar()->showMessage(tr("Sync is off for this space: %1")
@@ -484,7 +481,7 @@ void MainWindow::startSync(const QString& id) {
     if (serve)
         o.serveWsPort = net.wsPort;
     auto r = db->enableSync(o);
-    if (!r && serve && !o.connectWs.isEmpty()) {
+    if (!r && serve) {  // e.g. the port is taken: say so, and sync through the swarm and dialling alone
         statusBar()->showMessage(tr("Sync: %1").arg(r.errorMessage()), 15000);
         o.serveWsPort.reset();
         r = db->enableSync(o);

@@ -186,6 +186,7 @@ void Holepuncher::onDatagram(UdxSocket* socket, const QByteArray& datagram, cons
     }
     // A probe (§9.2: one byte or less).
     if (!m_initiator) {
+        m_probeReceived = true;
         socket->sendDatagram(probe(), host, port);  // echo, so the initiator learns the hole is open
         return;
     }

@@ -97,6 +97,9 @@ public:
     PunchStrategy strategy() const { return m_strategy; }
     bool isPunching() const { return m_punching; }
     bool isConnected() const { return m_connected; }
+    // Responder: a probe from the remote reached one of our sockets (and was echoed), so the remote
+    // can reach us directly on that path whatever our NAT analysis says.
+    bool receivedProbe() const { return m_probeReceived; }
     bool isDestroyed() const { return m_destroyed; }
 
     // A dht-rpc request sent from the puncher socket (its replies come back to it).
@@ -146,6 +149,7 @@ private:
     PunchStrategy m_strategy = PunchStrategy::None;
     bool m_punching = false;
     bool m_connected = false;
+    bool m_probeReceived = false;
     bool m_destroyed = false;
     bool m_randomized = false;
 };

@@ -583,7 +583,11 @@ struct Server::Impl {
             const uint64_t fw = pu->nat().firewall();
             const bool unstable =
                 fw == kFirewallUnknown || (pu->remoteFirewall() >= kFirewallRandom && fw >= kFirewallRandom);
-            if (!pu->remoteHolepunching() && unstable) {
+            // hyperdht aborts here. But when the client's probe already reached our puncher, it
+            // has had our echo and takes that path at once (hyperdht's client does the same): an
+            // abort now would leave it with a stream that nobody answers. So the hole is open;
+            // keep the slot and wait for the client's stream (the prepunch deadline still runs).
+            if (!pu->remoteHolepunching() && unstable && !pu->receivedProbe()) {
                 abortHolepunch(*s, value, req);
                 return;
             }

@@ -186,7 +186,8 @@ private slots:
         w->show();
         QMenu* recordMenu = w->menuBar()->actions().at(1)->menu();
         QCOMPARE(recordMenu->title(), QString("&Record"));
-        QCOMPARE(w->syncStatusText(), QString("Sync not running"));
+        // Tests cannot reach a DHT (PLURESDB_NO_PUBLIC_DHT): the space's sync says "offline".
+        QVERIFY2(w->syncStatusText().startsWith("DHT: offline"), qPrintable(w->syncStatusText()));
         QCOMPARE(w->currentPanel()->tabs()->tabText(0), QString("Edit"));
 
         SettingsDialog::Values v = w->currentSettings();
@@ -195,9 +196,9 @@ private slots:
         const QString deRecord = QCoreApplication::translate("pluresdb::ui::MainWindow", "&Record");
         QVERIFY(deRecord != QLatin1String("&Record"));
         QTRY_COMPARE_WITH_TIMEOUT(recordMenu->title(), deRecord, 30000);
-        QCOMPARE(w->syncStatusText(),
-                 QCoreApplication::translate("pluresdb::ui::MainWindow", "Sync not running"));
-        QVERIFY(w->syncStatusText() != QLatin1String("Sync not running"));
+        const QString dePeers = QCoreApplication::translate("pluresdb::ui::MainWindow", "%n peer(s)", nullptr, 0);
+        QVERIFY(!dePeers.contains(QLatin1String("peer")));
+        QVERIFY2(w->syncStatusText().contains(dePeers), qPrintable(w->syncStatusText()));
         QCOMPARE(w->currentPanel()->tabs()->tabText(0),
                  QCoreApplication::translate("pluresdb::ui::RecordsPanel", "Edit"));
         QVERIFY(w->currentPanel()->tabs()->tabText(0) != QLatin1String("Edit"));
@@ -207,7 +208,7 @@ private slots:
         v.language = QStringLiteral("en");
         QVERIFY(w->applySettings(v));
         QTRY_COMPARE_WITH_TIMEOUT(recordMenu->title(), QString("&Record"), 30000);
-        QCOMPARE(w->syncStatusText(), QString("Sync not running"));
+        QVERIFY2(w->syncStatusText().startsWith("DHT: offline"), qPrintable(w->syncStatusText()));
     }
 
     /// The settings action is in the menu with its shortcut.
