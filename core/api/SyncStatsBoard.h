@@ -28,11 +28,6 @@ public:
         m_refreshWanted = false;
         QMutexLocker lock(&m_mutex);
         m_last = std::move(snapshot);
-        ++m_published;
-    }
-    quint64 publishedCount() const {
-        QMutexLocker lock(&m_mutex);
-        return m_published;
     }
     // True for the first caller since the last publish: it should ask the engine to publish.
     bool wantRefresh() { return !m_refreshWanted.exchange(true); }
@@ -40,7 +35,6 @@ public:
 private:
     mutable QMutex m_mutex;
     std::optional<SyncStatsSnapshot> m_last;
-    quint64 m_published = 0;
     std::atomic<bool> m_refreshWanted{false};
 };
 
