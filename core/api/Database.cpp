@@ -2,6 +2,7 @@
 
 #include "core/api/SyncAgent.h"
 #include "core/api/SyncMonitor.h"
+#include "core/api/SyncStatsBoard.h"
 #include "core/api/SyncStatus.h"
 #include "core/engine/EngineThread.h"
 #include "core/engine/StoreWorker.h"
@@ -196,6 +197,7 @@ Result<void> Database::enableSync(const SyncOptions& options) {
             Qt::QueuedConnection);
     };
     auto monitor = std::make_shared<api::SyncMonitorState>();
+    auto board = std::make_shared<api::SyncStatsBoard>();
     onEngine([&] {
         auto agent = api::SyncAgent::start(worker->store(), *normalised, options);
         if (!agent) {
@@ -206,6 +208,8 @@ Result<void> Database::enableSync(const SyncOptions& options) {
         side->agent = a;
         sync::SyncNode* node = &a->node();
         auto* mon = new api::SyncMonitor(node, monitor, a);  // a child of the agent: goes with it
+        // The graph's DHT and holepunch series: the swarm's socket counters, read at each sample.
+        mon->setTrafficSource([a] { return a->swarmTraffic(); });
         // The swarm's steps (DHT lookups and announces, connection attempts, hyperdht's connect steps
         // "step:<kind>") go to the debugger's timeline and the connection doctor.
         connect(
@@ -263,6 +267,7 @@ Result<void> Database::enableSync(const SyncOptions& options) {
                 emit db->syncSummaryChanged(s);
             });
         });
+        a->publishStatsTo(board);
         started = a->wsPort();
         swarmError = a->swarmError();
     });
@@ -270,6 +275,7 @@ Result<void> Database::enableSync(const SyncOptions& options) {
         return started.error();
     m_syncEnabled = true;
     m_monitor = std::move(monitor);
+    m_statsBoard = std::move(board);
     m_syncKey = *normalised;
     m_wsPort = *started;
     m_summary = SyncSummary{};
@@ -312,14 +318,20 @@ void Database::disableSync() {
 }
 
 std::optional<SyncStatsSnapshot> Database::getSyncStats() {
-    if (!m_syncEnabled)
+    if (!m_syncEnabled || !m_statsBoard)
         return m_lastStats;
-    std::optional<SyncStatsSnapshot> s;
-    auto side = m_engineSide;
-    onEngine([&] {
-        if (side->agent)
-            s = side->agent->snapshot();
-    });
+    // The engine's last snapshot, without waiting for the engine (it may be busy merging); and a
+    // request for a fresher one, so that a caller polling sees figures at most one engine pass old.
+    std::optional<SyncStatsSnapshot> s = m_statsBoard->last();
+    if (m_statsBoard->wantRefresh()) {
+        QMetaObject::invokeMethod(
+            m_worker,
+            [side = m_engineSide] {
+                if (side->agent)
+                    side->agent->publishStats();
+            },
+            Qt::QueuedConnection);
+    }
     return s ? s : m_lastStats;
 }
 

@@ -37,7 +37,8 @@ class StoreWorker;
 namespace api {
 class SyncAgent;
 class SyncMonitorState;
-}
+class SyncStatsBoard;
+}  // namespace api
 class SyncStatus;
 
 struct WriteResult {
@@ -102,7 +103,9 @@ public:
     QString getSyncKey() const { return m_syncKey; }  // the key of the last enableSync; empty before
     // The port the mesh serves on (useful with serveWsPort 0); 0 when it does not serve.
     quint16 syncWebSocketPort() const { return m_wsPort; }
-    // nullopt before the first enableSync; after disableSync, the figures at that moment.
+    // nullopt before the first enableSync; after disableSync, the figures at that moment. Neither
+    // waits for the engine: they answer from the snapshot it publishes on every peer event, twice a
+    // second, and soon after each call (so polling sees figures at most one engine pass old).
     std::optional<SyncStatsSnapshot> getSyncStats();
     std::vector<SyncPeer> getSyncPeers();  // current peers (empty when sync is off)
     SyncSummary syncSummary() const { return m_summary; }
@@ -153,6 +156,7 @@ private:
     quint16 m_wsPort = 0;
     std::optional<SyncStatsSnapshot> m_lastStats;
     std::shared_ptr<api::SyncMonitorState> m_monitor;
+    std::shared_ptr<api::SyncStatsBoard> m_statsBoard;  // published by this enable's agent
     SyncSummary m_summary;
     quint64 m_syncGeneration = 0;  // events of an older enable are dropped
 };

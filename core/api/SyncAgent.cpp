@@ -1,10 +1,13 @@
 #include "core/api/SyncAgent.h"
 
+#include "core/api/SyncStatsBoard.h"
+
 #include "core/crypto/Ed25519.h"
 #include "core/dht/hyperdht/HyperDht.h"
 #include "core/keys/SyncKey.h"
 #include "core/sync/SwarmSync.h"
 #include "core/sync/SyncNode.h"
+#include "core/sync/WebSocketHub.h"
 #include "core/transport/websocket/WebSocketMesh.h"
 
 namespace pluresdb::api {
@@ -37,12 +40,15 @@ Result<std::unique_ptr<SyncAgent>> SyncAgent::start(store::Store& store, const Q
     agent->m_mesh = std::make_unique<transport::websocket::WebSocketMesh>(crypto::generateKeyPair());
     agent->m_node->attachMesh(agent->m_mesh.get());
     if (options.serveWsPort) {
-        auto bound = agent->m_mesh->serve(options.serveWsHost, *options.serveWsPort);
-        if (!bound)
+        // One port for all spaces: a space asking for a port another one serves joins it.
+        auto hub = sync::WebSocketHub::acquire(options.serveWsHost, *options.serveWsPort);
+        if (!hub)
             return makeError(QStringLiteral("cannot serve the WebSocket mesh on port %1: %2")
                                  .arg(*options.serveWsPort)
-                                 .arg(bound.errorMessage()));
-        agent->m_wsPort = *bound;
+                                 .arg(hub.errorMessage()));
+        agent->m_hub = std::move(hub).value();
+        agent->m_hub->addNode(agent->m_node.get());
+        agent->m_wsPort = agent->m_hub->port();
     }
     for (const QString& u : options.connectWs) {
         const QUrl url(u);
@@ -98,9 +104,12 @@ SyncAgent::~SyncAgent() {
     m_poll.stop();
     m_periodic.stop();
     // Sessions first (they hold the mesh's and the swarm's streams), then the mesh and the swarm.
+    if (m_hub)
+        m_hub->removeNode(m_node.get());
     m_node.reset();
     m_swarm.reset();
     m_mesh.reset();
+    m_hub.reset();  // the port closes with the last space serving it
 }
 
 SyncStatsSnapshot SyncAgent::snapshot() const {
@@ -113,6 +122,36 @@ SyncStatsSnapshot SyncAgent::snapshot() const {
     s.bytesReceived = s.totals.bytesReceived;
     for (const auto& p : m_node->peers())
         s.peers.push_back(toSyncPeer(p));
+    if (m_swarm) {
+        const auto t = m_swarm->swarm().dhtTraffic();
+        s.dhtBytesReceived = t.dhtBytesIn;
+        s.dhtBytesSent = t.dhtBytesOut;
+        s.holepunchBytesReceived = t.probeBytesIn;
+        s.holepunchBytesSent = t.probeBytesOut;
+    }
+    return s;
+}
+
+void SyncAgent::publishStatsTo(std::shared_ptr<SyncStatsBoard> board) {
+    m_board = std::move(board);
+    publishStats();
+}
+
+void SyncAgent::publishStats() {
+    if (m_board)
+        m_board->publish(snapshot());
+}
+
+engine::TrafficSample SyncAgent::swarmTraffic() const {
+    engine::TrafficSample s{};
+    if (!m_swarm)
+        return s;
+    using engine::TrafficSeries;
+    const auto t = m_swarm->swarm().dhtTraffic();
+    s[int(TrafficSeries::DhtIn)] = t.dhtBytesIn;
+    s[int(TrafficSeries::DhtOut)] = t.dhtBytesOut;
+    s[int(TrafficSeries::HolepunchIn)] = t.probeBytesIn;
+    s[int(TrafficSeries::HolepunchOut)] = t.probeBytesOut;
     return s;
 }
 
@@ -139,6 +178,7 @@ SyncSummary SyncAgent::summary() const {
 }
 
 void SyncAgent::checkSummary() {
+    publishStats();
     const SyncSummary now = summary();
     if (now == m_last)
         return;

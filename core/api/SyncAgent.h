@@ -2,11 +2,14 @@
 
 // Internal to the Database facade: the engine-thread side of one database's sync (ARCHITECTURE.md
 // §5). It owns the space's SyncNode (on the StoreWorker's own Store: the single writer) and the
-// WebSocket mesh that feeds it. Created, used and deleted on the engine thread only; the facade
-// talks to it through queued calls and hears from it through queued signals.
+// WebSocket mesh that feeds it. The WebSocket port it serves is shared with every other space that
+// serves the same port (sync/WebSocketHub.h: each client goes to the space whose key it proves). Created,
+// used and deleted on the engine thread only; the facade talks to it through queued calls and hears from it
+// through queued signals.
 
 #include "core/api/SyncTypes.h"
 #include "core/common/Result.h"
+#include "core/engine/TrafficHistory.h"
 #include "core/store/Store.h"
 
 #include <QObject>
@@ -17,6 +20,7 @@
 namespace pluresdb::sync {
 class SwarmSync;
 class SyncNode;
+class WebSocketHub;
 struct PeerInfo;
 }  // namespace pluresdb::sync
 namespace pluresdb::transport::websocket {
@@ -24,6 +28,8 @@ class WebSocketMesh;
 }
 
 namespace pluresdb::api {
+
+class SyncStatsBoard;
 
 SyncPeer toSyncPeer(const sync::PeerInfo& p);
 
@@ -41,6 +47,12 @@ public:
     sync::SwarmSync* swarm() const { return m_swarm.get(); }
     QString swarmError() const { return m_swarmError; }
     SyncStatsSnapshot snapshot() const;
+    // From now on a fresh snapshot() goes to `board` on every peer event and summary check (twice a
+    // second), and on publishStats(); the first one right away.
+    void publishStatsTo(std::shared_ptr<SyncStatsBoard> board);
+    void publishStats();
+    // The swarm's DHT and holepunch bytes so far, as the traffic graph's series (zero without a swarm).
+    engine::TrafficSample swarmTraffic() const;
     // Connected peers and whether every one of them is in sync (false with none).
     SyncSummary summary() const;
 
@@ -57,12 +69,14 @@ private:
     SyncAgent() = default;
     void checkSummary();
 
-    std::unique_ptr<transport::websocket::WebSocketMesh> m_mesh;
+    std::unique_ptr<transport::websocket::WebSocketMesh> m_mesh;  // dials SyncOptions::connectWs
+    std::shared_ptr<sync::WebSocketHub> m_hub;  // serves SyncOptions::serveWsPort, shared by the spaces
     std::unique_ptr<sync::SyncNode> m_node;
     std::unique_ptr<sync::SwarmSync> m_swarm;
     QString m_swarmError;
     quint16 m_wsPort = 0;
     SyncSummary m_last;
+    std::shared_ptr<SyncStatsBoard> m_board;
     QTimer m_poll;
     QTimer m_periodic;
 };

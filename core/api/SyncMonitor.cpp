@@ -231,6 +231,12 @@ void SyncMonitor::addTraffic(engine::TrafficSeries series, quint64 bytes) {
         m_external[int(series)] += bytes;
 }
 
+void SyncMonitor::setTrafficSource(std::function<TrafficSample()> runningTotals) {
+    // From zero: the source's counts so far (a swarm's bootstrap) belong to this monitor's space.
+    m_source = std::move(runningTotals);
+    m_lastSource = {};
+}
+
 void SyncMonitor::addPeerTraffic(const QString& peerId, const sync::SyncStats& now, qint64 atMs,
                                  double seconds) {
     sync::SyncStats before;
@@ -272,6 +278,15 @@ void SyncMonitor::sample() {
     for (int i = 0; i < engine::kTrafficSeriesCount; ++i)
         d[i] += m_external[i];
     m_external = {};
+    if (m_source) {
+        const TrafficSample now = m_source();
+        bool restarted = false;
+        for (int i = 0; i < engine::kTrafficSeriesCount; ++i)
+            restarted = restarted || now[i] < m_lastSource[i];
+        for (int i = 0; i < engine::kTrafficSeriesCount; ++i)
+            d[i] += restarted ? now[i] : now[i] - m_lastSource[i];
+        m_lastSource = now;
+    }
     QMutexLocker lock(&m_state->m_mutex);
     m_state->m_total.add(now, d);
     m_state->m_totals = totals;

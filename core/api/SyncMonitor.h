@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -83,6 +84,10 @@ public:
     void recordConnectStep(const QByteArray& remotePublicKey, const QString& kind, const QString& detail);
     void recordEvent(TraceEvent event);
     void addTraffic(engine::TrafficSeries series, quint64 bytes);
+    // A source of running byte totals per series (the swarm's DHT and holepunch counters, read off
+    // its sockets): each sample adds what they grew by since the last one (the first, all of it).
+    // A source whose counts went down (a new swarm) starts over from zero. Engine thread.
+    void setTrafficSource(std::function<engine::TrafficSample()> runningTotals);
     void sampleNow() { sample(); }
 
 private:
@@ -98,6 +103,8 @@ private:
     sync::SyncStats m_lastTotals;
     std::map<QString, sync::SyncStats> m_lastPeerStats;  // engine thread only
     engine::TrafficSample m_external{};
+    std::function<engine::TrafficSample()> m_source;
+    engine::TrafficSample m_lastSource{};
 };
 
 }  // namespace pluresdb::api

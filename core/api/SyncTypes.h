@@ -50,6 +50,12 @@ struct SyncStatsSnapshot {
     quint64 bytesReceived = 0;
     sync::SyncStats totals;  // the same and the op counts, over current and past peers
     std::vector<SyncPeer> peers;
+    // The space's swarm DHT node so far, over all its sockets (UDP payload bytes; zero without a
+    // swarm): dht-rpc messages, and 1-byte holepunch probes.
+    quint64 dhtBytesReceived = 0;
+    quint64 dhtBytesSent = 0;
+    quint64 holepunchBytesReceived = 0;
+    quint64 holepunchBytesSent = 0;
 };
 
 // What a status bar needs.

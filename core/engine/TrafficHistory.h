@@ -17,9 +17,10 @@ enum class TrafficSeries : int {
     PayloadOut,
     OverheadIn,  // every other sync-protocol byte: framing, proofs, version vectors, acks, digests
     OverheadOut,
-    DhtIn,  // DHT queries and replies (filled by the swarm)
+    // The swarm's DHT node (UDP payloads of its sockets' non-UDX datagrams, UdxSocket.h NonUdxTraffic):
+    DhtIn,  // dht-rpc messages, also the handshake and holepunch messages relayed through DHT nodes
     DhtOut,
-    HolepunchIn,  // holepunch probes and relay messages (filled by the swarm)
+    HolepunchIn,  // 1-byte holepunch probes (spec/hyperdht.md §7.5)
     HolepunchOut,
     Count
 };

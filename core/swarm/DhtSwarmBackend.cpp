@@ -2,6 +2,7 @@
 
 #include "core/swarm/Swarm.h"
 #include "core/transport/secretstream/SecretStream.h"
+#include "core/transport/udx/UdxSocket.h"
 
 #include <QTimer>
 
@@ -266,7 +267,15 @@ void DhtSwarmBackend::close(std::function<void()> done) {
     done();
 }
 
-// Defined here so that unit tests of the swarm's logic do not link the DHT connection layer.
+transport::udx::NonUdxTraffic Swarm::dhtTraffic() const {
+    if (!m_dht)
+        return {};
+    const transport::udx::UdxSocket* socket = m_dht->node().serverSocket();
+    return socket ? *socket->nonUdxTraffic() : transport::udx::NonUdxTraffic{};
+}
+
+// Defined here (as dhtTraffic above) so that unit tests of the swarm's logic do not link the DHT
+// connection layer.
 Result<std::unique_ptr<Swarm>> Swarm::createWithDht(SwarmOptions options, QObject* parent) {
     if (!options.keyPair.isValid())
         options.keyPair = crypto::generateKeyPair();

@@ -19,6 +19,7 @@
 #include "core/crypto/Ed25519.h"
 #include "core/dht/hyperdht/Connect.h"
 #include "core/swarm/SwarmBackend.h"
+#include "core/transport/udx/UdxSocket.h"
 
 #include <QObject>
 #include <QTimer>
@@ -97,6 +98,9 @@ public:
     static Result<std::unique_ptr<Swarm>> createWithDht(SwarmOptions options, QObject* parent = nullptr);
     // The HyperDht of createWithDht(), else null.
     dht::hyperdht::HyperDht* dht() const { return m_dht.get(); }
+    // The bytes of DHT messages and holepunch probes through the swarm's DHT node so far, over all
+    // its sockets (transport/udx/UdxSocket.h NonUdxTraffic); zero without a DHT. For the graphs.
+    transport::udx::NonUdxTraffic dhtTraffic() const;
 
     const crypto::KeyPair& keyPair() const { return m_options.keyPair; }
 

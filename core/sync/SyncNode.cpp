@@ -48,7 +48,8 @@ PeerInfo SyncNode::infoOf(const SyncSession* s) const {
     return p;
 }
 
-SyncSession* SyncNode::addStream(transport::ByteStream* stream, const PeerAuth& auth) {
+SyncSession* SyncNode::addStream(transport::ByteStream* stream, const PeerAuth& auth,
+                                 const QByteArray& alreadyReceived) {
     auto* s = new SyncSession(this, stream, auth, this);
     if (!auth.remotePublicKey.isEmpty() && m_refused.contains(auth.remotePublicKey)) {
         // Refused once (no proof of the key): not retried while the node runs.
@@ -74,19 +75,22 @@ SyncSession* SyncNode::addStream(transport::ByteStream* stream, const PeerAuth& 
         s->deleteLater();
     });
     s->start();
+    if (!alreadyReceived.isEmpty())
+        s->deliver(alreadyReceived);
     return s;
 }
 
-void SyncNode::addSecretStream(transport::secretstream::SecretStream* stream, const PeerLink& link) {
+void SyncNode::addSecretStream(transport::secretstream::SecretStream* stream, const PeerLink& link,
+                               const QByteArray& alreadyReceived) {
     using transport::secretstream::SecretStream;
-    auto begin = [this, stream, link] {
+    auto begin = [this, stream, link, alreadyReceived] {
         PeerAuth auth;
         auth.link = link;
         auth.handshakeHash = stream->handshakeHash();
         auth.localPublicKey = stream->publicKey();
         auth.remotePublicKey = stream->remotePublicKey();
         auth.initiator = stream->isInitiator();
-        addStream(stream, auth);
+        addStream(stream, auth, alreadyReceived);
     };
     if (stream->isHandshakeComplete()) {
         begin();

@@ -58,10 +58,14 @@ public:
     ~SyncNode() override;
 
     // An authenticated stream whose handshake is done; the node owns the session (and the stream).
-    SyncSession* addStream(transport::ByteStream* stream, const PeerAuth& auth);
+    // `alreadyReceived`: bytes the transport read from it before (WebSocketHub reads the Hello to
+    // pick the space); the session takes them first.
+    SyncSession* addStream(transport::ByteStream* stream, const PeerAuth& auth,
+                           const QByteArray& alreadyReceived = {});
     // A SecretStream (started or not): the session begins once its handshake completes.
     // `link` says how the transport made the connection (the peer list shows it).
-    void addSecretStream(transport::secretstream::SecretStream* stream, const PeerLink& link = {});
+    void addSecretStream(transport::secretstream::SecretStream* stream, const PeerLink& link = {},
+                         const QByteArray& alreadyReceived = {});
     // Every connection the mesh makes or accepts becomes a session (JSON text channels too, which
     // are refused unless legacy JSON is on); refused peers are not redialled.
     void attachMesh(transport::websocket::WebSocketMesh* mesh);

@@ -124,6 +124,9 @@ public:
     qint64 ackRttMs() const { return m_ackRttMs; }
     store::SiteId peerSite() const { return m_peerSite; }
 
+    // Bytes the transport read from the stream before this session existed (after start()).
+    void deliver(const QByteArray& bytes) { onData(bytes); }
+
     // The node's store changed (`ids`; from another session, or a local write): send what is new.
     void storeChanged(const QStringList& ids);
 

@@ -370,17 +370,14 @@ Result<void> MainWindow::applySettings(const SettingsDialog::Values& values) {
     user.sync();
     // Installing the catalogues sends LanguageChange to every widget: open windows re-translate.
     i18n::installLanguage(qApp, i18n::chooseLanguage(values.language, QLocale::system().uiLanguages()));
-    // The open spaces sync with the new network settings (the serving space first, to keep its port).
+    // The open spaces sync with the new network settings. All stop first, so that the WebSocket
+    // port they share (core/sync/WebSocketHub.h) is free to move to a new number.
     QStringList ids;
-    if (!m_wsServingSpace.isEmpty())
-        ids << m_wsServingSpace;
     for (const auto& [id, db] : m_databases)
-        if (!ids.contains(id))
-            ids << id;
+        ids << id;
     for (const auto& id : ids)
         if (auto it = m_databases.find(id); it != m_databases.end())
             it->second->disableSync();
-    m_wsServingSpace.clear();
     for (const auto& id : ids)
         startSync(id);
     return {};
@@ -457,8 +454,6 @@ void MainWindow::startSync(const QString& id) {
     if (it == m_databases.end() || !m_spaces || !m_keyStore)
         return;
     Database* db = it->second.get();
-    if (m_wsServingSpace == id)
-        m_wsServingSpace.clear();
     db->disableSync();
     const spaces::NetworkSettings net = spaces::NetworkSettings::load(m_spaces->dataRoot());
     // Every space with a key syncs: its swarm finds the other devices through the DHT (the public
@@ -480,20 +475,19 @@ void MainWindow::startSync(const QString& id) {
             o.bootstrap << b.toString();
     o.legacyJson = spaces::SpaceSettings::load(m_spaces->databaseDir(id)).allowLegacyJsonPeers;
     o.connectWs = net.connectWebSocket;
-    // One port for the app: the first space to sync serves it; the others dial only.
-    const bool serve = net.serveWebSocket && m_wsServingSpace.isEmpty();
+    // One port for the app, served for every space: each client goes to the space whose key it
+    // proves (core/sync/WebSocketHub.h).
+    const bool serve = net.serveWebSocket;
     if (serve)
         o.serveWsPort = net.wsPort;
     auto r = db->enableSync(o);
-    if (!r && serve && !o.connectWs.isEmpty()) {
+    if (!r && serve) {  // e.g. the port is taken: say so, and sync through the swarm and dialling alone
         statusBar()->showMessage(tr("Sync: %1").arg(r.errorMessage()), 15000);
         o.serveWsPort.reset();
         r = db->enableSync(o);
     }
     if (!r)
         statusBar()->showMessage(tr("Sync cannot start: %1").arg(r.errorMessage()), 15000);
-    else if (o.serveWsPort)
-        m_wsServingSpace = id;
     updateDhtState();
 }
 
@@ -615,8 +609,6 @@ Result<void> MainWindow::leaveSpace(const QString& id, bool removeLocalData) {
         m_panels.erase(it);
     }
     m_databases.erase(id);  // closes the database (its queued writes finish first) and its sync
-    if (m_wsServingSpace == id)
-        m_wsServingSpace.clear();
     updateDhtState();
     if (auto r = m_keyStore->removeSyncKey(id); !r)
         return makeError(tr("cannot remove the space's key: %1").arg(r.errorMessage()));

@@ -122,7 +122,6 @@ private:
     QLabel* m_syncLabel = nullptr;
     QAction* m_settingsAction = nullptr;
     QString m_userSettingsPath;
-    QString m_wsServingSpace;  // the space whose sync serves the WebSocket port (one port per app)
     std::unique_ptr<SyncTray> m_tray;
     std::map<QString, QPointer<SyncMonitorWindow>> m_monitors;  // by space id
 };

@@ -149,8 +149,10 @@ UdxSocket* Holepuncher::addSocket() {
     auto s = std::make_unique<UdxSocket>();
     QHostAddress host(QHostAddress::AnyIPv4);
     if (m_dht)
-        if (UdxSocket* server = m_dht->node().serverSocket())
+        if (UdxSocket* server = m_dht->node().serverSocket()) {
             host = server->localAddress();
+            s->shareNonUdxTraffic(server->nonUdxTraffic());  // probes count with the node's traffic
+        }
     if (!s->bind(host, 0))
         return nullptr;
     UdxSocket* raw = s.get();

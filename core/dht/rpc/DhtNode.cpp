@@ -933,6 +933,7 @@ struct DhtNode::Impl final : public QueryHost, public DatagramSender {
             return makeError(QStringLiteral("DHT host must be an IPv4 address: %1").arg(opts.host));
         server = std::make_unique<transport::udx::UdxSocket>();
         client = std::make_unique<transport::udx::UdxSocket>();
+        client->shareNonUdxTraffic(server->nonUdxTraffic());  // one DHT/probe byte count per node
         bool bound = false;
         QString lastError;
         if (opts.port != 0) {

@@ -137,8 +137,19 @@ bool UdxSocket::sendDatagram(const QByteArray& datagram, const QHostAddress& hos
         return false;
     std::memcpy(p, datagram.constData(), std::size_t(datagram.size()));
     commit(std::size_t(datagram.size()));
+    countNonUdxSent(std::size_t(datagram.size()));
     flush();
     return true;
+}
+
+void UdxSocket::countNonUdxSent(std::size_t size) {
+    if (size <= 1) {
+        m_nonUdx->probeBytesOut += size;
+        ++m_nonUdx->probeDatagramsOut;
+    } else {
+        m_nonUdx->dhtBytesOut += size;
+        ++m_nonUdx->dhtDatagramsOut;
+    }
 }
 
 bool UdxSocket::sendDatagramWithTtl(const QByteArray& datagram, const QHostAddress& host, quint16 port,
@@ -168,6 +179,7 @@ bool UdxSocket::sendDatagramWithTtl(const QByteArray& datagram, const QHostAddre
     ++m_stats.datagramsSent;
     ++m_stats.sendCalls;
     m_stats.bytesSent += quint64(sent);
+    countNonUdxSent(std::size_t(sent));
     return true;
 }
 
@@ -391,6 +403,12 @@ void UdxSocket::dispatch(const uint8_t* data, std::size_t size, const UdxEndpoin
         }
         if (!m_tombstones.empty() && answerTombstone(data, size))
             return;
+    } else if (size <= 1) {
+        m_nonUdx->probeBytesIn += size;
+        ++m_nonUdx->probeDatagramsIn;
+    } else {
+        m_nonUdx->dhtBytesIn += size;
+        ++m_nonUdx->dhtDatagramsIn;
     }
     ++m_stats.nonUdxDatagrams;
     if (m_handler)

@@ -17,6 +17,7 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -36,6 +37,21 @@ struct UdxSocketStats {
     quint64 nonUdxDatagrams = 0;
     quint64 bytesSent = 0;
     quint64 bytesReceived = 0;
+};
+
+// UDP payload bytes of the datagrams that are not UDX stream packets (§9.2 demultiplexing): dht-rpc
+// messages and 1-byte holepunch probes, in and out, for the app's traffic graphs (issue #9). The
+// sockets of one DHT node (server, client, holepunch sockets) share one (shareNonUdxTraffic), so
+// the counts outlive a puncher socket. Owning thread only: plain counters, read with the rest.
+struct NonUdxTraffic {
+    quint64 dhtBytesIn = 0;  // datagrams of more than 1 byte (dht-rpc; §9.2 step 2)
+    quint64 dhtBytesOut = 0;
+    quint64 dhtDatagramsIn = 0;
+    quint64 dhtDatagramsOut = 0;
+    quint64 probeBytesIn = 0;  // datagrams of at most 1 byte (holepunch probes; §7.5, §9.2)
+    quint64 probeBytesOut = 0;
+    quint64 probeDatagramsIn = 0;
+    quint64 probeDatagramsOut = 0;
 };
 
 class UdxSocket : public QObject {
@@ -83,6 +99,12 @@ public:
     void addTombstone(quint32 localId, quint32 remoteId, const UdxEndpoint& remote, quint32 seq, quint32 ack);
 
     const UdxSocketStats& stats() const { return m_stats; }
+    // The non-UDX byte counters (never null); shareNonUdxTraffic makes this socket add to `shared`.
+    const std::shared_ptr<NonUdxTraffic>& nonUdxTraffic() const { return m_nonUdx; }
+    void shareNonUdxTraffic(std::shared_ptr<NonUdxTraffic> shared) {
+        if (shared)
+            m_nonUdx = std::move(shared);
+    }
     bool gsoEnabled() const { return m_gso; }
     bool groEnabled() const { return m_gro; }
 
@@ -110,6 +132,7 @@ private:
     void dispatch(const uint8_t* data, std::size_t size, const UdxEndpoint& from);
     void scheduleFlush();
     bool sendQueued();
+    void countNonUdxSent(std::size_t size);
 
     int m_fd = -1;
     UdxEndpoint m_local;
@@ -133,6 +156,7 @@ private:
     std::vector<UdxStream*> m_touched;
     std::unordered_map<quint32, Tombstone> m_tombstones;
     UdxSocketStats m_stats;
+    std::shared_ptr<NonUdxTraffic> m_nonUdx = std::make_shared<NonUdxTraffic>();
 };
 
 }  // namespace pluresdb::transport::udx
