@@ -1,8 +1,10 @@
 #include "core/spaces/Settings.h"
 
 #include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSettings>
 #include <QUrl>
 
@@ -36,6 +38,84 @@ QStringList splitEntries(const QString& text) {
 }
 
 constexpr char kGroup[] = "network";
+
+// Splits an INI file into lines the way QSettings does: '\n', '\r' and "\r\n" end a line.
+QList<QByteArray> iniLines(const QByteArray& bytes) {
+    QList<QByteArray> lines;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] == '\n' || bytes[i] == '\r') {
+            lines << bytes.mid(start, i - start);
+            if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n')
+                ++i;
+            start = i + 1;
+        }
+    }
+    if (start < bytes.size())
+        lines << bytes.mid(start);
+    return lines;
+}
+
+// A line QSettings cannot parse: not blank, not a ';' comment, not a "[section]", and no '='
+// before a ';' (e.g. "bootstrap private", "#comment", "[network"). QSettings skips such a line
+// when reading; it keeps the good ones.
+bool badIniLine(const QByteArray& line) {
+    const QByteArray t = line.trimmed();
+    if (t.isEmpty() || t.startsWith(';'))
+        return false;
+    if (t.contains('\0'))
+        return true;
+    if (t.startsWith('['))
+        return !t.contains(']');
+    const qsizetype eq = t.indexOf('=');
+    const qsizetype semicolon = t.indexOf(';');
+    return eq < 0 || (semicolon >= 0 && semicolon < eq);
+}
+
+// The 1-based numbers of the lines of `bytes` QSettings cannot parse.
+QList<int> badIniLines(const QByteArray& bytes) {
+    QList<int> bad;
+    const QList<QByteArray> lines = iniLines(bytes);
+    for (int i = 0; i < lines.size(); ++i)
+        if (badIniLine(lines[i]))
+            bad << i + 1;
+    return bad;
+}
+
+QString iniPath(const QString& dataRoot) {
+    return QDir(dataRoot).filePath(QLatin1String(NetworkSettings::kFileName));
+}
+
+// QSettings does not rewrite a file it could not parse the way one expects: depending on the Qt
+// version and on what it has cached, save() failed with FormatError, or the bad line silently
+// went. So a file with bad lines is mended first: a copy goes to <file>.bak, then the file is
+// replaced (atomically) by its good lines, an unclosed "[section" closed.
+Result<void> mendIniFile(const QString& path) {
+    QFile in(path);
+    if (!in.exists())
+        return {};
+    if (!in.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("cannot read %1: %2").arg(path, in.errorString()));
+    const QByteArray bytes = in.readAll();
+    in.close();
+    if (badIniLines(bytes).isEmpty())
+        return {};
+    const QString bak = path + QStringLiteral(".bak");
+    QFile::remove(bak);
+    if (!QFile::copy(path, bak))
+        return makeError(QStringLiteral("cannot keep a copy of %1 in %2").arg(path, bak));
+    QByteArray good;
+    for (const QByteArray& line : iniLines(bytes)) {
+        if (!badIniLine(line))
+            good += line + '\n';
+        else if (const QByteArray t = line.trimmed(); t.startsWith('[') && !t.contains('\0'))
+            good += t + "]\n";  // "[window": the lines after it were meant for that section
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(good) != good.size() || !out.commit())
+        return makeError(QStringLiteral("cannot rewrite %1: %2").arg(path, out.errorString()));
+    return {};
+}
 
 }  // namespace
 
@@ -97,10 +177,27 @@ Result<void> NetworkSettings::validate() const {
 }
 
 NetworkSettings NetworkSettings::load(const QString& dataRoot, QString* problems) {
-    QSettings ini(QDir(dataRoot).filePath(QLatin1String(kFileName)), QSettings::IniFormat);
+    QStringList issues;
+    if (QFile file(iniPath(dataRoot)); file.open(QIODevice::ReadOnly)) {
+        const QList<int> bad = badIniLines(file.readAll());
+        if (!bad.isEmpty()) {
+            QStringList numbers;
+            for (int n : bad.mid(0, 5))
+                numbers << QString::number(n);
+            if (bad.size() > 5)
+                numbers << QStringLiteral("…");
+            issues << (bad.size() == 1 ? QStringLiteral("%1: line %2 is not key=value and was ignored")
+                                       : QStringLiteral("%1: lines %2 are not key=value and were ignored"))
+                              .arg(file.fileName(), numbers.join(QStringLiteral(", "))) +
+                          QStringLiteral(
+                              " (the other values are kept; saving rewrites the file and keeps "
+                              "the old one as %1.bak)")
+                              .arg(QLatin1String(kFileName));
+        }
+    }
+    QSettings ini(iniPath(dataRoot), QSettings::IniFormat);
     ini.beginGroup(QLatin1String(kGroup));
     NetworkSettings s;
-    QStringList issues;
     const QString mode = ini.value(QStringLiteral("bootstrap"), QStringLiteral("public")).toString();
     auto nodes = parseBootstrapList(ini.value(QStringLiteral("bootstrapNodes")).toStringList().join(u'\n'));
     if (!nodes)
@@ -131,7 +228,9 @@ NetworkSettings NetworkSettings::load(const QString& dataRoot, QString* problems
 Result<void> NetworkSettings::save(const QString& dataRoot) const {
     if (auto r = validate(); !r)
         return r;
-    QSettings ini(QDir(dataRoot).filePath(QLatin1String(kFileName)), QSettings::IniFormat);
+    if (auto r = mendIniFile(iniPath(dataRoot)); !r)
+        return r;
+    QSettings ini(iniPath(dataRoot), QSettings::IniFormat);
     ini.beginGroup(QLatin1String(kGroup));
     ini.setValue(QStringLiteral("bootstrap"),
                  privateBootstrap ? QStringLiteral("private") : QStringLiteral("public"));
@@ -144,6 +243,9 @@ Result<void> NetworkSettings::save(const QString& dataRoot) const {
     ini.setValue(QStringLiteral("wsConnect"), connectWebSocket);
     ini.endGroup();
     ini.sync();
+    if (ini.status() == QSettings::FormatError)
+        return makeError(
+            QStringLiteral("cannot write %1: QSettings cannot read a line of it").arg(ini.fileName()));
     if (ini.status() != QSettings::NoError)
         return makeError(QStringLiteral("cannot write %1").arg(ini.fileName()));
     return {};
