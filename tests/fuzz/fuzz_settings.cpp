@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 using namespace pluresdb::spaces;
@@ -48,8 +49,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             // A file with lines QSettings cannot parse (e.g. without '=') is mended on save (a
             // .bak copy, then the good lines): the save succeeds, the settings round-trip and the
             // file then has no bad line.
-            if (auto saved = s.save(root); !saved)
+            if (auto saved = s.save(root); !saved) {
+                std::fprintf(stderr, "save failed: %s\n", qPrintable(saved.errorMessage()));
                 std::abort();
+            }
             QString after;
             if (!(NetworkSettings::load(root, &after) == s) || after.contains(QLatin1String("key=value")))
                 std::abort();
