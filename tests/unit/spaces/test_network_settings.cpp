@@ -37,6 +37,8 @@ private slots:
         QTest::newRow("words") << QByteArray("bootstrap private");
         QTest::newRow("hash comment") << QByteArray("# my DHT");
         QTest::newRow("semicolon first") << QByteArray("note;x=1");
+        QTest::newRow("escaped equals") << QByteArray("note\\=1");
+        QTest::newRow("vertical tab") << QByteArray("\v");
     }
     void lineWithoutEqualsIsReportedKeptAndRewritten() {
         QFETCH(QByteArray, badLine);
@@ -98,6 +100,36 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
         QCOMPARE(QSettings(path, QSettings::IniFormat).value(QStringLiteral("window/geometry")).toString(),
                  QStringLiteral("xyz"));
+    }
+
+    /// Lines after which QSettings reads the rest of the file differently (an open quote runs on
+    /// over the next lines; a ';' in a section line comments out its ']'): reported, and saving
+    /// keeps a .bak, writes what was loaded plus the change, and leaves a file without bad lines.
+    void oddLinesAreMended_data() {
+        QTest::addColumn<QByteArray>("badLine");
+        QTest::newRow("quoted equals") << QByteArray("\"note=1");
+        QTest::newRow("semicolon in section") << QByteArray("[window;]");
+        QTest::newRow("nul") << QByteArray("a=\0", 3);
+    }
+    void oddLinesAreMended() {
+        QFETCH(QByteArray, badLine);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = QDir(dir.path()).filePath(QLatin1String(NetworkSettings::kFileName));
+        const QByteArray original =
+            "[network]\nwsPort=7000\n" + badLine + "\nwsServe=true\n[spaces]\nlast=x\n";
+        QVERIFY(writeFile(path, original));
+        QString problems;
+        NetworkSettings s = NetworkSettings::load(dir.path(), &problems);
+        QVERIFY2(problems.contains(QStringLiteral("line 3 is not key=value")), qPrintable(problems));
+        QCOMPARE(s.wsPort, quint16(7000));
+        s.connectWebSocket = {QStringLiteral("ws://127.0.0.1:9000")};
+        const auto saved = s.save(dir.path());
+        QVERIFY2(saved.ok(), qPrintable(saved.errorMessage()));
+        QCOMPARE(readFile(path + QStringLiteral(".bak")), original);
+        problems.clear();
+        QCOMPARE(NetworkSettings::load(dir.path(), &problems), s);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
     }
 
     /// A well-formed file is not rewritten by the mending step and gets no .bak.
