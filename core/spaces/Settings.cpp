@@ -59,9 +59,6 @@ QList<QByteArray> iniLines(const QByteArray& bytes) {
     return lines;
 }
 
-// A line QSettings cannot parse: not blank, not a ';' comment, not a "[section]", and no '='
-// (outside quotes, unescaped) before a ';' (e.g. "bootstrap private", "#comment", "[network",
-// "k\\=1"). QSettings skips such a line when reading; it keeps the good ones.
 // Only spaces and tabs are blanks to QSettings (a line of "\v" is not empty to it).
 QByteArray iniTrimmed(const QByteArray& line) {
     qsizetype begin = 0, end = line.size();
@@ -72,6 +69,9 @@ QByteArray iniTrimmed(const QByteArray& line) {
     return line.mid(begin, end - begin);
 }
 
+// A line QSettings cannot parse: not blank, not a ';' comment, not a "[section]", and no '='
+// (outside quotes, unescaped) before a ';' (e.g. "bootstrap private", "#comment", "[network",
+// "k\\=1"). QSettings skips such a line when reading; it keeps the good ones.
 bool badIniLine(const QByteArray& line) {
     const QByteArray t = iniTrimmed(line);
     if (t.isEmpty() || t.startsWith(';'))
