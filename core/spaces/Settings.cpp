@@ -71,7 +71,7 @@ QByteArray iniTrimmed(const QByteArray& line) {
 
 // A line QSettings cannot parse: not blank, not a ';' comment, not a "[section]", and no '='
 // (outside quotes, unescaped) before a ';' (e.g. "bootstrap private", "#comment", "[network",
-// "k\\=1"). QSettings skips such a line when reading; it keeps the good ones.
+// "k\=1"). QSettings skips such a line when reading; it keeps the good ones.
 bool badIniLine(const QByteArray& line) {
     const QByteArray t = iniTrimmed(line);
     if (t.isEmpty() || t.startsWith(';'))
