@@ -1,10 +1,15 @@
 #include "core/spaces/Settings.h"
 
 #include <QDir>
+#include <QFile>
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSettings>
+#include <QTemporaryFile>
 #include <QUrl>
+
+#include <functional>
 
 namespace pluresdb::spaces {
 
@@ -36,6 +41,125 @@ QStringList splitEntries(const QString& text) {
 }
 
 constexpr char kGroup[] = "network";
+
+// Splits an INI file into lines the way QSettings does: '\n', '\r' and "\r\n" end a line.
+QList<QByteArray> iniLines(const QByteArray& bytes) {
+    QList<QByteArray> lines;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        if (bytes[i] == '\n' || bytes[i] == '\r') {
+            lines << bytes.mid(start, i - start);
+            if (bytes[i] == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n')
+                ++i;
+            start = i + 1;
+        }
+    }
+    if (start < bytes.size())
+        lines << bytes.mid(start);
+    return lines;
+}
+
+// Only spaces and tabs are blanks to QSettings (a line of "\v" is not empty to it).
+QByteArray iniTrimmed(const QByteArray& line) {
+    qsizetype begin = 0, end = line.size();
+    while (begin < end && (line[begin] == ' ' || line[begin] == '\t'))
+        ++begin;
+    while (end > begin && (line[end - 1] == ' ' || line[end - 1] == '\t'))
+        --end;
+    return line.mid(begin, end - begin);
+}
+
+// A line QSettings cannot parse: not blank, not a ';' comment, not a "[section]", and no '='
+// (outside quotes, unescaped) before a ';' (e.g. "bootstrap private", "#comment", "[network",
+// "k\=1"). QSettings skips such a line when reading; it keeps the good ones.
+bool badIniLine(const QByteArray& line) {
+    const QByteArray t = iniTrimmed(line);
+    if (t.isEmpty() || t.startsWith(';'))
+        return false;
+    if (t.contains('\0'))
+        return true;
+    if (t.startsWith('[')) {  // a ';' starts a comment, also in a section line
+        const qsizetype close = t.indexOf(']'), semicolon = t.indexOf(';');
+        return close < 0 || (semicolon >= 0 && semicolon < close);
+    }
+    // key=value: an '=' outside double quotes, not escaped by '\\', before any ';' outside quotes.
+    bool quoted = false;
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c == '\\')
+            ++i;
+        else if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && c == '=')
+            return false;
+        else if (!quoted && c == ';')
+            return true;
+    }
+    return true;
+}
+
+// The 1-based numbers of the lines of `bytes` QSettings cannot parse.
+QList<int> badIniLines(const QByteArray& bytes) {
+    QList<int> bad;
+    const QList<QByteArray> lines = iniLines(bytes);
+    for (int i = 0; i < lines.size(); ++i)
+        if (badIniLine(lines[i]))
+            bad << i + 1;
+    return bad;
+}
+
+QString iniPath(const QString& dataRoot) {
+    return QDir(dataRoot).filePath(QLatin1String(NetworkSettings::kFileName));
+}
+
+// Writes `bytes` to `path` atomically (a temporary file renamed over it).
+Result<void> replaceFile(const QString& path, const QByteArray& bytes) {
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+        return makeError(QStringLiteral("cannot rewrite %1: %2").arg(path, out.errorString()));
+    return {};
+}
+
+// The good lines of an INI file; an unclosed "[section" is closed (the lines after it were meant
+// for that section).
+QByteArray goodIniLines(const QByteArray& bytes) {
+    QByteArray good;
+    for (const QByteArray& line : iniLines(bytes)) {
+        if (!badIniLine(line))
+            good += line + '\n';
+        else if (const QByteArray t = iniTrimmed(line);
+                 t.startsWith('[') && !t.contains('\0') && !t.contains(';') && !t.contains(']'))
+            good += t + "]\n";
+    }
+    return good;
+}
+
+// Rebuilds an INI file from what QSettings can read of `bytes`, plus `write`'s values, in QSettings'
+// own format. Both steps use fresh uniquely named files, so no cached state of `path` is involved.
+Result<void> rebuildIniFile(const QString& path, const QByteArray& bytes,
+                            const std::function<void(QSettings&)>& write) {
+    const QString pattern = path + QStringLiteral(".XXXXXX");
+    QTemporaryFile in(pattern), out(pattern);
+    if (!in.open() || in.write(bytes) != bytes.size() || !in.flush() || !out.open())
+        return makeError(QStringLiteral("cannot rewrite %1: no temporary file beside it").arg(path));
+    in.close();
+    out.close();
+    {
+        const QSettings old(in.fileName(), QSettings::IniFormat);
+        QSettings fresh(out.fileName(), QSettings::IniFormat);
+        for (const QString& key : old.allKeys())
+            fresh.setValue(key, old.value(key));
+        write(fresh);
+        fresh.sync();
+        if (fresh.status() != QSettings::NoError)
+            return makeError(QStringLiteral("cannot rewrite %1").arg(path));
+    }
+    // Read it back by name: QSettings replaced the file, the QTemporaryFile's handle is stale.
+    QFile rebuilt(out.fileName());
+    if (!rebuilt.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("cannot rewrite %1: %2").arg(path, rebuilt.errorString()));
+    return replaceFile(path, rebuilt.readAll());
+}
 
 }  // namespace
 
@@ -97,10 +221,27 @@ Result<void> NetworkSettings::validate() const {
 }
 
 NetworkSettings NetworkSettings::load(const QString& dataRoot, QString* problems) {
-    QSettings ini(QDir(dataRoot).filePath(QLatin1String(kFileName)), QSettings::IniFormat);
+    QStringList issues;
+    if (QFile file(iniPath(dataRoot)); file.open(QIODevice::ReadOnly)) {
+        const QList<int> bad = badIniLines(file.readAll());
+        if (!bad.isEmpty()) {
+            QStringList numbers;
+            for (int n : bad.mid(0, 5))
+                numbers << QString::number(n);
+            if (bad.size() > 5)
+                numbers << QStringLiteral("…");
+            issues << (bad.size() == 1 ? QStringLiteral("%1: line %2 is not key=value and was ignored")
+                                       : QStringLiteral("%1: lines %2 are not key=value and were ignored"))
+                              .arg(file.fileName(), numbers.join(QStringLiteral(", "))) +
+                          QStringLiteral(
+                              " (the other values are kept; saving rewrites the file and keeps "
+                              "the old one as %1.bak)")
+                              .arg(QLatin1String(kFileName));
+        }
+    }
+    QSettings ini(iniPath(dataRoot), QSettings::IniFormat);
     ini.beginGroup(QLatin1String(kGroup));
     NetworkSettings s;
-    QStringList issues;
     const QString mode = ini.value(QStringLiteral("bootstrap"), QStringLiteral("public")).toString();
     auto nodes = parseBootstrapList(ini.value(QStringLiteral("bootstrapNodes")).toStringList().join(u'\n'));
     if (!nodes)
@@ -128,24 +269,63 @@ NetworkSettings NetworkSettings::load(const QString& dataRoot, QString* problems
     return s;
 }
 
+// QSettings does not rewrite a file it could not parse the way one expects: depending on the Qt
+// version and on what it has cached, the save failed with FormatError every time, or the bad line
+// silently went. So a file with lines QSettings cannot parse is mended first: a copy goes to
+// <file>.bak, then the file is replaced (atomically) by its good lines. Should QSettings still find
+// a line it cannot parse, the file is rebuilt from the values QSettings can read of it.
 Result<void> NetworkSettings::save(const QString& dataRoot) const {
     if (auto r = validate(); !r)
         return r;
-    QSettings ini(QDir(dataRoot).filePath(QLatin1String(kFileName)), QSettings::IniFormat);
-    ini.beginGroup(QLatin1String(kGroup));
-    ini.setValue(QStringLiteral("bootstrap"),
-                 privateBootstrap ? QStringLiteral("private") : QStringLiteral("public"));
-    QStringList nodes;
-    for (const auto& n : bootstrap)
-        nodes << n.toString();
-    ini.setValue(QStringLiteral("bootstrapNodes"), nodes);
-    ini.setValue(QStringLiteral("wsServe"), serveWebSocket);
-    ini.setValue(QStringLiteral("wsPort"), wsPort);
-    ini.setValue(QStringLiteral("wsConnect"), connectWebSocket);
-    ini.endGroup();
-    ini.sync();
-    if (ini.status() != QSettings::NoError)
-        return makeError(QStringLiteral("cannot write %1").arg(ini.fileName()));
+    const QString path = iniPath(dataRoot);
+    QByteArray original;
+    if (QFile in(path); in.exists()) {
+        if (!in.open(QIODevice::ReadOnly))
+            return makeError(QStringLiteral("cannot read %1: %2").arg(path, in.errorString()));
+        original = in.readAll();
+    }
+    bool backedUp = false;
+    const auto backUp = [&]() -> Result<void> {
+        if (backedUp || original.isEmpty())
+            return {};
+        backedUp = true;
+        return replaceFile(path + QStringLiteral(".bak"), original);
+    };
+    QByteArray current = original;
+    if (!badIniLines(original).isEmpty()) {
+        if (auto r = backUp(); !r)
+            return r;
+        current = goodIniLines(original);
+        if (auto r = replaceFile(path, current); !r)
+            return r;
+    }
+    const auto write = [this](QSettings& ini) {
+        ini.beginGroup(QLatin1String(kGroup));
+        ini.setValue(QStringLiteral("bootstrap"),
+                     privateBootstrap ? QStringLiteral("private") : QStringLiteral("public"));
+        QStringList nodes;
+        for (const auto& n : bootstrap)
+            nodes << n.toString();
+        ini.setValue(QStringLiteral("bootstrapNodes"), nodes);
+        ini.setValue(QStringLiteral("wsServe"), serveWebSocket);
+        ini.setValue(QStringLiteral("wsPort"), wsPort);
+        ini.setValue(QStringLiteral("wsConnect"), connectWebSocket);
+        ini.endGroup();
+    };
+    QSettings::Status status;
+    {
+        QSettings ini(path, QSettings::IniFormat);
+        write(ini);
+        ini.sync();
+        status = ini.status();
+    }
+    if (status == QSettings::FormatError) {
+        if (auto r = backUp(); !r)
+            return r;
+        return rebuildIniFile(path, current, write);
+    }
+    if (status != QSettings::NoError)
+        return makeError(QStringLiteral("cannot write %1").arg(path));
     return {};
 }
 

@@ -12,6 +12,8 @@
 
 #include <sodium.h>
 
+#include <cmath>
+
 namespace pluresdb::spaces {
 
 namespace {
@@ -69,7 +71,10 @@ Result<std::vector<Space>> SpaceList::decode(const QByteArray& json) {
         s.id = o.value(QLatin1String("id")).toString();
         s.name = o.value(QLatin1String("name")).toString();
         s.topicHex = o.value(QLatin1String("topic")).toString();
-        s.createdMs = static_cast<qint64>(o.value(QLatin1String("created")).toDouble());
+        // A creation time out of range (or missing) is shown as unknown (0), like a missing one;
+        // converting it would be undefined behaviour (found by fuzz_space_list).
+        const double created = o.value(QLatin1String("created")).toDouble();
+        s.createdMs = std::isfinite(created) && std::abs(created) < 9.0e15 ? static_cast<qint64>(created) : 0;
         if (!isLowerHex(s.id, 16) || !isLowerHex(s.topicHex, 64) || s.name.isEmpty() ||
             s.name.size() > kMaxNameLength) {
             return damaged(Messages::tr("an entry is incomplete"));
