@@ -5,6 +5,8 @@
 # (-pedantic-errors, on our code only: the libraries are -isystem) the GNU extensions MSVC rejects:
 # variable-length arrays, `?:` without a middle operand, statement expressions, case ranges. It is
 # not a Windows build: nothing is linked or run, and other MSVC-only problems can still hide.
+# mingw has a few POSIX headers MSVC lacks (unistd.h, dirent.h, pthread.h, sys/time.h, ...): a unit
+# whose own code includes one fails too (gcc -H shows who includes what).
 #
 #   scripts/check-portability.sh [-v] [-j N] [FILE...]   # FILE: restrict to these sources
 #
@@ -69,11 +71,33 @@ if [ ${#files[@]} -eq 0 ]; then
 fi
 printf '%s\n' "${files[@]}" > "$work/list"
 mkdir -p "$work/out"
-export cxx work
+# mingw ships a few POSIX headers that MSVC does not have; -H lists every header with its depth,
+# and an awk pass fails a unit that includes one of them from our own code (not from libstdc++).
+cat > "$work/msvc.awk" <<'AWK'
+/^\.+ / {
+    match($0, /^\.+/); d = RLENGTH; path = substr($0, d + 2); stack[d] = path
+    parent = d == 1 ? tu : stack[d - 1]
+    ours = d == 1 || index(parent, root "/") == 1
+    if (ours && path ~ /mingw/ && path ~ /\/(unistd|dirent|pthread|strings|libgen|getopt|sched|semaphore)\.h$|\/sys\/(time|param|file)\.h$/) {
+        sub(/.*\/include\//, "", path)
+        printf "%s: error: <%s> is a POSIX header MSVC does not have (mingw does)\n", (d == 1 ? tu : parent), path
+        bad = 1
+    }
+}
+END { exit bad }
+AWK
+export cxx work root
 # One compiler per unit, $jobs at a time; each leaves ok/fail and its messages in $work/out.
 xargs -a "$work/list" -P "$jobs" -I{} sh -c '
     f="$1"; o="$work/out/$(echo "$f" | tr / _)"
-    if "$cxx" @"$work/flags" "$f" > "$o.log" 2>&1; then echo ok > "$o.st"; else echo fail > "$o.st"; fi
+    if "$cxx" @"$work/flags" -H "$f" > "$o.raw" 2>&1 &&
+        awk -v tu="$f" -v root="$root" -f "$work/msvc.awk" "$o.raw" > "$o.log"; then
+        echo ok > "$o.st"
+    else
+        awk -v tu="$f" -v root="$root" -f "$work/msvc.awk" "$o.raw" > "$o.log"
+        grep -v "^\.\|^Multiple include guards\|^$" "$o.raw" | grep -v "^/.*\.h$" >> "$o.log"
+        echo fail > "$o.st"
+    fi
 ' sh {}
 
 pass=0
