@@ -30,6 +30,8 @@ packages=(
   imagemagick
   # packaging checks (tests/package): the freedesktop validators, YAML for the workflow files
   desktop-file-utils appstream python3-yaml
+  # the Windows compile check (scripts/check-portability.sh): the mingw-w64 cross compiler
+  g++-mingw-w64-x86-64-posix
   # the NAT lab (tests/nat): network namespaces with nftables NATs, conntrack evidence, pcaps
   iproute2 nftables conntrack tcpdump
 )

@@ -21,6 +21,7 @@
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/QuitSignals.h"
+#include "app/cli/Stdio.h"
 #include "core/crypto/Ed25519.h"
 #include "core/dht/hyperdht/Connect.h"
 #include "core/dht/hyperdht/HyperDht.h"
@@ -30,16 +31,10 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QHostAddress>
-#include <QSocketNotifier>
 #include <QTimer>
 
-#include <cerrno>
-#include <csignal>
 #include <map>
 #include <optional>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace pluresdb::cli {
 namespace {
@@ -289,19 +284,6 @@ QString firewallWord(uint64_t fw) {
     }
 }
 
-bool writeAllFd(int fd, const char* p, qint64 n) {
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, size_t(n));
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        n -= w;
-    }
-    return true;
-}
-
 // Pipes stdin/stdout through a connection until both directions ended. Built inside the
 // connection callback, so its signals are connected before the stream starts delivering data.
 class ConnectionPipe {
@@ -317,7 +299,7 @@ public:
                 << firewallWord(c.facts.remoteFirewall) << "\n";
         ctx.err.flush();
         QObject::connect(m_stream.get(), &ByteStream::dataReceived, &m_loop, [this](const QByteArray& d) {
-            if (!writeAllFd(STDOUT_FILENO, d.constData(), d.size()))
+            if (!writeStdout(d.constData(), d.size()))
                 m_stream->destroy(QStringLiteral("cannot write stdout"));
         });
         QObject::connect(m_stream.get(), &ByteStream::closed, &m_loop, [this](const QString& error) {
@@ -330,21 +312,16 @@ public:
             }
             m_loop.quit();
         });
-        m_stdin.setEnabled(true);
-        QObject::connect(&m_stdin, &QSocketNotifier::activated, &m_loop, [this] {
-            const ssize_t n = ::read(STDIN_FILENO, m_chunk.data(), size_t(m_chunk.size()));
-            if (n < 0 && (errno == EINTR || errno == EAGAIN))
-                return;
-            if (n <= 0) {
-                m_stdinDone = true;
-                m_stdin.setEnabled(false);
-                m_stream->end();
-                return;
-            }
-            m_stream->write(QByteArray(m_chunk.constData(), n));
+        m_stdin.onEnd = [this] {
+            m_stdinDone = true;
+            m_stream->end();
+        };
+        m_stdin.onChunk = [this](const QByteArray& chunk) {
+            m_stream->write(chunk);
             if (m_stream->bytesToWrite() > kMaxQueued)
                 m_stdin.setEnabled(false);
-        });
+        };
+        m_stdin.setEnabled(true);
         QObject::connect(m_stream.get(), &ByteStream::drained, &m_loop, [this] {
             if (m_stream->isOpen() && !m_stdinDone)
                 m_stdin.setEnabled(true);
@@ -364,8 +341,7 @@ private:
     CliContext& m_ctx;
     std::unique_ptr<transport::ByteStream> m_stream;
     QEventLoop m_loop;
-    QSocketNotifier m_stdin{STDIN_FILENO, QSocketNotifier::Read};
-    QByteArray m_chunk{64 * 1024, Qt::Uninitialized};
+    StdinReader m_stdin{64 * 1024};
     bool m_stdinDone = false;
     bool m_closed = false;
     int m_exitCode = 0;

@@ -13,6 +13,7 @@
 // The TCP variant of `net` lives in its own file; without --udx this one steps aside.
 
 #include "app/cli/CliCommand.h"
+#include "app/cli/Stdio.h"
 #include "core/crypto/Ed25519.h"
 #include "core/transport/secretstream/SecretStream.h"
 #include "core/transport/udx/UdxSocket.h"
@@ -21,13 +22,9 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QHostAddress>
-#include <QSocketNotifier>
 
-#include <cerrno>
 #include <cstdio>
 #include <memory>
-
-#include <unistd.h>
 
 namespace pluresdb::cli {
 namespace {
@@ -117,19 +114,6 @@ QString parseArgs(const QByteArrayList& args, NetUdxArgs* a) {
     return {};
 }
 
-bool writeAll(int fd, const char* p, qint64 n) {
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, size_t(n));
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        n -= w;
-    }
-    return true;
-}
-
 // The secret-stream options for --secure, or an error text for a bad --seed.
 QString secureOptions(const NetUdxArgs& a, SecretStreamOptions* options) {
     options->isInitiator = !a.listen;  // §5.2: the dialing side sends the first handshake message
@@ -192,7 +176,7 @@ int runNetUdx(CliContext& ctx) {
         });
     }
     QObject::connect(top.get(), &ByteStream::dataReceived, &loop, [&](const QByteArray& d) {
-        if (!writeAll(STDOUT_FILENO, d.constData(), d.size()))
+        if (!writeStdout(d.constData(), d.size()))
             top->destroy(QStringLiteral("cannot write stdout"));
     });
     QObject::connect(top.get(), &ByteStream::closed, &loop, [&](const QString& error) {
@@ -203,27 +187,20 @@ int runNetUdx(CliContext& ctx) {
         loop.exit(exitCode);
     });
 
-    QSocketNotifier stdinNotifier(STDIN_FILENO, QSocketNotifier::Read);
-    stdinNotifier.setEnabled(false);
-    QByteArray chunk(kStdinChunk, Qt::Uninitialized);
+    StdinReader stdinReader(kStdinChunk);
     bool stdinDone = false;
-    QObject::connect(&stdinNotifier, &QSocketNotifier::activated, &loop, [&] {
-        const ssize_t n = ::read(STDIN_FILENO, chunk.data(), size_t(chunk.size()));
-        if (n < 0 && (errno == EINTR || errno == EAGAIN))
-            return;
-        if (n <= 0) {
-            stdinDone = true;
-            stdinNotifier.setEnabled(false);
-            top->end();
-            return;
-        }
-        top->write(QByteArray(chunk.constData(), n));
+    stdinReader.onEnd = [&] {
+        stdinDone = true;
+        top->end();
+    };
+    stdinReader.onChunk = [&](const QByteArray& chunk) {
+        top->write(chunk);
         if (top->bytesToWrite() > kMaxQueued)
-            stdinNotifier.setEnabled(false);
-    });
+            stdinReader.setEnabled(false);
+    };
     QObject::connect(top.get(), &ByteStream::drained, &loop, [&] {
         if (top->isOpen() && !stdinDone)
-            stdinNotifier.setEnabled(true);
+            stdinReader.setEnabled(true);
     });
 
     if (a.listen) {
@@ -240,10 +217,10 @@ int runNetUdx(CliContext& ctx) {
         QObject::connect(udx, &ByteStream::connected, &loop, [&] {
             if (secure)
                 secure->start();
-            stdinNotifier.setEnabled(true);
+            stdinReader.setEnabled(true);
         });
     } else {
-        stdinNotifier.setEnabled(true);
+        stdinReader.setEnabled(true);
         if (auto r = udx->connectTo(&socket, a.remoteId, a.host, a.port); !r) {
             ctx.err << "pluresdb-cli: net: " << r.errorMessage() << "\n";
             return 1;

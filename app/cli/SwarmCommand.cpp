@@ -10,6 +10,7 @@
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/QuitSignals.h"
+#include "app/cli/Stdio.h"
 #include "core/swarm/Swarm.h"
 #include "core/transport/ByteStream.h"
 
@@ -17,12 +18,7 @@
 #include <QEventLoop>
 #include <QHostAddress>
 #include <QPointer>
-#include <QSocketNotifier>
 #include <QTimer>
-
-#include <cerrno>
-
-#include <unistd.h>
 
 namespace pluresdb::cli {
 namespace {
@@ -103,19 +99,6 @@ QString parseArgs(const QByteArrayList& args, SwarmArgs* a) {
     return {};
 }
 
-bool writeAll(int fd, const char* p, qint64 n) {
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, size_t(n));
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return false;
-        p += w;
-        n -= w;
-    }
-    return true;
-}
-
 int runSwarm(CliContext& ctx) {
     SwarmArgs a;
     if (const QString usage = parseArgs(ctx.args, &a); !usage.isEmpty()) {
@@ -163,29 +146,20 @@ int runSwarm(CliContext& ctx) {
     bool replayValid = true;
     bool remoteSpoke = false;
     QObject holder;
-    QSocketNotifier stdinNotifier(STDIN_FILENO, QSocketNotifier::Read);
-    stdinNotifier.setEnabled(false);
-    QByteArray chunk(kStdinChunk, Qt::Uninitialized);
+    StdinReader stdinReader(kStdinChunk);
     bool stdinDone = false;
-    QObject::connect(&stdinNotifier, &QSocketNotifier::activated, &loop, [&] {
-        if (!current)
-            return;
-        const ssize_t n = ::read(STDIN_FILENO, chunk.data(), size_t(chunk.size()));
-        if (n < 0 && (errno == EINTR || errno == EAGAIN))
-            return;
-        if (n <= 0) {
-            stdinDone = true;
-            stdinNotifier.setEnabled(false);
-            current->end();
-            return;
-        }
-        const QByteArray piece(chunk.constData(), n);
+    stdinReader.canAccept = [&] { return !current.isNull(); };
+    stdinReader.onEnd = [&] {
+        stdinDone = true;
+        current->end();
+    };
+    stdinReader.onChunk = [&](const QByteArray& piece) {
         if (!remoteSpoke && replayValid)
             replay += piece;
         current->write(piece);
         if (current->bytesToWrite() > kMaxQueued)
-            stdinNotifier.setEnabled(false);
-    });
+            stdinReader.setEnabled(false);
+    };
 
     std::function<void(ByteStream*)> adopt;
     adopt = [&](ByteStream* stream) {
@@ -201,19 +175,19 @@ int runSwarm(CliContext& ctx) {
                              }
                          });
         QObject::connect(stream, &ByteStream::dataReceived, &loop, [&, stream](const QByteArray& d) {
-            if (!writeAll(STDOUT_FILENO, d.constData(), d.size()))
+            if (!writeStdout(d.constData(), d.size()))
                 stream->destroy(QStringLiteral("cannot write stdout"));
         });
         QObject::connect(stream, &ByteStream::drained, &loop, [&] {
             if (current && current->isOpen() && !stdinDone)
-                stdinNotifier.setEnabled(true);
+                stdinReader.setEnabled(true);
         });
         QObject::connect(stream, &ByteStream::closed, &loop, [&, stream](const QString& error) {
             if (current != stream)
                 return;
             if (error == QLatin1String("Duplicate connection") && !remoteSpoke && replayValid) {
                 current = nullptr;  // the replacement from the same peer follows
-                stdinNotifier.setEnabled(false);
+                stdinReader.setEnabled(false);
                 return;
             }
             if (!error.isEmpty())
@@ -221,7 +195,7 @@ int runSwarm(CliContext& ctx) {
             ctx.err.flush();
             finish(error.isEmpty() ? 0 : 1);
         });
-        stdinNotifier.setEnabled(!stdinDone);
+        stdinReader.setEnabled(!stdinDone);
     };
 
     QObject::connect(sw.get(), &swarm::Swarm::connection, &loop,

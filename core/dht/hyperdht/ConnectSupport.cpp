@@ -1,16 +1,11 @@
 #include "core/dht/hyperdht/ConnectSupport.h"
 
 #include "core/dht/rpc/DhtNode.h"
+#include "core/transport/SocketOs.h"
 #include "core/transport/udx/UdxEndpoint.h"
 #include "core/transport/udx/UdxSocket.h"
 
 #include <QNetworkInterface>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <cstring>
 #include <map>
@@ -78,8 +73,9 @@ namespace {
 
 // Binds a UDP socket to the host and sends itself one byte; true when it arrives within 500 ms.
 bool reachesItself(const Ipv4Address& a) {
-    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    namespace os = transport::os;
+    const os::NativeSocket fd = os::openUdpSocket(AF_INET);
+    if (fd == os::kNoSocket)
         return false;
     sockaddr_in sa{};
     sa.sin_family = AF_INET;
@@ -89,15 +85,17 @@ bool reachesItself(const Ipv4Address& a) {
     if (::bind(fd, reinterpret_cast<sockaddr*>(&sa), sizeof sa) == 0 &&
         ::getsockname(fd, reinterpret_cast<sockaddr*>(&sa), &len) == 0) {
         const char byte = 0;
-        if (::sendto(fd, &byte, 1, 0, reinterpret_cast<sockaddr*>(&sa), sizeof sa) == 1) {
-            pollfd p{fd, POLLIN, 0};
-            if (::poll(&p, 1, 500) == 1) {
-                char buf[4];
-                ok = ::recv(fd, buf, sizeof buf, 0) >= 0;
-            }
+        if (os::sendTo(fd, &byte, 1, reinterpret_cast<sockaddr*>(&sa), sizeof sa) == 1 &&
+            os::waitReadable(fd, 500)) {
+            char buf[4];
+            std::size_t size = 0;
+            sockaddr_storage from{};
+            socklen_t fromLength = sizeof from;
+            ok = os::receiveFrom(fd, buf, sizeof buf, &size, &from, &fromLength) ==
+                 os::ReceiveStatus::Datagram;
         }
     }
-    ::close(fd);
+    os::closeSocket(fd);
     return ok;
 }
 

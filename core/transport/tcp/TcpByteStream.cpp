@@ -68,7 +68,11 @@ void setNonBlocking(qintptr fd) {
     ::fcntl(static_cast<int>(fd), F_SETFL, flags | O_NONBLOCK);
 }
 constexpr int kShutWrite = SHUT_WR;
+#if defined(MSG_NOSIGNAL)
 constexpr int kSendFlags = MSG_NOSIGNAL;  // a reset peer is an error value, not SIGPIPE
+#else
+constexpr int kSendFlags = 0;  // macOS has no MSG_NOSIGNAL: SO_NOSIGPIPE on the socket instead
+#endif
 QString errorText(int e) {
     return QString::fromLocal8Bit(std::strerror(e));
 }
@@ -79,10 +83,14 @@ QString errorText(int e) {
 constexpr qsizetype kReadChunk = 256 * 1024;
 constexpr qsizetype kReadBudget = 4 * 1024 * 1024;
 
+// Every connected socket (dialled or accepted): no Nagle delay, and on macOS no SIGPIPE.
 void setNoDelay(qintptr fd) {
     int on = 1;
     ::setsockopt(static_cast<int>(fd), IPPROTO_TCP, TCP_NODELAY, reinterpret_cast<const char*>(&on),
                  sizeof on);
+#if defined(SO_NOSIGPIPE)
+    ::setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_NOSIGPIPE, &on, sizeof on);
+#endif
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "core/transport/udx/UdxEndpoint.h"
 
-#include <arpa/inet.h>
-
 namespace pluresdb::transport::udx {
 
 UdxEndpoint UdxEndpoint::fromHost(const QHostAddress& host, quint16 port) {

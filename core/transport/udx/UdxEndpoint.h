@@ -3,11 +3,10 @@
 // A UDP peer address in the form the socket calls take, converted once from QHostAddress so
 // the per-packet path never touches QHostAddress.
 
+#include "core/transport/SocketOs.h"
+
 #include <QHostAddress>
 #include <QString>
-
-#include <netinet/in.h>
-#include <sys/socket.h>
 
 #include <cstring>
 

@@ -14,17 +14,17 @@
 #include <cerrno>
 #include <cstring>
 
-#include <fcntl.h>
+#ifdef __linux__
 #include <netinet/in.h>
 #include <netinet/udp.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #ifndef UDP_SEGMENT
 #define UDP_SEGMENT 103
 #endif
 #ifndef UDP_GRO
 #define UDP_GRO 104
+#endif
 #endif
 
 namespace pluresdb::transport::udx {
@@ -61,43 +61,42 @@ UdxSocket::~UdxSocket() {
 }
 
 Result<void> UdxSocket::bind(const QHostAddress& host, quint16 port) {
-    if (m_fd >= 0)
+    if (m_fd != os::kNoSocket)
         return makeError(QStringLiteral("UDX socket already bound"));
     const UdxEndpoint local = UdxEndpoint::fromHost(host, port);
     if (!local.isValid())
         return makeError(QStringLiteral("cannot bind UDX socket: bad address %1").arg(host.toString()));
-    const int fd = ::socket(local.addr.ss_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (fd < 0)
+    const os::NativeSocket fd = os::openUdpSocket(local.addr.ss_family);
+    if (fd == os::kNoSocket)
         return makeError(
-            QStringLiteral("cannot create UDP socket: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            QStringLiteral("cannot create UDP socket: %1").arg(os::socketErrorText(os::lastSocketError())));
     if (::bind(fd, reinterpret_cast<const sockaddr*>(&local.addr), local.length) != 0) {
-        const int e = errno;
-        ::close(fd);
-        return makeError(QStringLiteral("cannot bind UDP %1: %2")
-                             .arg(local.toString(), QString::fromLocal8Bit(strerror(e))));
+        const int e = os::lastSocketError();
+        os::closeSocket(fd);
+        return makeError(
+            QStringLiteral("cannot bind UDP %1: %2").arg(local.toString(), os::socketErrorText(e)));
     }
-    int v = kWantedReceiveBuffer;
-    if (::setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &v, sizeof v) != 0)
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &v, sizeof v);
-    v = kWantedSendBuffer;
-    if (::setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &v, sizeof v) != 0)
-        ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &v, sizeof v);
+#ifdef SO_RCVBUFFORCE  // Linux: past rmem_max when we may (CAP_NET_ADMIN)
+    if (!os::setIntOption(fd, SOL_SOCKET, SO_RCVBUFFORCE, kWantedReceiveBuffer))
+#endif
+        os::setIntOption(fd, SOL_SOCKET, SO_RCVBUF, kWantedReceiveBuffer);
+#ifdef SO_SNDBUFFORCE
+    if (!os::setIntOption(fd, SOL_SOCKET, SO_SNDBUFFORCE, kWantedSendBuffer))
+#endif
+        os::setIntOption(fd, SOL_SOCKET, SO_SNDBUF, kWantedSendBuffer);
 #ifdef __linux__
     // §6.2: DF set, kernel PMTU cache ignored; our own probing finds the path MTU (§6.13).
-    v = local.isIpv6() ? IPV6_PMTUDISC_PROBE : IP_PMTUDISC_PROBE;
     if (local.isIpv6())
-        ::setsockopt(fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &v, sizeof v);
+        os::setIntOption(fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_PROBE);
     else
-        ::setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &v, sizeof v);
-    v = 1;
-    m_gro = ::setsockopt(fd, IPPROTO_UDP, UDP_GRO, &v, sizeof v) == 0;
+        os::setIntOption(fd, IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_PROBE);
+    m_gro = os::setIntOption(fd, IPPROTO_UDP, UDP_GRO, 1);
     m_gso = true;  // switched off on the first send that the kernel refuses with GSO
 #endif
-    v = kUdpTtl;
     if (local.isIpv6())
-        ::setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &v, sizeof v);
+        os::setIntOption(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, kUdpTtl);
     else
-        ::setsockopt(fd, IPPROTO_IP, IP_TTL, &v, sizeof v);
+        os::setIntOption(fd, IPPROTO_IP, IP_TTL, kUdpTtl);
 
     sockaddr_storage bound{};
     socklen_t len = sizeof bound;
@@ -106,23 +105,23 @@ Result<void> UdxSocket::bind(const QHostAddress& host, quint16 port) {
     m_fd = fd;
     m_sendBuffer.resize(kSendBufferSize);
     m_recvBuffer.resize(m_gro ? kRecvSlots * kRecvSlotSize : kRecvSlots * kMaxDatagramSize * 4);
-    m_readNotifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    m_readNotifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, this);
     connect(m_readNotifier, &QSocketNotifier::activated, this, &UdxSocket::onReadable);
-    m_writeNotifier = new QSocketNotifier(fd, QSocketNotifier::Write, this);
+    m_writeNotifier = new QSocketNotifier(qintptr(fd), QSocketNotifier::Write, this);
     m_writeNotifier->setEnabled(false);
     connect(m_writeNotifier, &QSocketNotifier::activated, this, &UdxSocket::onWritable);
     return {};
 }
 
 void UdxSocket::close() {
-    if (m_fd < 0)
+    if (m_fd == os::kNoSocket)
         return;
     flush();
     delete m_readNotifier;
     delete m_writeNotifier;
     m_readNotifier = m_writeNotifier = nullptr;
-    ::close(m_fd);
-    m_fd = -1;
+    os::closeSocket(m_fd);
+    m_fd = os::kNoSocket;
     m_queue.clear();
     m_sendUsed = 0;
     m_queueSent = 0;
@@ -130,7 +129,7 @@ void UdxSocket::close() {
 
 bool UdxSocket::sendDatagram(const QByteArray& datagram, const QHostAddress& host, quint16 port) {
     const UdxEndpoint to = UdxEndpoint::fromHost(host, port);
-    if (m_fd < 0 || !to.isValid() || std::size_t(datagram.size()) > kMaxDatagramSize)
+    if (m_fd == os::kNoSocket || !to.isValid() || std::size_t(datagram.size()) > kMaxDatagramSize)
         return false;
     uint8_t* p = reserve(to, std::size_t(datagram.size()));
     if (!p)
@@ -155,23 +154,20 @@ void UdxSocket::countNonUdxSent(std::size_t size) {
 bool UdxSocket::sendDatagramWithTtl(const QByteArray& datagram, const QHostAddress& host, quint16 port,
                                     int ttl) {
     const UdxEndpoint to = UdxEndpoint::fromHost(host, port);
-    if (m_fd < 0 || !to.isValid() || std::size_t(datagram.size()) > kMaxDatagramSize || ttl < 1 || ttl > 255)
+    if (m_fd == os::kNoSocket || !to.isValid() || std::size_t(datagram.size()) > kMaxDatagramSize ||
+        ttl < 1 || ttl > 255)
         return false;
     flush();
     const int level = to.isIpv6() ? IPPROTO_IPV6 : IPPROTO_IP;
     const int option = to.isIpv6() ? IPV6_UNICAST_HOPS : IP_TTL;
     int previous = 64;
-    socklen_t len = sizeof previous;
-    if (::getsockopt(m_fd, level, option, &previous, &len) != 0)
+    if (!os::getIntOption(m_fd, level, option, &previous))
         previous = 64;
-    if (::setsockopt(m_fd, level, option, &ttl, sizeof ttl) != 0)
+    if (!os::setIntOption(m_fd, level, option, ttl))
         return false;
-    ssize_t sent = 0;
-    do {
-        sent = ::sendto(m_fd, datagram.constData(), std::size_t(datagram.size()), 0,
-                        reinterpret_cast<const sockaddr*>(&to.addr), to.length);
-    } while (sent < 0 && errno == EINTR);
-    ::setsockopt(m_fd, level, option, &previous, sizeof previous);
+    const qint64 sent = os::sendTo(m_fd, datagram.constData(), std::size_t(datagram.size()),
+                                   reinterpret_cast<const sockaddr*>(&to.addr), to.length);
+    os::setIntOption(m_fd, level, option, previous);
     if (sent < 0) {
         ++m_stats.sendErrors;
         return false;
@@ -184,7 +180,7 @@ bool UdxSocket::sendDatagramWithTtl(const QByteArray& datagram, const QHostAddre
 }
 
 uint8_t* UdxSocket::reserve(const UdxEndpoint& to, std::size_t maxSize) {
-    if (m_fd < 0)
+    if (m_fd == os::kNoSocket)
         return nullptr;
     if (m_sendUsed + maxSize > m_sendBuffer.size()) {
         flush();
@@ -210,7 +206,7 @@ void UdxSocket::scheduleFlush() {
 }
 
 void UdxSocket::flush() {
-    if (m_fd < 0 || m_queueSent >= m_queue.size())
+    if (m_fd == os::kNoSocket || m_queueSent >= m_queue.size())
         return;
     if (sendQueued()) {
         m_queue.clear();
@@ -297,15 +293,13 @@ bool UdxSocket::sendQueued() {
 #else
     while (m_queueSent < m_queue.size()) {
         const Queued& q = m_queue[m_queueSent];
-        const ssize_t r = ::sendto(m_fd, m_sendBuffer.data() + q.offset, q.size, 0,
-                                   reinterpret_cast<const sockaddr*>(&q.to.addr), q.to.length);
+        const qint64 r = os::sendTo(m_fd, m_sendBuffer.data() + q.offset, q.size,
+                                    reinterpret_cast<const sockaddr*>(&q.to.addr), q.to.length);
         ++m_stats.sendCalls;
-        if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOBUFS))
+        if (r < 0 && os::sendWouldBlock(os::lastSocketError()))
             return false;
-        if (r < 0 && errno == EINTR)
-            continue;
         if (r < 0)
-            ++m_stats.sendErrors;
+            ++m_stats.sendErrors;  // unreachable, too big: dropped, as the network would
         else {
             ++m_stats.datagramsSent;
             m_stats.bytesSent += q.size;
@@ -324,7 +318,7 @@ void UdxSocket::onWritable() {
 }
 
 void UdxSocket::onReadable() {
-    if (m_fd < 0)
+    if (m_fd == os::kNoSocket)
         return;
 #ifdef __linux__
     const std::size_t slotSize = m_gro ? kRecvSlotSize : kMaxDatagramSize * 4;
@@ -332,7 +326,7 @@ void UdxSocket::onReadable() {
     iovec iovs[kRecvSlots];
     sockaddr_storage from[kRecvSlots];
     alignas(cmsghdr) char control[kRecvSlots][CMSG_SPACE(sizeof(int))];
-    for (int round = 0; round < kRecvBudget && m_fd >= 0; ++round) {
+    for (int round = 0; round < kRecvBudget && m_fd != os::kNoSocket; ++round) {
         for (std::size_t k = 0; k < kRecvSlots; ++k) {
             std::memset(&msgs[k], 0, sizeof(mmsghdr));
             iovs[k].iov_base = m_recvBuffer.data() + k * slotSize;
@@ -348,7 +342,7 @@ void UdxSocket::onReadable() {
         ++m_stats.receiveCalls;
         if (n <= 0)
             break;
-        for (int k = 0; k < n && m_fd >= 0; ++k) {
+        for (int k = 0; k < n && m_fd != os::kNoSocket; ++k) {
             const auto* base = static_cast<const uint8_t*>(iovs[k].iov_base);
             std::size_t len = msgs[k].msg_len;
             if (msgs[k].msg_hdr.msg_flags & MSG_TRUNC)
@@ -364,23 +358,25 @@ void UdxSocket::onReadable() {
             }
             const UdxEndpoint source =
                 UdxEndpoint::fromSockaddr(reinterpret_cast<sockaddr*>(&from[k]), msgs[k].msg_hdr.msg_namelen);
-            for (std::size_t off = 0; off < len && m_fd >= 0; off += segment)
+            for (std::size_t off = 0; off < len && m_fd != os::kNoSocket; off += segment)
                 dispatch(base + off, std::min(segment, len - off), source);
         }
         if (std::size_t(n) < kRecvSlots)
             break;
     }
 #else
-    for (int round = 0; round < kRecvBudget * 16 && m_fd >= 0; ++round) {
+    for (int round = 0; round < kRecvBudget * 16 && m_fd != os::kNoSocket; ++round) {
         sockaddr_storage from{};
         socklen_t fromLen = sizeof from;
-        const ssize_t r = ::recvfrom(m_fd, m_recvBuffer.data(), kMaxDatagramSize, 0,
-                                     reinterpret_cast<sockaddr*>(&from), &fromLen);
+        std::size_t size = 0;
+        const os::ReceiveStatus r =
+            os::receiveFrom(m_fd, m_recvBuffer.data(), kMaxDatagramSize, &size, &from, &fromLen);
         ++m_stats.receiveCalls;
-        if (r < 0)
+        if (r == os::ReceiveStatus::NoneReady)
             break;
-        dispatch(m_recvBuffer.data(), std::size_t(r),
-                 UdxEndpoint::fromSockaddr(reinterpret_cast<sockaddr*>(&from), fromLen));
+        if (r == os::ReceiveStatus::Datagram)
+            dispatch(m_recvBuffer.data(), size,
+                     UdxEndpoint::fromSockaddr(reinterpret_cast<sockaddr*>(&from), fromLen));
     }
 #endif
     // One ACK and one delivery per stream per batch instead of one per packet.

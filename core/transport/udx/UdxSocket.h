@@ -5,11 +5,13 @@
 // to that stream; everything else goes to the datagram handler the DHT installs.
 //
 // Linux fast path: recvmmsg/sendmmsg batches, UDP GSO (one send call carries up to 64 equal-size
-// packets) and UDP GRO (one receive returns a run of them). Streams queue packets during an event
+// packets) and UDP GRO (one receive returns a run of them). macOS and Windows send and receive one
+// datagram per call through core/transport/SocketOs.h. Streams queue packets during an event
 // loop pass and the socket flushes them in one go at the end of it, when the batch buffer is full,
 // or right after a receive batch.
 
 #include "core/common/Result.h"
+#include "core/transport/SocketOs.h"
 #include "core/transport/udx/UdxEndpoint.h"
 
 #include <QByteArray>
@@ -66,7 +68,7 @@ public:
 
     // Binds to host:port (port 0 = any). Sets the §6.2 socket options and large buffers.
     Result<void> bind(const QHostAddress& host, quint16 port);
-    bool isBound() const { return m_fd >= 0; }
+    bool isBound() const { return m_fd != os::kNoSocket; }
     QHostAddress localAddress() const { return m_local.host(); }
     quint16 localPort() const { return m_local.port(); }
     bool isIpv6() const { return m_local.isIpv6(); }
@@ -134,7 +136,7 @@ private:
     bool sendQueued();
     void countNonUdxSent(std::size_t size);
 
-    int m_fd = -1;
+    os::NativeSocket m_fd = os::kNoSocket;
     UdxEndpoint m_local;
     QSocketNotifier* m_readNotifier = nullptr;
     QSocketNotifier* m_writeNotifier = nullptr;

@@ -10,9 +10,11 @@
 #include <chrono>
 #include <cstring>
 
+#ifdef __linux__
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 namespace pluresdb::transport::udx {
 
