@@ -138,6 +138,13 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
         return makeError(QStringLiteral("%1 is an SQLite database but not a PluresDB database").arg(path));
     }
 
+    if (!readOnly && tableCount == 0) {
+        // A new database: 8 KiB pages (SQLite's default is 4 KiB). Records and ops are a few hundred
+        // bytes; larger pages mean fewer page splits and I/O calls per op (measured: about 3 % fewer
+        // instructions and fewer syscalls per put; tests/bench/store). Only an empty file takes it.
+        if (auto r = db.exec("PRAGMA page_size=8192"); !r)
+            return makeError(describeOpenError(path, r.errorMessage()));
+    }
     if (!readOnly) {
         if (auto r = db.exec("PRAGMA journal_mode=WAL"); !r)
             return makeError(describeOpenError(path, r.errorMessage()));
