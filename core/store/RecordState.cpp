@@ -477,9 +477,10 @@ QByteArray jsonValueToText(const QJsonValue& v) {
     thread_local std::string scratch;
     JsonWriter w(scratch);
     w.value(v);
-    if (scratch.capacity() > (size_t(1) << 20) && scratch.size() < (size_t(1) << 16))
-        std::string().swap(scratch);  // give back the memory of a huge value once it is done
-    return QByteArray(scratch.data(), static_cast<qsizetype>(scratch.size()));
+    QByteArray out(scratch.data(), static_cast<qsizetype>(scratch.size()));
+    if (scratch.capacity() > (size_t(1) << 20))
+        std::string().swap(scratch);  // give back the memory of a huge value once it is copied out
+    return out;
 }
 
 std::optional<QJsonValue> jsonValueFromText(const QByteArray& text) {

@@ -287,6 +287,16 @@ private slots:
         }
     }
 
+    /// A huge value and then small ones: the writer's reused buffer never leaks into or loses a value.
+    void hugeThenSmallValues() {
+        const QString big(2 * 1024 * 1024, QLatin1Char('z'));
+        QCOMPARE(jsonValueToText(big).size(), big.size() + 2);
+        QCOMPARE(jsonValueToText(1), QByteArray("1"));
+        QCOMPARE(jsonValueToText(QStringLiteral("ab")), QByteArray("\"ab\""));
+        QCOMPARE(jsonValueToText(QJsonArray{big, 2}).size(), big.size() + 6);
+        QCOMPARE(jsonValueToText(QJsonObject{{"k", true}}), QByteArray(R"({"k":true})"));
+    }
+
     /// A put's body, a record's register blob, its visible JSON and its hash are unchanged too.
     void recordEncodingsUnchanged() {
         std::mt19937 rng(11);
