@@ -62,10 +62,13 @@ struct Figure {
     std::function<void(const QString& dir, int n)> body;
     int baseline;  // index of the figure this one is compared with
     std::vector<double> wall, cpu;
+    std::function<void(const QString& dir, int n)> prepare = {};  // untimed, before `body`
 };
 
 void runOnce(Figure& f) {
     QTemporaryDir dir;
+    if (f.prepare)
+        f.prepare(dir.path(), f.n);
     QElapsedTimer t;
     const double c0 = cpuSeconds();
     t.start();
@@ -113,6 +116,43 @@ void localPuts(const QString& dir, int n, int perTx, Store::Durability d) {
     }
 }
 
+// Reading every record back as the data browser does: pages of 1000 in id order, as QJsonObjects.
+[[gnu::noinline]] size_t readAll(Store& s) {
+    size_t count = 0;
+    QString after;
+    for (;;) {
+        auto page = s.listPage(QString(), after, 1000);
+        if (!page)
+            qFatal("listPage failed");
+        if (page->empty())
+            return count;
+        count += page->size();
+        after = page->back().id;
+    }
+}
+
+void storeRead(const QString& dir, int n) {
+    auto s = openStore(dir, Store::Durability::Full);
+    if (readAll(*s) != static_cast<size_t>(n))
+        qFatal("read back a wrong number of records");
+}
+
+// The baseline's reading: the same rows in id order, each text parsed into a QJsonObject.
+void sqliteRead(const QString& dir, int n) {
+    auto c = std::move(Connection::open(dir + "/plain.db", Connection::Mode::ReadOnly)).value();
+    auto q = std::move(c->prepare("SELECT id, data FROM t ORDER BY id")).value();
+    int count = 0;
+    for (;;) {
+        auto r = q.step();
+        if (!r || !*r)
+            break;
+        const Record rec{q.columnText(0), QJsonDocument::fromJson(q.columnTextUtf8(1)).object()};
+        count += rec.data.isEmpty() ? 0 : 1;  // every row has fields
+    }
+    if (count != n)
+        qFatal("read back a wrong number of rows");
+}
+
 void mergeAll(const QString& dir, const std::vector<Op>& remote) {
     auto s = openStore(dir, Store::Durability::Full);
     for (size_t i = 0; i < remote.size(); i += 1000) {
@@ -132,6 +172,10 @@ void mergeAll(const QString& dir, const std::vector<Op>& remote) {
         localPuts(dir, n, 1000, Store::Durability::Full);
     else if (only == "merge")
         mergeAll(dir, remote);
+    else if (only == "read") {
+        localPuts(dir, n, 1000, Store::Durability::Normal);
+        storeRead(dir, n);  // profile with --toggle-collect='*readAll*'
+    }
 }
 
 }  // namespace
@@ -230,6 +274,20 @@ int main(int argc, char** argv) {
          {},
          {}},
     };
+    figures.push_back({"sqlite plain select + JSON parse, all rows (baseline)",
+                       n,
+                       [](const QString& d, int k) { sqliteRead(d, k); },
+                       7,
+                       {},
+                       {},
+                       [](const QString& d, int k) { sqliteBaseline(d, k, 1000, false); }});
+    figures.push_back({"store read, listPage of 1000, all records",
+                       n,
+                       [](const QString& d, int k) { storeRead(d, k); },
+                       7,
+                       {},
+                       {},
+                       [](const QString& d, int k) { localPuts(d, k, 1000, Store::Durability::Normal); }});
     for (int r = 0; r < runs; ++r) {
         for (auto& f : figures)
             runOnce(f);
