@@ -10,17 +10,105 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <string>
 
 namespace pluresdb::store {
 
 namespace {
 
-void putU32(QByteArray& out, uint32_t v) {
-    const char b[4] = {char(v), char(v >> 8), char(v >> 16), char(v >> 24)};
-    out.append(b, 4);
+char* writeU32(char* p, uint32_t v) {
+    p[0] = char(v);
+    p[1] = char(v >> 8);
+    p[2] = char(v >> 16);
+    p[3] = char(v >> 24);
+    return p + 4;
+}
+
+char* writeBytes(char* p, const char* s, qsizetype n) {
+    if (n > 0)
+        std::memcpy(p, s, static_cast<size_t>(n));
+    return p + n;
+}
+
+// JSON string escaping of one byte (UTF-8 bytes >= 0x80 pass through unchanged).
+inline qsizetype escapedSize(unsigned char c) {
+    if (c >= 0x20 && c != '"' && c != '\\')
+        return 1;
+    switch (c) {
+        case '"':
+        case '\\':
+        case '\b':
+        case '\f':
+        case '\n':
+        case '\r':
+        case '\t':
+            return 2;
+        default:
+            return 6;  // \\u00XX escape
+    }
+}
+
+inline char* writeEscaped(char* p, unsigned char c) {
+    if (c >= 0x20 && c != '"' && c != '\\') {
+        *p++ = static_cast<char>(c);
+        return p;
+    }
+    *p++ = '\\';
+    switch (c) {
+        case '"':
+            *p++ = '"';
+            break;
+        case '\\':
+            *p++ = '\\';
+            break;
+        case '\b':
+            *p++ = 'b';
+            break;
+        case '\f':
+            *p++ = 'f';
+            break;
+        case '\n':
+            *p++ = 'n';
+            break;
+        case '\r':
+            *p++ = 'r';
+            break;
+        case '\t':
+            *p++ = 't';
+            break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            *p++ = 'u';
+            *p++ = '0';
+            *p++ = '0';
+            *p++ = hex[c >> 4];
+            *p++ = hex[c & 15];
+        }
+    }
+    return p;
+}
+
+// The size of `s` as a JSON string literal, quotes included.
+qsizetype quotedSize(const char* s, qsizetype n) {
+    qsizetype size = n + 2;
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == '"' || c == '\\')
+            size += escapedSize(c) - 1;
+    }
+    return size;
+}
+
+char* writeQuoted(char* p, const char* s, qsizetype n) {
+    *p++ = '"';
+    for (qsizetype i = 0; i < n; ++i)
+        p = writeEscaped(p, static_cast<unsigned char>(s[i]));
+    *p++ = '"';
+    return p;
 }
 
 class Reader {
@@ -71,31 +159,37 @@ Result<EncodedFields> encodeFields(const QJsonObject& fields) {
         if (f.name.size() > kMaxFieldNameBytes) {
             return makeError(QStringLiteral("field name is longer than %1 bytes").arg(kMaxFieldNameBytes));
         }
-        f.tombstone = it.value().isNull() || it.value().isUndefined();
+        const QJsonValue value = it.value();
+        f.tombstone = value.isNull() || value.isUndefined();
         if (!f.tombstone)
-            f.value = jsonValueToText(it.value());
+            f.value = jsonValueToText(value);
         out.push_back(std::move(f));
     }
     return out;
 }
 
 QByteArray encodedFieldsJson(const EncodedFields& fields) {
-    qsizetype size = 2;
+    // One exact-size buffer, written once: this runs for every op made or received.
+    qsizetype size = 2 + (fields.empty() ? 0 : static_cast<qsizetype>(fields.size()) - 1);
     for (const auto& f : fields)
-        size += f.name.size() + f.value.size() + 8;
-    QByteArray out;
-    out.reserve(size);
-    out.append('{');
+        size += quotedSize(f.name.constData(), f.name.size()) + 1 + (f.tombstone ? 4 : f.value.size());
+    QByteArray out(size, Qt::Uninitialized);
+    char* p = out.data();
+    *p++ = '{';
     bool first = true;
     for (const auto& f : fields) {
         if (!first)
-            out.append(',');
+            *p++ = ',';
         first = false;
-        out.append(jsonQuote(f.name));
-        out.append(':');
-        out.append(f.tombstone ? QByteArrayLiteral("null") : f.value);
+        p = writeQuoted(p, f.name.constData(), f.name.size());
+        *p++ = ':';
+        if (f.tombstone)
+            p = writeBytes(p, "null", 4);
+        else
+            p = writeBytes(p, f.value.constData(), f.value.size());
     }
-    out.append('}');
+    *p++ = '}';
+    Q_ASSERT(p == out.constData() + out.size());
     return out;
 }
 
@@ -133,25 +227,36 @@ bool RecordState::apply(OpKind kind, const QByteArray& opHlc, const EncodedField
 QByteArray RecordState::encodeFields() const {
     // The fields of one put share its clock: each distinct clock is stored once, and fields refer
     // to it by index (44 bytes a clock; most records have one or two).
-    std::vector<QByteArray> clocks;
-    for (const auto& [name, f] : fields) clocks.push_back(f.hlc);
-    std::sort(clocks.begin(), clocks.end());
-    clocks.erase(std::unique(clocks.begin(), clocks.end()), clocks.end());
-    QByteArray out;
-    qsizetype size = 8 + static_cast<qsizetype>(clocks.size()) * Hlc::kEncodedSize;
-    for (const auto& [name, f] : fields) size += 4 + name.size() + 4 + 1 + 4 + f.value.size();
-    out.reserve(size);
-    putU32(out, static_cast<uint32_t>(clocks.size()));
-    for (const auto& c : clocks) out.append(c);
-    putU32(out, static_cast<uint32_t>(fields.size()));
+    std::vector<const QByteArray*> clocks;
+    clocks.reserve(fields.size());
+    for (const auto& [name, f] : fields)
+        clocks.push_back(&f.hlc);
+    const auto less = [](const QByteArray* a, const QByteArray* b) { return *a < *b; };
+    std::sort(clocks.begin(), clocks.end(), less);
+    clocks.erase(std::unique(clocks.begin(), clocks.end(),
+                             [](const QByteArray* a, const QByteArray* b) { return *a == *b; }),
+                 clocks.end());
+    qsizetype size = 8;
+    for (const QByteArray* c : clocks)
+        size += c->size();
+    for (const auto& [name, f] : fields)
+        size += 4 + name.size() + 4 + 1 + 4 + f.value.size();
+    QByteArray out(size, Qt::Uninitialized);
+    char* p = out.data();
+    p = writeU32(p, static_cast<uint32_t>(clocks.size()));
+    for (const QByteArray* c : clocks)
+        p = writeBytes(p, c->constData(), c->size());
+    p = writeU32(p, static_cast<uint32_t>(fields.size()));
     for (const auto& [name, f] : fields) {
-        putU32(out, static_cast<uint32_t>(name.size()));
-        out.append(name);
-        putU32(out, static_cast<uint32_t>(std::lower_bound(clocks.begin(), clocks.end(), f.hlc) - clocks.begin()));
-        out.append(char(f.tombstone ? 0 : 1));
-        putU32(out, static_cast<uint32_t>(f.value.size()));
-        out.append(f.value);
+        p = writeU32(p, static_cast<uint32_t>(name.size()));
+        p = writeBytes(p, name.constData(), name.size());
+        const auto index = std::lower_bound(clocks.begin(), clocks.end(), &f.hlc, less) - clocks.begin();
+        p = writeU32(p, static_cast<uint32_t>(index));
+        *p++ = char(f.tombstone ? 0 : 1);
+        p = writeU32(p, static_cast<uint32_t>(f.value.size()));
+        p = writeBytes(p, f.value.constData(), f.value.size());
     }
+    Q_ASSERT(p == out.constData() + out.size());
     return out;
 }
 
@@ -159,15 +264,19 @@ Result<std::map<QByteArray, FieldRegister>> RecordState::decodeFields(const QByt
     const auto damaged = [] { return makeError(QStringLiteral("a stored record is damaged")); };
     Reader r(bytes);
     uint32_t clockCount = 0;
-    if (!r.u32(&clockCount) || clockCount > static_cast<uint32_t>(bytes.size() / Hlc::kEncodedSize)) return damaged();
+    if (!r.u32(&clockCount) || clockCount > static_cast<uint32_t>(bytes.size() / Hlc::kEncodedSize))
+        return damaged();
     std::vector<QByteArray> clocks(clockCount);
     for (uint32_t i = 0; i < clockCount; ++i) {
-        if (!r.bytes(Hlc::kEncodedSize, &clocks[i])) return damaged();
-        if (i > 0 && !(clocks[i - 1] < clocks[i])) return damaged();  // canonical: sorted, distinct
+        if (!r.bytes(Hlc::kEncodedSize, &clocks[i]))
+            return damaged();
+        if (i > 0 && !(clocks[i - 1] < clocks[i]))
+            return damaged();  // canonical: sorted, distinct
     }
     std::vector<bool> used(clockCount, false);
     uint32_t count = 0;
-    if (!r.u32(&count)) return damaged();
+    if (!r.u32(&count))
+        return damaged();
     std::map<QByteArray, FieldRegister> out;
     QByteArray previous;
     for (uint32_t i = 0; i < count; ++i) {
@@ -182,30 +291,43 @@ Result<std::map<QByteArray, FieldRegister>> RecordState::decodeFields(const QByt
         f.hlc = clocks[clockIndex];
         used[clockIndex] = true;
         f.tombstone = kind == 0;
-        if ((f.tombstone && !f.value.isEmpty()) || (i > 0 && !(previous < name))) return damaged();  // canonical
+        if ((f.tombstone && !f.value.isEmpty()) || (i > 0 && !(previous < name)))
+            return damaged();  // canonical
         previous = name;
         out.emplace(std::move(name), std::move(f));
     }
-    if (!r.atEnd() || std::find(used.begin(), used.end(), false) != used.end()) return damaged();
+    if (!r.atEnd() || std::find(used.begin(), used.end(), false) != used.end())
+        return damaged();
     return out;
 }
 
 QByteArray RecordState::visibleJson() const {
     if (!exists())
         return {};
-    QByteArray out("{");
+    qsizetype size = 2, live = 0;
+    for (const auto& [name, f] : fields) {
+        if (f.tombstone)
+            continue;
+        size += quotedSize(name.constData(), name.size()) + 1 + f.value.size();
+        ++live;
+    }
+    size += live > 0 ? live - 1 : 0;
+    QByteArray out(size, Qt::Uninitialized);
+    char* p = out.data();
+    *p++ = '{';
     bool first = true;
     for (const auto& [name, f] : fields) {
         if (f.tombstone)
             continue;
         if (!first)
-            out.append(',');
+            *p++ = ',';
         first = false;
-        out.append(jsonQuote(name));
-        out.append(':');
-        out.append(f.value);
+        p = writeQuoted(p, name.constData(), name.size());
+        *p++ = ':';
+        p = writeBytes(p, f.value.constData(), f.value.size());
     }
-    out.append('}');
+    *p++ = '}';
+    Q_ASSERT(p == out.constData() + out.size());
     return out;
 }
 
@@ -229,131 +351,135 @@ QByteArray RecordState::hash(const QByteArray& idUtf8, const QByteArray& encoded
 }
 
 QByteArray jsonQuote(const QByteArray& utf8) {
-    // Fast path: nothing to escape (the common case for names and plain text).
-    bool plain = true;
-    for (char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == '"' || c == '\\') {
-            plain = false;
-            break;
-        }
-    }
-    if (plain) {
-        QByteArray out;
-        out.reserve(utf8.size() + 2);
-        out.append('"').append(utf8).append('"');
-        return out;
-    }
-    QByteArray out;
-    out.reserve(utf8.size() + 2);
-    out.append('"');
-    for (char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '"':
-                out.append("\\\"");
-                break;
-            case '\\':
-                out.append("\\\\");
-                break;
-            case '\b':
-                out.append("\\b");
-                break;
-            case '\f':
-                out.append("\\f");
-                break;
-            case '\n':
-                out.append("\\n");
-                break;
-            case '\r':
-                out.append("\\r");
-                break;
-            case '\t':
-                out.append("\\t");
-                break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out.append(buf);
-                } else {
-                    out.append(ch);
-                }
-        }
-    }
-    out.append('"');
+    QByteArray out(quotedSize(utf8.constData(), utf8.size()), Qt::Uninitialized);
+    writeQuoted(out.data(), utf8.constData(), utf8.size());
     return out;
 }
 
 namespace {
 
-// Compact JSON, written directly (QJsonDocument converts through CBOR first, several times slower).
-// Object keys come in QJsonObject's order (sorted), so equal values give equal text.
-void appendJson(QByteArray& out, const QJsonValue& v) {
-    switch (v.type()) {
-        case QJsonValue::Null:
-        case QJsonValue::Undefined:
-            out.append("null");
-            return;
-        case QJsonValue::Bool:
-            out.append(v.toBool() ? "true" : "false");
-            return;
-        case QJsonValue::String:
-            out.append(jsonQuote(v.toString().toUtf8()));
-            return;
-        case QJsonValue::Double: {
-            const double d = v.toDouble();
-            if (!std::isfinite(d)) {  // JSON has no NaN/Infinity
-                out.append("null");
+// Compact JSON, written directly into one growing buffer (QJsonDocument converts through CBOR first,
+// several times slower; QByteArray's small appends cost a call each). Object keys come in
+// QJsonObject's order (sorted), so equal values give equal text. The text must stay byte for byte
+// what earlier versions wrote: replicas hash it into the digest (test_store_encoding checks).
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& buf) : m_buf(buf) { m_buf.clear(); }
+
+    void value(const QJsonValue& v) {
+        switch (v.type()) {
+            case QJsonValue::Null:
+            case QJsonValue::Undefined:
+                m_buf.append("null", 4);
+                return;
+            case QJsonValue::Bool:
+                if (v.toBool())
+                    m_buf.append("true", 4);
+                else
+                    m_buf.append("false", 5);
+                return;
+            case QJsonValue::String:
+                string(v.toString());
+                return;
+            case QJsonValue::Double:
+                number(v);
+                return;
+            case QJsonValue::Array: {
+                m_buf.push_back('[');
+                const QJsonArray a = v.toArray();
+                for (qsizetype k = 0; k < a.size(); ++k) {
+                    if (k)
+                        m_buf.push_back(',');
+                    value(a.at(k));
+                }
+                m_buf.push_back(']');
                 return;
             }
-            // Integers print as integers, exactly (Qt keeps 64-bit integers exact inside QJsonValue).
-            constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
-            const qint64 i = v.toInteger(kSentinel);
-            if (i != kSentinel)
-                out.append(QByteArray::number(i));
-            else if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0)
-                out.append(QByteArray::number(static_cast<qint64>(d)));
-            else
-                out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+            case QJsonValue::Object: {
+                m_buf.push_back('{');
+                const QJsonObject o = v.toObject();
+                bool first = true;
+                for (auto it = o.begin(); it != o.end(); ++it) {
+                    if (!first)
+                        m_buf.push_back(',');
+                    first = false;
+                    string(it.key());
+                    m_buf.push_back(':');
+                    value(it.value());
+                }
+                m_buf.push_back('}');
+                return;
+            }
+        }
+        m_buf.append("null", 4);
+    }
+
+private:
+    // A JSON string literal of `s` in UTF-8. ASCII (nearly all keys and much text) is converted and
+    // escaped in one pass; anything else goes through QString::toUtf8 exactly as before, so that
+    // the bytes (replacement of unpaired surrogates included) stay what they were.
+    void string(const QString& s) {
+        const char16_t* u = reinterpret_cast<const char16_t*>(s.utf16());
+        const qsizetype n = s.size();
+        qsizetype size = n + 2;
+        for (qsizetype i = 0; i < n; ++i) {
+            if (u[i] >= 0x80) {
+                const QByteArray utf8 = s.toUtf8();
+                const size_t at = m_buf.size();
+                m_buf.resize(at + static_cast<size_t>(quotedSize(utf8.constData(), utf8.size())));
+                writeQuoted(m_buf.data() + at, utf8.constData(), utf8.size());
+                return;
+            }
+            if (u[i] < 0x20 || u[i] == '"' || u[i] == '\\')
+                size += escapedSize(static_cast<unsigned char>(u[i])) - 1;
+        }
+        const size_t at = m_buf.size();
+        m_buf.resize(at + static_cast<size_t>(size));
+        char* p = m_buf.data() + at;
+        *p++ = '"';
+        for (qsizetype i = 0; i < n; ++i)
+            p = writeEscaped(p, static_cast<unsigned char>(u[i]));
+        *p++ = '"';
+    }
+
+    void number(const QJsonValue& v) {
+        const double d = v.toDouble();
+        if (!std::isfinite(d)) {  // JSON has no NaN/Infinity
+            m_buf.append("null", 4);
             return;
         }
-        case QJsonValue::Array: {
-            out.append('[');
-            const QJsonArray a = v.toArray();
-            for (qsizetype k = 0; k < a.size(); ++k) {
-                if (k)
-                    out.append(',');
-                appendJson(out, a.at(k));
-            }
-            out.append(']');
-            return;
-        }
-        case QJsonValue::Object: {
-            out.append('{');
-            const QJsonObject o = v.toObject();
-            bool first = true;
-            for (auto it = o.begin(); it != o.end(); ++it) {
-                if (!first)
-                    out.append(',');
-                first = false;
-                out.append(jsonQuote(it.key().toUtf8()));
-                out.append(':');
-                appendJson(out, it.value());
-            }
-            out.append('}');
-            return;
+        // Integers print as integers, exactly (Qt keeps 64-bit integers exact inside QJsonValue).
+        constexpr qint64 kSentinel = std::numeric_limits<qint64>::min();
+        const qint64 i = v.toInteger(kSentinel);
+        if (i != kSentinel) {
+            integer(i);
+        } else if (d == std::floor(d) && std::fabs(d) < 9007199254740992.0) {
+            integer(static_cast<qint64>(d));
+        } else {
+            const QByteArray t = QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+            m_buf.append(t.constData(), static_cast<size_t>(t.size()));
         }
     }
-    out.append("null");
-}
+
+    void integer(qint64 i) {
+        char tmp[24];
+        const auto r = std::to_chars(tmp, tmp + sizeof tmp, i);
+        m_buf.append(tmp, static_cast<size_t>(r.ptr - tmp));
+    }
+
+    std::string& m_buf;
+};
 
 }  // namespace
 
 QByteArray jsonValueToText(const QJsonValue& v) {
-    QByteArray out;
-    out.reserve(32);
-    appendJson(out, v);
+    // One scratch buffer per thread, reused: the text is copied out once, at its final size.
+    thread_local std::string scratch;
+    JsonWriter w(scratch);
+    w.value(v);
+    QByteArray out(scratch.data(), static_cast<qsizetype>(scratch.size()));
+    if (scratch.capacity() > (size_t(1) << 20))
+        std::string().swap(scratch);  // give back the memory of a huge value once it is copied out
     return out;
 }
 

@@ -40,6 +40,18 @@ void Statement::bindText(int i, const QByteArray& utf8) {
                       SQLITE_TRANSIENT);
 }
 
+void Statement::bindBorrowed(int i, const QByteArray& blob) {
+    static const char empty = 0;
+    sqlite3_bind_blob(m_stmt, i, blob.isEmpty() ? &empty : blob.constData(), static_cast<int>(blob.size()),
+                      SQLITE_STATIC);
+}
+
+void Statement::bindTextBorrowed(int i, const QByteArray& utf8) {
+    static const char empty = 0;
+    sqlite3_bind_text(m_stmt, i, utf8.isEmpty() ? &empty : utf8.constData(), static_cast<int>(utf8.size()),
+                      SQLITE_STATIC);
+}
+
 void Statement::bindNull(int i) {
     sqlite3_bind_null(m_stmt, i);
 }

@@ -32,6 +32,10 @@ public:
     void bindText(int i, const QByteArray& utf8);
     void bindText(int i, const QString& s) { bindText(i, s.toUtf8()); }
     void bindNull(int i);
+    // Without a copy: `bytes` must stay alive and unchanged until the statement is reset or bound
+    // again (the store's hot paths bind named locals and step at once).
+    void bindBorrowed(int i, const QByteArray& blob);
+    void bindTextBorrowed(int i, const QByteArray& utf8);
 
     // SQLITE_ROW → true, SQLITE_DONE → false; anything else → error.
     Result<bool> step();

@@ -104,13 +104,28 @@ private:
     Result<void> loadMeta();
     Result<void> persistMeta();
     Result<void> commitWithMeta(Transaction& tx);  // the replica metadata, then COMMIT
-    Result<Op> makeLocalOp(const LocalWrite& w);
-    Result<void> appendOp(const Op& op, const QByteArray& body, bool* inserted);
-    // `prev` (local writes): filled with what the write replaces, before it is applied.
-    Result<void> applyOp(const Op& op, const EncodedFields& fields, OpPrev* prev);
+    // An op's parts in the forms the tables hold, made once per op.
+    struct EncodedWrite {
+        QByteArray rid;  // UTF-8 record id
+        QByteArray hlc;  // Hlc::encode()
+        EncodedFields fields;
+        QByteArray body;  // the fields as compact JSON (the op log's body)
+    };
+    static Result<void> encodeWrite(const QString& id, OpKind kind, const QJsonObject& fields,
+                                    EncodedWrite* out);
+    static Result<void> checkAndEncodeRemoteOp(const Op& op, EncodedWrite* out);
+    Result<void> appendOp(const Op& op, const EncodedWrite& w, bool* inserted);
+    // Applies ops[i] for each i in `order` to the records. `prevs` (local writes): (*prevs)[i] is
+    // set to what ops[i] replaces, before it is applied.
+    Result<void> applyOps(const std::vector<Op>& ops, const std::vector<EncodedWrite>& encoded,
+                          std::vector<size_t> order, std::vector<OpPrev>* prevs);
+    static OpPrev replacedClocks(const RecordState& state, OpKind kind, const EncodedFields& fields);
     Result<std::optional<RecordState>> loadRecord(const QByteArray& idUtf8, QByteArray* storedHash = nullptr);
-    Result<Record> recordFromRow(const QString& id, const QByteArray& json);
-    Result<void> advanceVersion(const SiteId& origin);
+    // A record from the row's put_hlc, del_hlc and fields at `column`..`column + 2`; nullopt when
+    // the row says the record is deleted.
+    static Result<std::optional<Record>> recordFromRow(const QString& id, Statement& s, int column);
+    // After a batch: the new contiguous seq of `origin`, given the seqs the batch added.
+    Result<void> advanceVersion(const SiteId& origin, std::vector<uint64_t> added);
     Result<Op> opFromRow(Statement& s);
     // Steps `s` to its end, appending each row as an op; resets `s` either way.
     Result<void> readOps(Statement& s, std::vector<Op>& out);

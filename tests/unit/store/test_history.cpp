@@ -263,6 +263,8 @@ private slots:
             QVERIFY(c);
             QVERIFY((*c)->exec("DROP INDEX ops_by_record"));
             QVERIFY((*c)->exec("ALTER TABLE ops DROP COLUMN prev"));
+            QVERIFY(
+                (*c)->exec("ALTER TABLE records ADD COLUMN data TEXT"));  // schema 1 had it (3 dropped it)
             QVERIFY((*c)->exec("PRAGMA user_version=1"));
         }
         {
