@@ -65,6 +65,7 @@ public:
     quint32 remoteId() const { return m_remoteId; }
     bool isConnected() const { return m_socket != nullptr; }
     UdxEndpoint remoteEndpoint() const { return m_remote; }
+    UdxSocket* socket() const { return m_socket; }
 
     Result<void> connectTo(UdxSocket* socket, quint32 remoteId, const UdxEndpoint& remote);
     Result<void> connectTo(UdxSocket* socket, quint32 remoteId, const QHostAddress& host, quint16 port);
