@@ -51,15 +51,15 @@ function exchange (socket, bytes) {
       clearTimeout(timer)
       resolve({ sent: sentHex, received: got.digest('hex'), bytesReceived: received, remotePublicKey: hex(socket.remotePublicKey) })
     }
-    socket.on('data', (d) => { got.update(d); received += d.length })
+    socket.on('data', (d) => { got.update(d); received += d.length; endWhenDone() })
     socket.on('error', (err) => { clearTimeout(timer); reject(err) })
-    const endAfterRemote = () => {
-      if (sentHex === null || !remoteEnded || ended) return
+    const endWhenDone = () => {
+      if (sentHex === null || received < bytes || ended) return
       ended = true
       socket.end()
       finish()
     }
-    socket.on('end', () => { remoteEnded = true; endAfterRemote() })
+    socket.on('end', () => { remoteEnded = true; finish() })
     const chunk = 65536
     const block = crypto.randomBytes(chunk)
     let off = 0
@@ -76,8 +76,9 @@ function exchange (socket, bytes) {
         sentHex = sent.digest('hex')
         // secret-stream destroys its UDX stream as soon as both sides ended, which can drop data
         // the peer has not acknowledged yet (through a relay, one hop more, it does): end only
-        // after the peer ended, which it does once it has everything we sent.
-        endAfterRemote()
+        // once the peer's bytes are all in (both sides send the same amount here), so neither
+        // side's destroy can cut off data the other still waits for.
+        endWhenDone()
       }
     }
     pump()

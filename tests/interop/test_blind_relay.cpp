@@ -4,6 +4,8 @@
 //  - C++ client ↔ Node server through a Node blind-relay 1.6 server (the client's relayThrough),
 //  - Node client ↔ C++ server through the Node relay (the Node client's relayThrough),
 //  - C++ ↔ C++ through the Node relay (the C++ server's relayThrough),
+//  - Node client ↔ Node server through the C++ BlindRelayServer (UdxStream::relayTo splicing),
+//  - C++ ↔ C++ through the C++ relay,
 // each with 0 B, 1 B and 1 MiB each way checked by SHA-256, and ConnectionFacts saying "relayed"
 // with the relay's key.
 
@@ -11,6 +13,7 @@
 #include "HyperDhtNodePeer.h"
 
 #include "core/crypto/Ed25519.h"
+#include "core/dht/hyperdht/BlindRelayServer.h"
 #include "core/dht/hyperdht/Connect.h"
 #include "core/transport/secretstream/SecretStream.h"
 #include "tests/support/TestSupport.h"
@@ -347,6 +350,126 @@ private slots:
         QVERIFY(closed);
         serverDht->destroy();
         clientDht->destroy();
+    }
+
+    /// Node hyperdht peers (client with relayThrough = our relay, holepunching refused; server
+    /// without punching or local addresses) pair through the C++ BlindRelayServer, which splices
+    /// their UDX streams: their data arrives intact and the relay counts the pairing.
+    void nodePeersViaCppRelay() {
+        auto relayDht = startCppNode(m_bootstrap, true);
+        QVERIFY(relayDht);
+        BlindRelayServer relay(*relayDht, crypto::generateKeyPair());
+        auto listened =
+            await<bool>([&](auto done) { relay.listen([done](bool ok, const QString&) { done(ok); }); });
+        QVERIFY(listened && *listened);
+        const int serverNode = nodeClient();
+        const int clientNode = nodeClient();
+        QVERIFY(serverNode >= 0 && clientNode >= 0);
+        quint64 matched = 0;
+        for (qint64 size : kSizes) {
+            const QJsonObject l = m_peer->call(op(
+                "listen", {{QStringLiteral("node"), serverNode}, {QStringLiteral("bytes"), double(size)}}));
+            QVERIFY(l.value(QStringLiteral("ok")).toBool());
+            const QJsonObject c = m_peer->call(
+                op("connect", {{QStringLiteral("node"), clientNode},
+                               {QStringLiteral("publicKey"), l.value(QStringLiteral("publicKey"))},
+                               {QStringLiteral("bytes"), double(size)},
+                               {QStringLiteral("relayThrough"), hex(relay.publicKey())}}),
+                120'000);
+            const BlindRelayStats st = relay.stats();
+            QVERIFY2(c.value(QStringLiteral("ok")).toBool(),
+                     qPrintable(c.value(QStringLiteral("error")).toString() +
+                                QStringLiteral(
+                                    " (size %1; relay: %2 sessions, %3 requested, %4 matched, %5 streams)")
+                                    .arg(size)
+                                    .arg(st.sessionsAccepted)
+                                    .arg(st.pairingsRequested)
+                                    .arg(st.pairingsMatched)
+                                    .arg(st.streamsActive)));
+            QCOMPARE(c.value(QStringLiteral("bytesReceived")).toDouble(), double(size));
+            QJsonArray served;
+            QVERIFY(QTest::qWaitFor(
+                [&] {
+                    served = m_peer
+                                 ->call(op("served",
+                                           {{QStringLiteral("server"), l.value(QStringLiteral("server"))}}))
+                                 .value(QStringLiteral("connections"))
+                                 .toArray();
+                    return !served.isEmpty();
+                },
+                60'000));
+            const QJsonObject s = served.first().toObject();
+            QCOMPARE(s.value(QStringLiteral("received")).toString(),
+                     c.value(QStringLiteral("sent")).toString());
+            QCOMPARE(s.value(QStringLiteral("sent")).toString(),
+                     c.value(QStringLiteral("received")).toString());
+            QCOMPARE(s.value(QStringLiteral("bytesReceived")).toDouble(), double(size));
+            ++matched;
+            QCOMPARE(relay.stats().pairingsMatched, matched);
+        }
+        auto closed = await<bool>([&](auto done) { relay.close([done] { done(true); }); });
+        QVERIFY(closed);
+        relayDht->destroy();
+    }
+
+    /// Two C++ peers through the C++ relay (the client's relayThrough this time).
+    void cppCppViaCppRelay() {
+        auto relayDht = startCppNode(m_bootstrap, true);
+        auto serverDht = startCppNode(m_bootstrap, true);
+        auto clientDht = startCppNode(m_bootstrap, true);
+        QVERIFY(relayDht && serverDht && clientDht);
+        BlindRelayServer relay(*relayDht, crypto::generateKeyPair());
+        auto listenedRelay =
+            await<bool>([&](auto done) { relay.listen([done](bool ok, const QString&) { done(ok); }); });
+        QVERIFY(listenedRelay && *listenedRelay);
+        ServerOptions so;
+        so.keyPair = crypto::generateKeyPair();
+        Server server(*serverDht, so);
+        std::vector<std::unique_ptr<Exchange>> exchanges;
+        std::vector<ConnectionFacts> facts;
+        qint64 serverBytes = 0;
+        server.onConnection = [&](Connection c) {
+            facts.push_back(c.facts);
+            exchanges.push_back(std::make_unique<Exchange>(c.stream, serverBytes));
+        };
+        auto listened = await<Result<void>>([&](auto done) { server.listen(done); });
+        QVERIFY(listened && listened->ok());
+        for (qint64 size : kSizes) {
+            serverBytes = size;
+            const std::size_t before = exchanges.size();
+            ConnectOptions co;
+            co.keyPair = crypto::generateKeyPair();
+            co.localConnection = false;
+            co.holepunch = false;
+            co.relayThrough = relay.publicKey();
+            QStringList steps;
+            co.trace = [&](const QByteArray&, const ConnectStep& s) { steps << s.kind + ": " + s.detail; };
+            auto r = connectAndWait(*clientDht, so.keyPair.publicKey, co);
+            auto* conn = std::get_if<Connection>(&r);
+            if (!conn)
+                QFAIL(qPrintable(std::get<ConnectError>(r).code + ": " + std::get<ConnectError>(r).message +
+                                 "\n" + steps.join("\n")));
+            QCOMPARE(connectionPathName(conn->facts.path), QStringLiteral("relayed"));
+            QCOMPARE(conn->facts.blindRelayKey, relay.publicKey());
+            QVERIFY(QTest::qWaitFor([&] { return exchanges.size() == before + 1; }, 30'000));
+            Exchange client(conn->stream, size);
+            Exchange& srv = *exchanges.back();
+            QVERIFY(QTest::qWaitFor([&] { return client.closed() && srv.closed(); }, 60'000));
+            QVERIFY2(client.cleanEnough(), qPrintable(client.error()));
+            QVERIFY2(srv.cleanEnough(), qPrintable(srv.error()));
+            QCOMPARE(client.bytesReceived(), size);
+            QCOMPARE(srv.bytesReceived(), size);
+            QCOMPARE(client.receivedHash(), srv.sentHash());
+            QCOMPARE(srv.receivedHash(), client.sentHash());
+            QCOMPARE(connectionPathName(facts.back().path), QStringLiteral("relayed"));
+            QCOMPARE(facts.back().blindRelayKey, relay.publicKey());
+        }
+        QVERIFY(relay.stats().pairingsMatched >= quint64(kSizes.size()));
+        auto closed = await<bool>([&](auto done) { server.close([done] { done(true); }); });
+        QVERIFY(closed);
+        serverDht->destroy();
+        clientDht->destroy();
+        relayDht->destroy();
     }
 
     /// Without a relay the same setup fails with a clear error instead of hanging.
