@@ -18,11 +18,19 @@
 // connection to stdout, and exit 0 once both directions have ended (1 on a failure, with the
 // error code and message on stderr). --host binds the DHT node (default 0.0.0.0); --no-lan skips the
 // LAN shortcut (forces holepunching between peers behind one NAT); --seed fixes the key pair.
+// --relay-through PUBKEY_HEX (listen/connect): use that blind relay when no direct path can be made
+// (spec/hyperdht.md §11; PATH relayed); --no-holepunch (connect): do not punch (with a relay: go
+// straight through it).
+//
+// `pluresdb-cli dht relay --bootstrap HOST:PORT[,…] [--seed HEX32] [--host IP]`: a blind relay
+// server (§11) on a hyperdht key; prints `PUBLIC_KEY <hex>` on stdout once announced and relays
+// pairings until SIGINT/SIGTERM, then prints its counters on stderr and exits 0.
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/QuitSignals.h"
 #include "app/cli/Stdio.h"
 #include "core/crypto/Ed25519.h"
+#include "core/dht/hyperdht/BlindRelayServer.h"
 #include "core/dht/hyperdht/Connect.h"
 #include "core/dht/hyperdht/HyperDht.h"
 #include "core/dht/hyperdht/TopicAnnouncer.h"
@@ -54,6 +62,8 @@ struct DhtArgs {
     QString host;     // listen/connect: bind address of the DHT node
     bool lan = true;
     bool firewalled = false;  // --firewalled: skip the quick firewall check (stay firewalled on loopback)
+    QByteArray relayThrough;  // --relay-through: a blind relay's public key
+    bool holepunch = true;    // --no-holepunch
 };
 
 // HOST:PORT with a port in 1..65535 and a non-empty host (an IPv4 address or a name).
@@ -80,12 +90,13 @@ bool validBootstrapEntry(const QString& entry) {
 }
 
 QString parseArgs(const QByteArrayList& args, DhtArgs* a) {
-    if (args.isEmpty() ||
-        (args[0] != "announce" && args[0] != "lookup" && args[0] != "listen" && args[0] != "connect"))
+    if (args.isEmpty() || (args[0] != "announce" && args[0] != "lookup" && args[0] != "listen" &&
+                           args[0] != "connect" && args[0] != "relay"))
         return QStringLiteral(
-            "expected `dht announce TOPIC_HEX`, `dht lookup TOPIC_HEX`, `dht listen` or "
-            "`dht connect PUBKEY_HEX`");
+            "expected `dht announce TOPIC_HEX`, `dht lookup TOPIC_HEX`, `dht listen`, "
+            "`dht connect PUBKEY_HEX` or `dht relay`");
     a->action = QString::fromLatin1(args[0]);
+    const bool relay = a->action == QLatin1String("relay");
     const bool pipe = a->action == QLatin1String("listen") || a->action == QLatin1String("connect");
     bool haveTopic = false;
     for (int i = 1; i < args.size(); ++i) {
@@ -94,11 +105,25 @@ QString parseArgs(const QByteArrayList& args, DhtArgs* a) {
             a->lan = false;
             continue;
         }
-        if (pipe && arg == "--firewalled") {
+        if ((pipe || relay) && arg == "--firewalled") {
             a->firewalled = true;
             continue;
         }
-        if (pipe && (arg == "--seed" || arg == "--host")) {
+        if (a->action == QLatin1String("connect") && arg == "--no-holepunch") {
+            a->holepunch = false;
+            continue;
+        }
+        if (pipe && arg == "--relay-through") {
+            if (i + 1 >= args.size())
+                return QStringLiteral("--relay-through needs PUBKEY_HEX");
+            const QByteArray value = args[++i];
+            a->relayThrough = QByteArray::fromHex(value);
+            if (value.size() != 64 || a->relayThrough.size() != 32 ||
+                a->relayThrough.toHex() != value.toLower())
+                return QStringLiteral("--relay-through must be 64 hex characters (a 32-byte public key)");
+            continue;
+        }
+        if ((pipe || relay) && (arg == "--seed" || arg == "--host")) {
             if (i + 1 >= args.size())
                 return QStringLiteral("%1 needs a value").arg(QString::fromLatin1(arg));
             const QByteArray value = args[++i];
@@ -133,8 +158,8 @@ QString parseArgs(const QByteArrayList& args, DhtArgs* a) {
         }
         if (arg.startsWith("--"))
             return QStringLiteral("unknown option %1").arg(QString::fromLatin1(arg.left(80)));
-        if (a->action == QLatin1String("listen"))
-            return QStringLiteral("dht listen takes no positional argument");
+        if (a->action == QLatin1String("listen") || relay)
+            return QStringLiteral("dht %1 takes no positional argument").arg(a->action);
         if (haveTopic)
             return QStringLiteral("only one TOPIC_HEX");
         const QByteArray topic = QByteArray::fromHex(arg);
@@ -143,7 +168,7 @@ QString parseArgs(const QByteArrayList& args, DhtArgs* a) {
         a->topic = topic;
         haveTopic = true;
     }
-    if (!haveTopic && a->action != QLatin1String("listen"))
+    if (!haveTopic && a->action != QLatin1String("listen") && !relay)
         return a->action == QLatin1String("connect") ? QStringLiteral("missing PUBKEY_HEX")
                                                      : QStringLiteral("missing TOPIC_HEX");
     return {};
@@ -295,6 +320,8 @@ public:
         ctx.err << "PATH " << dht::hyperdht::connectionPathName(c.facts.path)
                 << (strategy.isEmpty() ? QString() : QLatin1Char(' ') + strategy) << "\n";
         ctx.err << "ADDRESS " << c.facts.remoteAddress.toString() << "\n";
+        if (!c.facts.blindRelayKey.isEmpty())
+            ctx.err << "RELAY " << c.facts.blindRelayKey.toHex() << "\n";
         ctx.err << "NAT local " << firewallWord(c.facts.localFirewall) << " remote "
                 << firewallWord(c.facts.remoteFirewall) << "\n";
         ctx.err.flush();
@@ -362,6 +389,7 @@ int runListen(CliContext& ctx, const DhtArgs& a) {
     }
     dht::hyperdht::ServerOptions so;
     so.keyPair = pipeKeyPair(a);
+    so.relayThrough = a.relayThrough;
     so.trace = [&](const QByteArray&, const dht::hyperdht::ConnectStep& step) {
         ctx.err << "step " << step.kind << ": " << step.detail << "\n";
         ctx.err.flush();
@@ -421,6 +449,8 @@ int runConnect(CliContext& ctx, const DhtArgs& a) {
     dht::hyperdht::ConnectOptions co;
     co.keyPair = pipeKeyPair(a);
     co.localConnection = a.lan;
+    co.relayThrough = a.relayThrough;
+    co.holepunch = a.holepunch;
     co.trace = [&](const QByteArray&, const dht::hyperdht::ConnectStep& step) {
         ctx.err << "step " << step.kind << ": " << step.detail << "\n";
         ctx.err.flush();
@@ -454,6 +484,54 @@ int runConnect(CliContext& ctx, const DhtArgs& a) {
     return exitCode;
 }
 
+int runRelay(CliContext& ctx, const DhtArgs& a) {
+    std::function<void()> onQuit = [] {};
+    QuitSignals quitSignals;
+    if (!quitSignals.install(QCoreApplication::instance(), [&] { onQuit(); })) {
+        ctx.err << "pluresdb-cli: dht: cannot install signal handlers\n";
+        return 1;
+    }
+    HyperDht dht(nodeOptions(a));
+    if (auto r = dht.start(); !r) {
+        ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+        return 1;
+    }
+    dht::hyperdht::BlindRelayServer relay(dht, pipeKeyPair(a));
+    QEventLoop loop;
+    int exitCode = 0;
+    auto listen = [&] {
+        relay.listen([&](bool ok, const QString& error) {
+            if (!ok) {
+                ctx.err << "pluresdb-cli: dht: relay: " << error << "\n";
+                exitCode = 1;
+                loop.quit();
+                return;
+            }
+            ctx.out << "PUBLIC_KEY " << relay.publicKey().toHex() << "\n";
+            ctx.out.flush();
+        });
+    };
+    if (dht.node().isBootstrapped())
+        listen();
+    else
+        QObject::connect(&dht.node(), &dht::rpc::DhtNode::ready, &loop, listen, Qt::SingleShotConnection);
+    bool stopping = false;
+    onQuit = [&] {
+        if (stopping)
+            return;
+        stopping = true;
+        relay.close([&] { loop.quit(); });
+        QTimer::singleShot(kUnannounceDeadlineMs, &loop, [&] { loop.quit(); });
+    };
+    loop.exec();
+    const auto st = relay.stats();
+    ctx.err << "relay: " << st.sessionsAccepted << " session(s), " << st.pairingsRequested
+            << " pair request(s), " << st.pairingsMatched << " matched, " << st.pairingsCancelled
+            << " cancelled\n";
+    dht.destroy();
+    return exitCode;
+}
+
 int runDht(CliContext& ctx) {
     DhtArgs a;
     if (const QString usage = parseArgs(ctx.args, &a); !usage.isEmpty()) {
@@ -464,19 +542,25 @@ int runDht(CliContext& ctx) {
         return runListen(ctx, a);
     if (a.action == QLatin1String("connect"))
         return runConnect(ctx, a);
+    if (a.action == QLatin1String("relay"))
+        return runRelay(ctx, a);
     return a.action == QLatin1String("lookup") ? runLookup(ctx, a) : runAnnounce(ctx, a);
 }
 
-const CliCommandRegistration kRegistration{
-    CliCommand{"dht",
-               "dht announce TOPIC_HEX [--bootstrap HOST:PORT[,...]]\n"
-               "dht lookup TOPIC_HEX [--bootstrap HOST:PORT[,...]]\n"
-               "dht listen [--bootstrap HOST:PORT[,...]] [--seed HEX32] [--host IP] [--no-lan]\n"
-               "dht connect PUBKEY_HEX [--bootstrap HOST:PORT[,...]] [--seed HEX32] [--host IP] [--no-lan]",
-               "announce a fresh key on a DHT topic until SIGINT/SIGTERM (prints the public key), or look "
-               "a topic up (one line per peer: public key, relay addresses); listen/connect: one hyperdht "
-               "connection as a stdin/stdout pipe (PUBLIC_KEY on stdout, REMOTE and PATH on stderr)",
-               runDht}};
+const CliCommandRegistration kRegistration{CliCommand{
+    "dht",
+    "dht announce TOPIC_HEX [--bootstrap HOST:PORT[,...]]\n"
+    "dht lookup TOPIC_HEX [--bootstrap HOST:PORT[,...]]\n"
+    "dht listen [--bootstrap HOST:PORT[,...]] [--seed HEX32] [--host IP] [--no-lan] "
+    "[--relay-through PUBKEY_HEX]\n"
+    "dht connect PUBKEY_HEX [--bootstrap HOST:PORT[,...]] [--seed HEX32] [--host IP] [--no-lan] "
+    "[--relay-through PUBKEY_HEX] [--no-holepunch]\n"
+    "dht relay [--bootstrap HOST:PORT[,...]] [--seed HEX32] [--host IP]",
+    "announce a fresh key on a DHT topic until SIGINT/SIGTERM (prints the public key), or look "
+    "a topic up (one line per peer: public key, relay addresses); listen/connect: one hyperdht "
+    "connection as a stdin/stdout pipe (PUBLIC_KEY on stdout, REMOTE and PATH on stderr); relay: a "
+    "blind relay server until SIGINT/SIGTERM (PUBLIC_KEY on stdout)",
+    runDht}};
 
 }  // namespace
 }  // namespace pluresdb::cli

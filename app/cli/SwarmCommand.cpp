@@ -7,6 +7,8 @@
 // given it is sent again there). Progress on stderr: `JOINED …` at
 // once, `FLUSHED` when the first announce/lookup is done. Without --bootstrap the public
 // hyperdht bootstrap nodes are used. SIGINT/SIGTERM leave the topic (unannounce) and exit 1.
+// --relay-through PUBKEY_HEX: a blind relay for peers that cannot be holepunched (hyperswarm
+// `relayThrough`: used for a peer after a HOLEPUNCH_* / CANNOT_HOLEPUNCH failure; spec §11).
 
 #include "app/cli/CliCommand.h"
 #include "app/cli/QuitSignals.h"
@@ -34,6 +36,7 @@ struct SwarmArgs {
     std::vector<QString> bootstrap;
     bool server = false;
     bool client = false;
+    QByteArray relayThrough;
 };
 
 bool bootstrapEntryOk(const QString& entry) {
@@ -77,6 +80,13 @@ QString parseArgs(const QByteArrayList& args, SwarmArgs* a) {
             if (v.size() != 64 || topic.size() != 32 || topic.toHex() != v.toLower())
                 return QStringLiteral("--topic must be 64 hex characters (32 bytes)");
             a->topic = topic;
+        } else if (arg == "--relay-through" || arg.startsWith("--relay-through=")) {
+            QByteArray v;
+            if (!value("--relay-through", &v))
+                return QStringLiteral("--relay-through needs PUBKEY_HEX");
+            a->relayThrough = QByteArray::fromHex(v);
+            if (v.size() != 64 || a->relayThrough.size() != 32 || a->relayThrough.toHex() != v.toLower())
+                return QStringLiteral("--relay-through must be 64 hex characters (a 32-byte public key)");
         } else if (arg == "--bootstrap" || arg.startsWith("--bootstrap=")) {
             QByteArray v;
             if (!value("--bootstrap", &v))
@@ -113,6 +123,7 @@ int runSwarm(CliContext& ctx) {
     }
     swarm::SwarmOptions options;
     options.bootstrap = a.bootstrap;
+    options.relayThrough = a.relayThrough;
     auto made = swarm::Swarm::createWithDht(options);
     if (!made) {
         ctx.err << "pluresdb-cli: swarm: " << made.errorMessage() << "\n";
@@ -241,7 +252,8 @@ int runSwarm(CliContext& ctx) {
 }
 
 const CliCommandRegistration kRegistration{CliCommand{
-    "swarm", "swarm --topic HEX [--bootstrap HOST:PORT[,...]] [--server] [--client]",
+    "swarm",
+    "swarm --topic HEX [--bootstrap HOST:PORT[,...]] [--server] [--client] [--relay-through PUBKEY_HEX]",
     "join a Hyperswarm topic; the first connection pipes stdin/stdout (REMOTE <key> on stderr)", runSwarm}};
 
 }  // namespace

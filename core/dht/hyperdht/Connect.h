@@ -144,6 +144,9 @@ struct ServerOptions {
                        const encoding::Ipv4Address& from)>
         firewall;
     bool holepunch = true;  // offer holepunching when we are not OPEN
+    // Blind relay server public key (§11) we ask every firewalled client to pair through (hyperdht
+    // server `relayThrough`); empty = none. A client's own relayThrough is honoured either way.
+    QByteArray relayThrough;
     int announceIntervalMs = kDefaultServerAnnounceIntervalMs;
     ConnectTrace trace;  // optional
 };

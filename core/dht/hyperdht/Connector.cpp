@@ -8,6 +8,8 @@
 
 #include "core/crypto/Hash.h"
 #include "core/crypto/Namespaces.h"
+#include "core/dht/hyperdht/BlindRelayLink.h"
+#include "core/dht/hyperdht/BlindRelayWire.h"
 #include "core/dht/hyperdht/Connect.h"
 #include "core/dht/hyperdht/ConnectSupport.h"
 #include "core/dht/hyperdht/HolepunchPayload.h"
@@ -112,11 +114,18 @@ public:
 
         m_stream = new UdxStream(this);
         QPointer<Connector> self(this);
-        m_stream->setFirewall([self](UdxStream& s, UdxSocket& socket, const UdxEndpoint& from) {
+        auto relayed = m_relayedPath;
+        m_stream->setFirewall([self, relayed](UdxStream& s, UdxSocket& socket, const UdxEndpoint& from) {
             if (from.port() == 0)
                 return false;
+            if (relayed->socket)  // connected through a blind relay: maybe a direct path now
+                return relayed->onPacket(s, socket, from);
             if (!self || self->m_streamConnected)
                 return bool(s.changeRemote(&socket, s.remoteId(), from));
+            // The peer's packets forwarded by the blind relay before its pair answer reached us:
+            // dropped (UDX resends them), the path is set when the relay answers (§11).
+            if (self->m_relayLink && self->m_relayLink->isRelayPath(socket, from))
+                return false;
             return self->onStreamPacket(socket, from);
         });
 
@@ -132,6 +141,10 @@ public:
                     ours.addresses4.push_back(a);
         ours.udx = UdxInfo{kUdxInfoVersion, 0, m_stream->localId(), 0};
         ours.secretStream = SecretStreamInfo{};
+        if (m_opts.relayThrough.size() == kPublicKeySize) {  // §6.2 relayThrough, §11
+            m_relayToken = blindRelayToken();
+            ours.relayThrough = RelayThroughInfo{1, 0, m_opts.relayThrough, m_relayToken};
+        }
         m_noise = std::make_unique<transport::noise::NoiseHandshake>(
             transport::noise::NoisePattern::IK, true, m_opts.keyPair, crypto::nsPeerHandshake(), m_remoteKey);
         const auto msg1 = m_noise->writeMessage(encodeNoisePayload(ours));
@@ -362,6 +375,9 @@ private:
         trace(QStringLiteral("nat"),
               QStringLiteral("We are %1, the peer says it is %2")
                   .arg(firewallName(m_facts.localFirewall), firewallName(payload->firewall)));
+        // §8 client step 1: a blind relay asked for by either side runs beside the other paths.
+        if (payload->relayThrough || !m_relayToken.isEmpty())
+            startRelay();
         choosePath();
     }
 
@@ -770,10 +786,69 @@ private:
             m_requestIds.push_back(id);
     }
 
-    bool connectVia(UdxSocket* socket, const UdxEndpoint& to, ConnectionPath path) {
+    // §11, hyperdht connect.js `relayConnection`: the server's relay when it asked for one (we are
+    // then the non-initiator of the pairing), else ours.
+    void startRelay() {
+        const auto& theirs = m_facts.remotePayload.relayThrough;
+        const bool initiator = !theirs;
+        const QByteArray key = theirs ? theirs->publicKey : m_opts.relayThrough;
+        const QByteArray token = theirs ? theirs->token : m_relayToken;
+        if (key.size() != kPublicKeySize || token.size() != kBlindRelayTokenSize || !m_stream)
+            return;
+        m_facts.blindRelayKey = key;
+        trace(QStringLiteral("relay"), QStringLiteral("Pairing through the blind relay %1")
+                                           .arg(QString::fromLatin1(key.toHex().left(16))));
+        m_relayLink =
+            new BlindRelayLink(*m_dht, m_opts.keyPair, key, initiator, token, m_stream->localId(), this);
+        QPointer<Connector> self(this);
+        m_relayLink->onPaired = [self](UdxSocket* socket, const UdxEndpoint& relay, quint32 relayStreamId) {
+            if (!self || self->m_finished)
+                return;
+            if (self->m_streamConnected) {  // holepunched first; hyperdht then drops the relay too
+                if (self->m_relayLink) {
+                    self->m_relayLink->close();
+                    self->m_relayLink->deleteLater();
+                    self->m_relayLink = nullptr;
+                }
+                return;
+            }
+            if (self->m_puncher) {
+                self->m_puncher->onAbort = {};
+                self->m_puncher->onConnect = {};
+                self->m_puncher->destroy();
+            }
+            self->m_lanPending = false;
+            self->m_relayedPath->socket = socket;
+            self->m_relayedPath->relay = relay;
+            self->m_relayedPath->peerStreamId = quint32(self->m_facts.remotePayload.udx->id);
+            self->m_relayedPath->link = self->m_relayLink;
+            if (!self->connectVia(socket, relay, ConnectionPath::BlindRelay, relayStreamId))
+                self->m_relayedPath->socket = nullptr;
+        };
+        m_relayLink->onFailed = [self](const QString& message) {
+            if (!self || self->m_finished)
+                return;
+            self->trace(QStringLiteral("relay"), message);
+            auto earlier = self->m_relayWaitError;
+            if (self->m_relayLink) {
+                self->m_relayLink->deleteLater();
+                self->m_relayLink = nullptr;
+            }
+            if (!earlier.first.isEmpty())
+                self->fail(earlier.first, QStringLiteral("%1; the blind relay did not help either: %2")
+                                              .arg(earlier.second, message));
+            else if (self->m_streamConnected)
+                return;
+            // else: the other paths are still running and decide
+        };
+        m_relayLink->start();
+    }
+
+    bool connectVia(UdxSocket* socket, const UdxEndpoint& to, ConnectionPath path,
+                    std::optional<quint32> remoteId = std::nullopt) {
         if (m_finished || m_streamConnected || !socket || !m_stream || !m_keys)
             return false;
-        if (!m_stream->connectTo(socket, quint32(m_facts.remotePayload.udx->id), to)) {
+        if (!m_stream->connectTo(socket, remoteId.value_or(quint32(m_facts.remotePayload.udx->id)), to)) {
             fail(kErrPeerConnectionFailed, QStringLiteral("Could not connect the UDX stream"));
             return false;
         }
@@ -791,6 +866,20 @@ private:
         m_stream = nullptr;
         auto* secure = new SecretStream(raw, so);
         QPointer<SecretStream> guard(secure);
+        if (m_relayLink) {
+            if (path == ConnectionPath::BlindRelay) {
+                // The relay connection lives as long as the peer stream (the relay drops the splice
+                // when it closes).
+                m_relayLink->setParent(secure);
+                m_relayLink->onFailed = {};
+                m_relayLink = nullptr;
+            } else {  // another path won: the relay is not needed (hyperdht aborts it the same way)
+                m_relayLink->onFailed = {};
+                m_relayLink->close();
+                m_relayLink->deleteLater();
+                m_relayLink = nullptr;
+            }
+        }
         const ConnectionFacts facts = m_facts;
         // Handed over outside the socket's receive path; the secret stream keeps early data.
         QPointer<Connector> self(this);
@@ -840,6 +929,22 @@ private:
     void fail(const QString& code, const QString& message) {
         if (m_finished)
             return;
+        // hyperdht `maybeDestroyEncryptedSocket`: while a blind relay is still pairing, a failed
+        // holepunch does not end the attempt (§11); the relay's outcome decides.
+        if (m_relayLink && !m_streamConnected && code != kErrDestroyed && code != kErrAborted &&
+            code != kErrPeerConnectionFailed) {
+            if (m_relayWaitError.first.isEmpty()) {
+                m_relayWaitError = {code, message};
+                trace(QStringLiteral("path"),
+                      QStringLiteral("%1 (%2); waiting for the blind relay").arg(message, code));
+                if (m_puncher) {
+                    m_puncher->onAbort = {};
+                    m_puncher->onConnect = {};
+                    m_puncher->destroy();
+                }
+            }
+            return;
+        }
         m_finished = true;
         trace(QStringLiteral("error"), QStringLiteral("%1: %2").arg(code, message));
         cleanup();
@@ -852,6 +957,13 @@ private:
 
     void cleanup() {
         registry().erase(m_id);
+        if (m_relayLink) {
+            m_relayLink->onFailed = {};
+            m_relayLink->onPaired = {};
+            m_relayLink->close();
+            m_relayLink->deleteLater();
+            m_relayLink = nullptr;
+        }
         m_timeout.stop();
         m_passive.stop();
         stopSearching();
@@ -918,6 +1030,11 @@ private:
     QByteArray m_localSecret;
     uint64_t m_round = 0;
     std::pair<QString, QString> m_punchError;
+
+    QByteArray m_relayToken;  // ours, when we ask for a blind relay
+    BlindRelayLink* m_relayLink = nullptr;
+    std::shared_ptr<RelayedPath> m_relayedPath = std::make_shared<RelayedPath>();
+    std::pair<QString, QString> m_relayWaitError;  // the failure that waits for the relay's outcome
 };
 
 }  // namespace

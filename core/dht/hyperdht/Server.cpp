@@ -7,6 +7,8 @@
 
 #include "core/crypto/Hash.h"
 #include "core/crypto/Namespaces.h"
+#include "core/dht/hyperdht/BlindRelayLink.h"
+#include "core/dht/hyperdht/BlindRelayWire.h"
 #include "core/dht/hyperdht/Connect.h"
 #include "core/dht/hyperdht/ConnectSupport.h"
 #include "core/dht/hyperdht/HolepunchPayload.h"
@@ -97,6 +99,12 @@ struct ServerSlot {
     crypto::SecureBytes holepunchSecret;
     QByteArray localSecret;
     uint64_t round = 0;
+    // Blind relaying (§11): our token when we asked for a relay, the link while it pairs, and
+    // whether the other paths already gave up (then the relay's failure ends the slot).
+    QByteArray relayToken;
+    QPointer<BlindRelayLink> relayLink;
+    bool aborted = false;
+    std::shared_ptr<RelayedPath> relayed = std::make_shared<RelayedPath>();
 };
 
 struct Server::Impl {
@@ -136,6 +144,13 @@ struct Server::Impl {
     }
 
     void dropSlot(ServerSlot& slot) {
+        if (slot.relayLink) {
+            slot.relayLink->onFailed = {};
+            slot.relayLink->onPaired = {};
+            slot.relayLink->close();
+            slot.relayLink->deleteLater();
+            slot.relayLink = nullptr;
+        }
         if (slot.puncher) {
             slot.puncher->onAbort = {};
             slot.puncher->destroy();
@@ -173,6 +188,12 @@ struct Server::Impl {
             if (!s)
                 return;
             s->clearing->deleteLater();
+            if (s->handed && s->puncher) {  // left punching beside a blind relay: time is up
+                s->puncher->onAbort = {};
+                s->puncher->destroy();
+                s->puncher->deleteLater();
+                s->puncher = nullptr;
+            }
             if (s->id < int(slotTable.size()) && slotTable[s->id] == s)
                 slotTable[s->id] = nullptr;
             while (!slotTable.empty() && !slotTable.back())
@@ -185,17 +206,18 @@ struct Server::Impl {
     }
 
     // The client's data path is known: connect the stream there and hand the connection over.
-    void connectSlot(const std::shared_ptr<ServerSlot>& slot, UdxSocket* socket, const UdxEndpoint& from) {
+    void connectSlot(const std::shared_ptr<ServerSlot>& slot, UdxSocket* socket, const UdxEndpoint& from,
+                     std::optional<quint32> relayStreamId = std::nullopt) {
         if (slot->handed || slot->finished || !slot->stream || !slot->keys)
             return;
         UdxStream* stream = slot->stream;
-        if (!stream->connectTo(socket, quint32(slot->remotePayload.udx->id), from))
+        if (!stream->connectTo(socket, relayStreamId.value_or(quint32(slot->remotePayload.udx->id)), from))
             return;
         bool punched = false;
         PunchStrategy strategy = PunchStrategy::None;
         uint64_t punchLocalFirewall = kFirewallUnknown;
         uint64_t punchRemoteFirewall = kFirewallUnknown;
-        if (slot->puncher) {
+        if (slot->puncher && !relayStreamId) {
             punched = slot->puncher->owns(socket);  // the main puncher socket or a birthday socket
             strategy = slot->puncher->strategy();
             punchLocalFirewall = slot->puncher->nat().firewall();
@@ -232,6 +254,19 @@ struct Server::Impl {
             facts.localFirewall = punchLocalFirewall;  // what the punch rounds established
             facts.remoteFirewall = punchRemoteFirewall;
         }
+        QPointer<BlindRelayLink> relayLink = slot->relayLink;
+        slot->relayLink = nullptr;
+        if (relayStreamId) {
+            facts.path = ConnectionPath::BlindRelay;
+            facts.strategy = PunchStrategy::None;
+            facts.blindRelayKey = relayLink ? relayLink->relayKey() : QByteArray();
+        } else if (relayLink) {  // another path won: the relay is not needed
+            relayLink->onFailed = {};
+            relayLink->onPaired = {};
+            relayLink->close();
+            relayLink->deleteLater();
+            relayLink = nullptr;
+        }
         facts.handshakeRelay = slot->relay;
         facts.handshakeMs = slot->handshakeMs;
         facts.connectMs = slot->started.elapsed();
@@ -246,6 +281,10 @@ struct Server::Impl {
         so.keepAliveMs = kConnectionKeepAliveMs;
         auto* secure = new SecretStream(stream, so);  // takes the UDX stream
         slot->stream = nullptr;
+        if (relayLink) {  // the relay connection lives as long as the peer stream
+            relayLink->onFailed = {};
+            relayLink->setParent(secure);
+        }
         QPointer<SecretStream> guard(secure);
         // Handed over after the current datagram: the owner's code must not run inside the socket's
         // receive path. The secret stream keeps what arrives until it is started.
@@ -335,6 +374,24 @@ struct Server::Impl {
                 auto sl = weak.lock();
                 if (!sl || from.port() == 0)
                     return false;
+                // The client's packets forwarded by the blind relay before its pair answer reached
+                // us: dropped (UDX resends them); the relay's answer sets the path (§11).
+                if (!sl->handed && sl->relayLink && sl->relayLink->isRelayPath(socket, from))
+                    return false;
+                if (sl->handed && sl->relayed->socket) {
+                    // Relayed, and a packet on another path: the client's holepunch went through
+                    // after all (hyperdht keeps punching beside the relay); move there.
+                    const bool wasUpgraded = sl->relayed->upgraded;
+                    const bool ok = sl->relayed->onPacket(s, socket, from);
+                    if (ok && !wasUpgraded && sl->puncher) {
+                        sl->puncher->handOver(&socket, &s);  // keep the punched socket alive
+                        sl->puncher->onAbort = {};
+                        sl->puncher->destroy();
+                        sl->puncher->deleteLater();
+                        sl->puncher = nullptr;
+                    }
+                    return ok;
+                }
                 if (!sl->handed) {
                     connectSlot(sl, &socket, from);
                     return sl->handed;
@@ -347,6 +404,10 @@ struct Server::Impl {
             ours.udx = UdxInfo{kUdxInfoVersion, 0, 0, 0};
         }
         ours.secretStream = SecretStreamInfo{};
+        if (opts.relayThrough.size() == kPublicKeySize && error == kPayloadErrorNone) {
+            slot->relayToken = blindRelayToken();
+            ours.relayThrough = RelayThroughInfo{1, 0, opts.relayThrough, slot->relayToken};
+        }
         if (!relayAddresses.empty())
             ours.relayAddresses = relayAddresses;
         // §7: offered when we are not reachable ourselves; the slot id comes back in PEER_HOLEPUNCH.
@@ -386,6 +447,9 @@ struct Server::Impl {
             connectSlot(slot, socket, detail::toEndpoint(slot->clientAddress));
             return slot;
         }
+        // §8 server step 2: a blind relay asked for by either side runs beside the other paths.
+        if (ours.relayThrough || slot->remotePayload.relayThrough)
+            startRelay(slot);
 
         // Same public address and the client listed private addresses like ours: it will take the
         // LAN shortcut; a puncher stands by (and we keep answering from the normal socket).
@@ -415,6 +479,8 @@ struct Server::Impl {
             auto s = weak.lock();
             if (!s || s->handed)
                 return;
+            if (waitForRelay(*s))
+                return;
             s->finished = true;
             refuse(*s, kErrPeerConnectionFailed,
                    QStringLiteral("The client answered the handshake but never reached us within 10 s"));
@@ -423,6 +489,73 @@ struct Server::Impl {
         });
         slot->prepunch->start(kHandshakeInitialTimeoutMs);
         return slot;
+    }
+
+    // hyperdht server `onabort` with a relay token: the direct paths gave up, the relay decides.
+    bool waitForRelay(ServerSlot& slot) {
+        if (!slot.relayLink)
+            return false;
+        slot.aborted = true;
+        if (slot.puncher) {
+            slot.puncher->onAbort = {};
+            slot.puncher->destroy();
+        }
+        return true;
+    }
+
+    // §11, hyperdht server.js `_relayConnection`: our relay when we asked for one (we are then the
+    // initiator of the pairing), else the client's.
+    void startRelay(const std::shared_ptr<ServerSlot>& slot) {
+        const auto& theirs = slot->remotePayload.relayThrough;
+        const bool ours = !slot->relayToken.isEmpty();
+        const QByteArray key = ours ? opts.relayThrough : theirs->publicKey;
+        const QByteArray token = ours ? slot->relayToken : theirs->token;
+        if (key.size() != kPublicKeySize || token.size() != kBlindRelayTokenSize || !slot->stream || !dht)
+            return;
+        trace(slot->remotePublicKey, QStringLiteral("relay"),
+              QStringLiteral("Pairing through the blind relay %1")
+                  .arg(QString::fromLatin1(key.toHex().left(16))),
+              slot->started.elapsed());
+        auto* link = new BlindRelayLink(*dht, opts.keyPair, key, ours, token, slot->stream->localId(), &ctx);
+        slot->relayLink = link;
+        std::weak_ptr<ServerSlot> weak = slot;
+        link->onPaired = [this, weak](UdxSocket* socket, const UdxEndpoint& relay, quint32 relayStreamId) {
+            auto s = weak.lock();
+            if (!s || s->handed || s->finished)
+                return;
+            if (s->prepunch)
+                s->prepunch->stop();
+            // The puncher keeps going (as hyperdht's does): if the client's punch comes through,
+            // the stream moves to it and the relay is let go (RelayedPath).
+            if (s->puncher)
+                s->puncher->onAbort = {};
+            s->relayed->socket = socket;
+            s->relayed->relay = relay;
+            s->relayed->peerStreamId = quint32(s->remotePayload.udx->id);
+            s->relayed->link = s->relayLink;
+            connectSlot(s, socket, relay, relayStreamId);
+            if (!s->handed)
+                s->relayed->socket = nullptr;
+        };
+        link->onFailed = [this, weak](const QString& message) {
+            auto s = weak.lock();
+            if (!s)
+                return;
+            trace(s->remotePublicKey, QStringLiteral("relay"), message, s->started.elapsed());
+            if (s->relayLink) {
+                s->relayLink->deleteLater();
+                s->relayLink = nullptr;
+            }
+            if (s->aborted && !s->handed && !s->finished) {
+                s->finished = true;
+                refuse(*s, kErrRelayFailed,
+                       QStringLiteral("No direct path to the client, and the blind relay failed: %1")
+                           .arg(message));
+                dropSlot(*s);
+                clearLater(s);
+            }
+        };
+        link->start();
     }
 
     void setupPuncher(const std::shared_ptr<ServerSlot>& slot) {
@@ -435,6 +568,8 @@ struct Server::Impl {
         slot->puncher->onAbort = [this, weak] {
             auto s = weak.lock();
             if (!s || s->handed)
+                return;
+            if (waitForRelay(*s))
                 return;
             s->finished = true;
             if (s->prepunch)
@@ -534,7 +669,8 @@ struct Server::Impl {
         if (closing || !dht || !hp.peerAddress || hp.id >= slotTable.size())
             return;
         std::shared_ptr<ServerSlot> slot = slotTable[hp.id];
-        if (!slot || slot->handed)
+        // A slot handed over through a blind relay keeps answering: a punched path replaces the relay.
+        if (!slot || (slot->handed && !(slot->relayed->socket && !slot->relayed->upgraded)))
             return;
         if (slot->holepunchSecret.size() == 0) {
             abortHolepunch(*slot, hp, in);

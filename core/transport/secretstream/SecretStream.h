@@ -74,6 +74,9 @@ public:
     QByteArray handshakeHash() const { return m_handshakeHash; }
     QByteArray publicKey() const { return m_publicKey; }
     QByteArray remotePublicKey() const { return m_remotePublicKey; }
+    // The stream the records travel on (a UdxStream for hyperdht connections; blind relaying needs
+    // its socket and remote address, spec/hyperdht.md §11).
+    ByteStream* rawStream() const { return m_raw.data(); }
 
     // Unordered datagrams (§5.5), for transports with message support (UDX): seal one for sending,
     // or open one received (an error for anything not sealed by the peer with the current keys).

@@ -253,12 +253,42 @@ void UdxStream::receiveDatagram(UdxSocket* socket, const UdxEndpoint& from, cons
         if (m_closed || socket != m_socket)
             return;
     }
+    if (m_relaying) {
+        relayPacket(data, size, packet->header.type);
+        return;
+    }
     ++m_stats.packetsReceived;
     if (!m_touched) {
         m_touched = true;
         socket->markTouched(this);
     }
     processPacket(*packet);
+}
+
+void UdxStream::relayTo(UdxStream* destination) {
+    m_relayTo = destination;
+    m_relaying = destination != nullptr;
+}
+
+void UdxStream::relayPacket(const uint8_t* data, std::size_t size, uint8_t type) {
+    ++m_stats.packetsReceived;
+    UdxStream* to = m_relayTo.data();
+    if (!to || to->m_closed || !to->m_socket)
+        return;  // the other end has not sent its first packet yet (or is gone): UDX resends
+    if (uint8_t* out = to->m_socket->reserve(to->m_remote, size)) {
+        std::memcpy(out, data, size);
+        writeLe32(out + 4, to->m_remoteId);
+        to->m_socket->commit(size);
+    }
+    if (type & kTypeDestroy) {
+        QPointer<UdxStream> self(this);
+        QPointer<UdxStream> other(to);
+        to->m_socket->flush();
+        if (other)
+            other->closeWith({}, false);
+        if (self)
+            closeWith({}, false);
+    }
 }
 
 void UdxStream::processPacket(const UdxPacketView& p) {

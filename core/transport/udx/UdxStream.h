@@ -16,6 +16,7 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QPointer>
 
 #include <deque>
 #include <functional>
@@ -65,6 +66,7 @@ public:
     quint32 remoteId() const { return m_remoteId; }
     bool isConnected() const { return m_socket != nullptr; }
     UdxEndpoint remoteEndpoint() const { return m_remote; }
+    UdxSocket* socket() const { return m_socket; }
 
     Result<void> connectTo(UdxSocket* socket, quint32 remoteId, const UdxEndpoint& remote);
     Result<void> connectTo(UdxSocket* socket, quint32 remoteId, const QHostAddress& host, quint16 port);
@@ -77,6 +79,11 @@ public:
     // §6.14: send a HEARTBEAT whenever nothing has been sent for `ms` (0 = off, the default; hyperdht
     // relies on secret-stream keep-alives instead). Peers older than Feb 2026 do not answer it.
     void setKeepAlive(int ms);
+    // Blind relaying (libudx `udx_stream_relay_to`, spec/hyperdht.md §11): from now on every packet
+    // for this stream is passed on unchanged to `destination`'s remote, from its socket, with the
+    // stream id rewritten to destination's remote id; nothing is processed or acknowledged here.
+    // A DESTROY passed on closes both streams.
+    void relayTo(UdxStream* destination);
 
     // One unordered, unreliable MESSAGE datagram (§6.16). False if not connected or too large.
     bool sendMessage(const QByteArray& datagram);
@@ -142,6 +149,7 @@ private:
     void init();
 
     void processPacket(const UdxPacketView& p);
+    void relayPacket(const uint8_t* data, std::size_t size, uint8_t type);
     void deliver(const uint8_t* data, std::size_t size);
     void processAck(uint32_t ack, const UdxPacketView& p, int64_t now);
     void onDelivered(OutPacket& pkt, int64_t now, int64_t& newestCleanSend);
@@ -182,6 +190,8 @@ private:
     UdxSocket* m_socket = nullptr;
     UdxEndpoint m_remote;
     Firewall m_firewall;
+    QPointer<UdxStream> m_relayTo;
+    bool m_relaying = false;
     bool m_closed = false;
     bool m_touched = false;
     QTimer* m_kick = nullptr;   // zero-interval: send after this event-loop pass (§6.8 batching)
