@@ -4,6 +4,9 @@
 //   records  secret-stream with keys handed in, writer -> in-memory pipe -> reader: framing, encrypt,
 //            parse, decrypt; MiB/s of plaintext delivered, for 1 KiB and 64 KiB records
 //   crypto   bare secretstream push+pull (libsodium through our wrapper), for reference
+//   dh, kp   one noise-curve-ed DH (spec connection.md §2.3) and one key pair, for reference: a
+//            handshake cannot cost less than its DHs and key pairs (IK: 8 DH + 2 key pairs for both
+//            sides, XX: 6 DH + 2 key pairs), which run.sh prints as the handshakes' floor
 // Usage: bench_wire [MiB per record run, default 128]
 //        bench_wire tcp-recv MiB      listens on 127.0.0.1 (prints PORT n), receives, prints MiB/s
 //        bench_wire tcp-send PORT MiB  connects and sends MiB in 64 KiB writes (stand-alone XX handshake)
@@ -226,8 +229,14 @@ int main(int argc, char** argv) {
             std::exit(1);
         }
     });
+    const Timing dh = perOp(2000, [&] {
+        if (!crypto::ed25519Dh(client, server.publicKey))
+            std::exit(1);
+    });
+    const Timing kp = perOp(2000, [] { (void)crypto::generateKeyPair(); });
     std::printf("{\"impl\":\"cpp\",\"ikMs\":%.4f,\"ikCpuMs\":%.4f,\"xxMs\":%.4f,\"xxCpuMs\":%.4f", ik.wallMs,
                 ik.cpuMs, xx.wallMs, xx.cpuMs);
+    std::printf(",\"dhCpuMs\":%.5f,\"kpCpuMs\":%.5f", dh.cpuMs, kp.cpuMs);
     for (int size : {1024, 65536}) {
         const Timing r = recordThroughput(size, mib * 1024 * 1024);
         const Timing c = cryptoThroughput(size, mib * 1024 * 1024);

@@ -46,6 +46,10 @@ const xx = perOp(1000, () => {
   if (!b4a.equals(i.hash, r.hash)) throw new Error('mismatch')
 })
 
+// For reference: one noise-curve-ed DH and one key pair (a handshake's floor, see bench_wire.cpp).
+const dh = perOp(2000, () => curve.dh(server.publicKey, client))
+const keyPair = perOp(2000, () => curve.generateKeyPair())
+
 // An in-memory duplex pair: what one side writes is pushed to the other.
 function pipePair () {
   let a = null; let b = null
@@ -97,7 +101,7 @@ function crypto (size) {
 }
 
 async function main () {
-  const out = { impl: 'node', ikMs: +ik.wall.toFixed(4), ikCpuMs: +ik.cpu.toFixed(4), xxMs: +xx.wall.toFixed(4), xxCpuMs: +xx.cpu.toFixed(4) }
+  const out = { impl: 'node', ikMs: +ik.wall.toFixed(4), ikCpuMs: +ik.cpu.toFixed(4), xxMs: +xx.wall.toFixed(4), xxCpuMs: +xx.cpu.toFixed(4), dhCpuMs: +dh.cpu.toFixed(5), kpCpuMs: +keyPair.cpu.toFixed(5) }
   for (const size of [1024, 65536]) {
     const r = await records(size); const c = crypto(size)
     out['records' + size + 'MiBps'] = r.wall; out['records' + size + 'CpuMiBps'] = r.cpu
