@@ -6,6 +6,7 @@
 #include "core/api/SyncStatus.h"
 #include "core/engine/EngineThread.h"
 #include "core/engine/StoreWorker.h"
+#include "core/engine/TaskQueue.h"
 #include "core/keys/SyncKey.h"
 #include "core/sync/SyncNode.h"
 
@@ -17,22 +18,23 @@ namespace pluresdb {
 
 using engine::EngineThread;
 using engine::StoreWorker;
+using engine::TaskQueue;
 
 namespace {
 
-// Runs `fn` on the worker's thread and completes the returned future with its result.
+// Runs `fn` on the worker's thread and completes the returned future with its result. The promise
+// goes back to the caller's thread (`here`) to be destroyed there, with the futures: the count of
+// the result's users is kept inside Qt, where ThreadSanitizer cannot see it (TaskQueue.h).
 template <typename T, typename Fn>
-QFuture<T> runOnEngine(StoreWorker* worker, Fn fn) {
+QFuture<T> runOnEngine(TaskQueue* queue, TaskQueue* here, StoreWorker* worker, Fn fn) {
     auto promise = std::make_shared<QPromise<T>>();
     QFuture<T> future = promise->future();
     promise->start();
-    QMetaObject::invokeMethod(
-        worker,
-        [worker, promise, fn = std::move(fn)]() mutable {
-            promise->addResult(fn(*worker));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
+    queue->post([worker, here, promise = std::move(promise), fn = std::move(fn)]() mutable {
+        promise->addResult(fn(*worker));
+        promise->finish();
+        here->post([promise = std::move(promise)] {});
+    });
     return future;
 }
 
@@ -54,49 +56,69 @@ Result<std::unique_ptr<Database>> Database::open(const QString& dir, const Optio
     so.clock = options.clock;
     // The writer opens (and creates or migrates) the database first, on the engine thread.
     auto thread = EngineThread::shared();
-    auto* worker = new StoreWorker();
-    worker->moveToThread(thread->thread());
+    // The worker and its queue are made on the engine thread (EngineThread.h says why).
+    StoreWorker* worker = nullptr;
+    TaskQueue* queue = nullptr;
+    thread->root()->call([&] {
+        worker = new StoreWorker();
+        queue = new TaskQueue();
+    });
+    // Undoes the above when opening fails.
+    auto discard = [thread, worker, queue] {
+        thread->root()->call([worker, queue] {
+            delete worker;
+            delete queue;
+        });
+    };
     Result<void> opened;
-    QMetaObject::invokeMethod(
-        worker, [&] { opened = worker->open(dir, so); }, Qt::BlockingQueuedConnection);
+    queue->call([&] { opened = worker->open(dir, so); });
     if (!opened) {
-        QMetaObject::invokeMethod(
-            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        discard();
         return opened.error();
     }
     store::Store::Options ro;
     ro.access = store::Store::Access::ReadOnly;
     auto reader = store::Store::open(dir, ro);
     if (!reader) {
-        QMetaObject::invokeMethod(
-            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        discard();
         return reader.error();
     }
     const store::SiteId site = (*reader)->siteId();
-    std::unique_ptr<Database> db(new Database(dir, thread, worker, std::move(reader).value()));
+    std::unique_ptr<Database> db(new Database(dir, thread, worker, queue, std::move(reader).value()));
     db->m_site = site;
-    connect(worker, &StoreWorker::recordsChanged, db.get(), &Database::recordsChanged, Qt::QueuedConnection);
+    // Emitted on the engine thread; the ids cross to this thread through the queue.
+    Database* d = db.get();
+    TaskQueue* here = db->m_here;
+    connect(worker, &StoreWorker::recordsChanged, worker, [d, here](const QStringList& ids, bool remote) {
+        here->post([d, ids, remote] { emit d->recordsChanged(ids, remote); });
+    });
     return db;
 }
 
 Database::Database(QString dir, std::shared_ptr<EngineThread> thread, StoreWorker* worker,
-                   std::unique_ptr<store::Store> reader)
-    : m_dir(std::move(dir)), m_thread(std::move(thread)), m_worker(worker), m_reader(std::move(reader)) {}
+                   TaskQueue* engineQueue, std::unique_ptr<store::Store> reader)
+    : m_dir(std::move(dir)),
+      m_thread(std::move(thread)),
+      m_worker(worker),
+      m_engineQueue(engineQueue),
+      m_here(new TaskQueue(this)),
+      m_reader(std::move(reader)) {}
 
 Database::~Database() {
     // Every write queued before this point completes first: the close runs after them, in order.
-    // The sync node goes before the store it uses.
+    // The sync node goes before the store it uses. After this call nothing on the engine thread
+    // refers to this object, so m_here (a child) may go with it.
     StoreWorker* worker = m_worker;
     auto side = m_engineSide;
-    QMetaObject::invokeMethod(
-        worker,
-        [worker, side] {
-            delete side->agent;
-            side->agent = nullptr;
-            worker->close();
-            delete worker;
-        },
-        Qt::BlockingQueuedConnection);
+    m_engineQueue->call([worker, side] {
+        delete side->agent;
+        side->agent = nullptr;
+        worker->close();
+        delete worker;
+    });
+    // Every task of the queue has run; it goes on its own thread, from outside its own tasks.
+    TaskQueue* queue = m_engineQueue;
+    m_thread->root()->call([queue] { delete queue; });
 }
 
 QString Database::defaultDirectory() {
@@ -125,34 +147,33 @@ QFuture<WriteResult> Database::remove(const QString& id) {
 
 QFuture<WriteResult> Database::write(const std::vector<store::LocalWrite>& batch) {
     // While sync runs, writes go through its node (same Store), which offers them to the peers.
-    return runOnEngine<WriteResult>(m_worker, [batch, side = m_engineSide](StoreWorker& w) {
-        if (side->agent)
-            return toWriteResult(side->agent->node().write(batch));
-        return toWriteResult(w.write(batch));
-    });
+    return runOnEngine<WriteResult>(m_engineQueue, m_here, m_worker,
+                                    [batch, side = m_engineSide](StoreWorker& w) {
+                                        if (side->agent)
+                                            return toWriteResult(side->agent->node().write(batch));
+                                        return toWriteResult(w.write(batch));
+                                    });
 }
 
 QFuture<MergeResult> Database::merge(const std::vector<store::Op>& ops) {
-    return runOnEngine<MergeResult>(m_worker, [ops, side = m_engineSide](StoreWorker& w) {
-        auto r = side->agent ? side->agent->node().mergeFrom(nullptr, ops) : w.merge(ops);
-        MergeResult m;
-        m.ok = r.ok();
-        if (!r)
-            m.error = r.errorMessage();
-        else {
-            m.applied = r->applied;
-            m.duplicates = r->duplicates;
-        }
-        return m;
-    });
+    return runOnEngine<MergeResult>(
+        m_engineQueue, m_here, m_worker, [ops, side = m_engineSide](StoreWorker& w) {
+            auto r = side->agent ? side->agent->node().mergeFrom(nullptr, ops) : w.merge(ops);
+            MergeResult m;
+            m.ok = r.ok();
+            if (!r)
+                m.error = r.errorMessage();
+            else {
+                m.applied = r->applied;
+                m.duplicates = r->duplicates;
+            }
+            return m;
+        });
 }
 
 template <typename Fn>
 void Database::onEngine(Fn fn) {
-    if (QThread::currentThread() == m_worker->thread())
-        fn();
-    else
-        QMetaObject::invokeMethod(m_worker, fn, Qt::BlockingQueuedConnection);
+    m_engineQueue->call(fn);
 }
 
 namespace {
@@ -186,15 +207,13 @@ Result<void> Database::enableSync(const SyncOptions& options) {
     auto side = m_engineSide;
     StoreWorker* worker = m_worker;
     Database* db = this;
+    TaskQueue* here = m_here;
     // Posts `fn` to this facade's thread unless a later enable/disable made it stale.
-    auto post = [db, generation](auto fn) {
-        QMetaObject::invokeMethod(
-            db,
-            [db, generation, fn = std::move(fn)] {
-                if (db->m_syncGeneration == generation && db->m_syncEnabled)
-                    fn();
-            },
-            Qt::QueuedConnection);
+    auto post = [db, here, generation](auto fn) {
+        here->post([db, generation, fn = std::move(fn)] {
+            if (db->m_syncGeneration == generation && db->m_syncEnabled)
+                fn();
+        });
     };
     auto monitor = std::make_shared<api::SyncMonitorState>();
     auto board = std::make_shared<api::SyncStatsBoard>();
@@ -324,13 +343,10 @@ std::optional<SyncStatsSnapshot> Database::getSyncStats() {
     // request for a fresher one, so that a caller polling sees figures at most one engine pass old.
     std::optional<SyncStatsSnapshot> s = m_statsBoard->last();
     if (m_statsBoard->wantRefresh()) {
-        QMetaObject::invokeMethod(
-            m_worker,
-            [side = m_engineSide] {
-                if (side->agent)
-                    side->agent->publishStats();
-            },
-            Qt::QueuedConnection);
+        m_engineQueue->post([side = m_engineSide] {
+            if (side->agent)
+                side->agent->publishStats();
+        });
     }
     return s ? s : m_lastStats;
 }

@@ -33,6 +33,7 @@ namespace pluresdb {
 namespace engine {
 class EngineThread;
 class StoreWorker;
+class TaskQueue;
 }  // namespace engine
 namespace api {
 class SyncAgent;
@@ -135,7 +136,7 @@ signals:
 
 private:
     Database(QString dir, std::shared_ptr<engine::EngineThread> thread, engine::StoreWorker* worker,
-             std::unique_ptr<store::Store> reader);
+             engine::TaskQueue* engineQueue, std::unique_ptr<store::Store> reader);
     Result<void> refreshReader();
     template <typename Fn>
     void onEngine(Fn fn);  // runs fn on the engine thread and waits
@@ -147,7 +148,9 @@ private:
 
     QString m_dir;
     std::shared_ptr<engine::EngineThread> m_thread;
-    engine::StoreWorker* m_worker;  // lives on the engine thread; deleted there
+    engine::StoreWorker* m_worker;     // lives on the engine thread; deleted there
+    engine::TaskQueue* m_engineQueue;  // the way to the engine thread (lives there, deleted there)
+    engine::TaskQueue* m_here;         // the way back to this object's thread (a child)
     std::unique_ptr<store::Store> m_reader;
     store::SiteId m_site{};
     std::shared_ptr<EngineSide> m_engineSide = std::make_shared<EngineSide>();

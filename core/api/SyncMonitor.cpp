@@ -6,7 +6,6 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QMutexLocker>
 
 namespace pluresdb::api {
 
@@ -38,7 +37,7 @@ TrafficSample delta(const sync::SyncStats& now, const sync::SyncStats& before) {
 // ---- SyncMonitorState: read from any thread ----
 
 std::vector<MonitoredPeer> SyncMonitorState::peers() const {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     std::vector<MonitoredPeer> out;
     out.reserve(m_peers.size());
     for (const auto& [id, p] : m_peers)
@@ -47,22 +46,22 @@ std::vector<MonitoredPeer> SyncMonitorState::peers() const {
 }
 
 sync::SyncStats SyncMonitorState::totals() const {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_totals;
 }
 
 quint64 SyncMonitorState::samples() const {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_samples;
 }
 
 qint64 SyncMonitorState::lastSampleMs() const {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_lastSampleMs;
 }
 
 std::vector<engine::TrafficBucket> SyncMonitorState::traffic(const QString& peerId, int resolution) const {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (peerId.isEmpty())
         return m_total.buckets(resolution);
     const auto it = m_perPeer.find(peerId);
@@ -70,7 +69,7 @@ std::vector<engine::TrafficBucket> SyncMonitorState::traffic(const QString& peer
 }
 
 engine::TrafficSample SyncMonitorState::trafficTotal(const QString& peerId) const {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     if (peerId.isEmpty())
         return m_total.total();
     const auto it = m_perPeer.find(peerId);
@@ -78,7 +77,7 @@ engine::TrafficSample SyncMonitorState::trafficTotal(const QString& peerId) cons
 }
 
 std::vector<TraceEvent> SyncMonitorState::events(quint64 afterSeq, size_t max) const {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     std::vector<TraceEvent> out;
     if (m_events.empty())
         return out;
@@ -91,7 +90,7 @@ std::vector<TraceEvent> SyncMonitorState::events(quint64 afterSeq, size_t max) c
 }
 
 quint64 SyncMonitorState::lastEventSeq() const {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_mutex);
     return m_nextSeq - 1;
 }
 
@@ -146,7 +145,7 @@ SyncMonitor::SyncMonitor(sync::SyncNode* node, std::shared_ptr<SyncMonitorState>
     });
     connect(node, &SyncNode::error, this, [this](const QString& peerId, const QString& message) {
         {
-            QMutexLocker lock(&m_state->m_mutex);
+            std::lock_guard lock(m_state->m_mutex);
             const auto it = m_state->m_peers.find(peerId);
             if (it != m_state->m_peers.end())
                 it->second.lastError = message;
@@ -179,7 +178,7 @@ SyncMonitor::~SyncMonitor() {
     if (m_node)
         m_node->setTracing(false);
     // Sync stopped: the sessions are gone without a disconnect each; no peer is current any more.
-    QMutexLocker lock(&m_state->m_mutex);
+    std::lock_guard lock(m_state->m_mutex);
     for (auto& [id, m] : m_state->m_peers) {
         m.current = false;
         m.connectedSinceMs = 0;
@@ -193,7 +192,7 @@ qint64 SyncMonitor::nowMs() const {
 
 void SyncMonitor::notePeer(const sync::PeerInfo& p, const std::function<void(MonitoredPeer&)>& change) {
     const qint64 now = nowMs();
-    QMutexLocker lock(&m_state->m_mutex);
+    std::lock_guard lock(m_state->m_mutex);
     auto it = m_state->m_peers.find(p.peerId);
     if (it == m_state->m_peers.end()) {
         if (m_state->m_peers.size() >= SyncMonitorState::kMaxPeers) {
@@ -214,7 +213,7 @@ void SyncMonitor::notePeer(const sync::PeerInfo& p, const std::function<void(Mon
 void SyncMonitor::recordEvent(TraceEvent event) {
     if (event.atMs == 0)
         event.atMs = nowMs();
-    QMutexLocker lock(&m_state->m_mutex);
+    std::lock_guard lock(m_state->m_mutex);
     event.seq = m_state->m_nextSeq++;
     m_state->m_events.push_back(std::move(event));
     while (m_state->m_events.size() > SyncMonitorState::kMaxEvents)
@@ -247,7 +246,7 @@ void SyncMonitor::addPeerTraffic(const QString& peerId, const sync::SyncStats& n
         before = {};
     m_lastPeerStats[peerId] = now;
     const TrafficSample d = delta(now, before);
-    QMutexLocker lock(&m_state->m_mutex);
+    std::lock_guard lock(m_state->m_mutex);
     m_state->m_perPeer[peerId].add(atMs, d);
     if (const auto it = m_state->m_peers.find(peerId); it != m_state->m_peers.end() && seconds > 0) {
         using S = TrafficSeries;
@@ -264,7 +263,7 @@ void SyncMonitor::sample() {
     m_lastSampleMs = now;
     const auto peers = m_node->peers();
     {
-        QMutexLocker lock(&m_state->m_mutex);
+        std::lock_guard lock(m_state->m_mutex);
         for (auto& [id, m] : m_state->m_peers)
             m.current = false;
     }
@@ -287,7 +286,7 @@ void SyncMonitor::sample() {
             d[i] += restarted ? now[i] : now[i] - m_lastSource[i];
         m_lastSource = now;
     }
-    QMutexLocker lock(&m_state->m_mutex);
+    std::lock_guard lock(m_state->m_mutex);
     m_state->m_total.add(now, d);
     m_state->m_totals = totals;
     ++m_state->m_samples;

@@ -11,10 +11,10 @@
 #include "core/api/SyncTypes.h"
 #include "core/engine/TrafficHistory.h"
 
-#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <mutex>
 
 #include <deque>
 #include <functional>
@@ -60,7 +60,7 @@ public:
 
 private:
     friend class SyncMonitor;
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex;
     std::map<QString, MonitoredPeer> m_peers;
     sync::SyncStats m_totals;
     quint64 m_samples = 0;

@@ -8,8 +8,7 @@
 
 #include "core/api/SyncTypes.h"
 
-#include <QMutex>
-#include <QMutexLocker>
+#include <mutex>
 
 #include <atomic>
 #include <optional>
@@ -20,20 +19,20 @@ class SyncStatsBoard {
 public:
     // Any thread: the last published figures (nullopt before the first).
     std::optional<SyncStatsSnapshot> last() const {
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         return m_last;
     }
     // Engine thread.
     void publish(SyncStatsSnapshot snapshot) {
         m_refreshWanted = false;
-        QMutexLocker lock(&m_mutex);
+        std::lock_guard lock(m_mutex);
         m_last = std::move(snapshot);
     }
     // True for the first caller since the last publish: it should ask the engine to publish.
     bool wantRefresh() { return !m_refreshWanted.exchange(true); }
 
 private:
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex;
     std::optional<SyncStatsSnapshot> m_last;
     std::atomic<bool> m_refreshWanted{false};
 };

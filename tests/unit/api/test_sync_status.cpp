@@ -3,11 +3,13 @@
 // another thread (the engine's).
 
 #include "core/api/SyncStatus.h"
+#include "core/engine/TaskQueue.h"
 
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
+
+#include <memory>
 
 using namespace pluresdb;
 
@@ -41,27 +43,23 @@ private slots:
         QVERIFY(!s.space("a").enabled);
     }
 
-    /// The engine thread reports through queued calls; the GUI thread sees them in order.
+    /// The engine thread reports through the GUI thread's task queue (engine::TaskQueue, the
+    /// facade's way back); the GUI thread sees the reports in order.
     void queuedFromAnotherThread() {
         SyncStatus s;
-        QThread engine;
-        engine.start();
-        const auto stop = qScopeGuard([&engine] {
-            engine.quit();
-            engine.wait();
-        });
-        QObject onEngine;
-        onEngine.moveToThread(&engine);
-        QMetaObject::invokeMethod(&onEngine, [&s] {
-            QMetaObject::invokeMethod(
-                &s, "setDhtState", Qt::QueuedConnection,
-                Q_ARG(pluresdb::SyncStatus::DhtState, SyncStatus::DhtState::Bootstrapping));
-            QMetaObject::invokeMethod(
-                &s, "setSpace", Qt::QueuedConnection, Q_ARG(QString, "x"),
-                Q_ARG(pluresdb::SyncStatus::Space, (SyncStatus::Space{true, 5, false})));
-        });
-        QTRY_COMPARE_WITH_TIMEOUT(s.space("x").peers, 5, 30000);
+        engine::TaskQueue gui;
+        std::unique_ptr<QThread> engine(QThread::create([&s, &gui] {
+            gui.post([&s] { s.setDhtState(SyncStatus::DhtState::Bootstrapping); });
+            gui.post([&s] { s.setSpace(QStringLiteral("x"), SyncStatus::Space{true, 5, false}); });
+            gui.post([&s] { s.setSpace(QStringLiteral("x"), SyncStatus::Space{true, 6, true}); });
+        }));
+        QSignalSpy changed(&s, &SyncStatus::changed);
+        engine->start();
+        QTRY_COMPARE_WITH_TIMEOUT(s.space("x").peers, 6, 30000);
+        QVERIFY(s.space("x").inSync);
         QCOMPARE(s.dhtState(), SyncStatus::DhtState::Bootstrapping);
+        QCOMPARE(changed.count(), 3);
+        engine->wait();
     }
 };
 
