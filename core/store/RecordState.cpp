@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -358,6 +359,44 @@ QByteArray jsonQuote(const QByteArray& utf8) {
 
 namespace {
 
+// Whether every UTF-16 unit of `u` is printable ASCII other than '"' and '\\' (may answer false for
+// some strings that are; never true for one that is not).
+inline bool plainAscii(const char16_t* u, qsizetype n) {
+    constexpr uint64_t kOnes = 0x0001000100010001ULL, kHigh = 0x8000800080008000ULL;
+    const auto hasZeroLane = [](uint64_t w) { return (w - kOnes) & ~w & kHigh; };
+    uint64_t bad = 0;
+    qsizetype i = 0;
+    for (; i + 4 <= n; i += 4) {
+        uint64_t w;
+        std::memcpy(&w, u + i, sizeof w);
+        bad |= w & 0xFF80FF80FF80FF80ULL;         // a unit >= 0x80
+        bad |= (w - 0x20 * kOnes) & ~w & kHigh;   // a unit < 0x20 (borrows only add false alarms)
+        bad |= hasZeroLane(w ^ (u'"' * kOnes));   // '"'
+        bad |= hasZeroLane(w ^ (u'\\' * kOnes));  // '\\'
+    }
+    for (; i < n; ++i) {
+        const char16_t c = u[i];
+        bad |= (c >= 0x80) | (c < 0x20) | (c == u'"') | (c == u'\\');
+    }
+    return bad == 0;
+}
+
+// ASCII UTF-16 units to bytes.
+inline void narrow(const char16_t* u, qsizetype n, char* out) {
+    qsizetype i = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; i + 4 <= n; i += 4) {
+            uint64_t w;
+            std::memcpy(&w, u + i, sizeof w);
+            const uint32_t b = uint32_t(w & 0xFF) | uint32_t((w >> 8) & 0xFF00) |
+                               uint32_t((w >> 16) & 0xFF0000) | uint32_t((w >> 24) & 0xFF000000);
+            std::memcpy(out + i, &b, sizeof b);
+        }
+    }
+    for (; i < n; ++i)
+        out[i] = static_cast<char>(u[i]);
+}
+
 // Compact JSON, written directly into one growing buffer (QJsonDocument converts through CBOR first,
 // several times slower; QByteArray's small appends cost a call each). Object keys come in
 // QJsonObject's order (sorted), so equal values give equal text. The text must stay byte for byte
@@ -419,8 +458,21 @@ private:
     // escaped in one pass; anything else goes through QString::toUtf8 exactly as before, so that
     // the bytes (replacement of unpaired surrogates included) stay what they were.
     void string(const QString& s) {
-        const char16_t* u = reinterpret_cast<const char16_t*>(s.utf16());
+        const char16_t* u = reinterpret_cast<const char16_t*>(s.constData());
         const qsizetype n = s.size();
+        // The common case first: printable ASCII with nothing to escape, tested four UTF-16 units at
+        // a time in one 64-bit word and copied the same way (the escaping loop below costs ~15
+        // instructions a character). A false alarm only sends the string to that loop, which
+        // writes the same bytes, so the word tests may be loose.
+        if (plainAscii(u, n)) {
+            const size_t at = m_buf.size();
+            m_buf.resize(at + static_cast<size_t>(n) + 2);
+            char* p = m_buf.data() + at;
+            *p++ = '"';
+            narrow(u, n, p);
+            p[n] = '"';
+            return;
+        }
         qsizetype size = n + 2;
         for (qsizetype i = 0; i < n; ++i) {
             if (u[i] >= 0x80) {
