@@ -112,6 +112,44 @@ char* writeQuoted(char* p, const char* s, qsizetype n) {
     return p;
 }
 
+// Whether every UTF-16 unit of `u` is printable ASCII other than '"' and '\\' (may answer false for
+// some strings that are; never true for one that is not).
+inline bool plainAscii(const char16_t* u, qsizetype n) {
+    constexpr uint64_t kOnes = 0x0001000100010001ULL, kHigh = 0x8000800080008000ULL;
+    const auto hasZeroLane = [](uint64_t w) { return (w - kOnes) & ~w & kHigh; };
+    uint64_t bad = 0;
+    qsizetype i = 0;
+    for (; i + 4 <= n; i += 4) {
+        uint64_t w;
+        std::memcpy(&w, u + i, sizeof w);
+        bad |= w & 0xFF80FF80FF80FF80ULL;         // a unit >= 0x80
+        bad |= (w - 0x20 * kOnes) & ~w & kHigh;   // a unit < 0x20 (borrows only add false alarms)
+        bad |= hasZeroLane(w ^ (u'"' * kOnes));   // '"'
+        bad |= hasZeroLane(w ^ (u'\\' * kOnes));  // '\\'
+    }
+    for (; i < n; ++i) {
+        const char16_t c = u[i];
+        bad |= (c >= 0x80) | (c < 0x20) | (c == u'"') | (c == u'\\');
+    }
+    return bad == 0;
+}
+
+// ASCII UTF-16 units to bytes.
+inline void narrow(const char16_t* u, qsizetype n, char* out) {
+    qsizetype i = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; i + 4 <= n; i += 4) {
+            uint64_t w;
+            std::memcpy(&w, u + i, sizeof w);
+            const uint32_t b = uint32_t(w & 0xFF) | uint32_t((w >> 8) & 0xFF00) |
+                               uint32_t((w >> 16) & 0xFF0000) | uint32_t((w >> 24) & 0xFF000000);
+            std::memcpy(out + i, &b, sizeof b);
+        }
+    }
+    for (; i < n; ++i)
+        out[i] = static_cast<char>(u[i]);
+}
+
 class Reader {
 public:
     explicit Reader(const QByteArray& b)
@@ -154,9 +192,14 @@ Result<EncodedFields> encodeFields(const QJsonObject& fields) {
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         EncodedField f;
         const QString key = it.key();
-        if (!key.isValidUtf16())
-            return makeError(QStringLiteral("a field name is not valid Unicode text"));
-        f.name = key.toUtf8();
+        if (plainAscii(reinterpret_cast<const char16_t*>(key.constData()), key.size())) {
+            f.name = QByteArray(key.size(), Qt::Uninitialized);  // nearly every name: no UTF-8 encoder
+            narrow(reinterpret_cast<const char16_t*>(key.constData()), key.size(), f.name.data());
+        } else {
+            if (!key.isValidUtf16())
+                return makeError(QStringLiteral("a field name is not valid Unicode text"));
+            f.name = key.toUtf8();
+        }
         if (f.name.size() > kMaxFieldNameBytes) {
             return makeError(QStringLiteral("field name is longer than %1 bytes").arg(kMaxFieldNameBytes));
         }
@@ -216,10 +259,15 @@ bool RecordState::apply(OpKind kind, const QByteArray& opHlc, const EncodedField
     if (!(opHlc > delHlc))
         return changed;  // written before the record was deleted
     for (const auto& in : opFields) {
-        auto f = fields.find(in.name);
-        if (f != fields.end() && !(opHlc > f->second.hlc))
-            continue;
-        fields[in.name] = FieldRegister{opHlc, in.tombstone, in.value};
+        // One search per field: the register if there is one, else where a new one goes.
+        auto f = fields.lower_bound(in.name);
+        if (f != fields.end() && f->first == in.name) {
+            if (!(opHlc > f->second.hlc))
+                continue;
+            f->second = FieldRegister{opHlc, in.tombstone, in.value};
+        } else {
+            fields.emplace_hint(f, in.name, FieldRegister{opHlc, in.tombstone, in.value});
+        }
         changed = true;
     }
     return changed;
@@ -358,44 +406,6 @@ QByteArray jsonQuote(const QByteArray& utf8) {
 }
 
 namespace {
-
-// Whether every UTF-16 unit of `u` is printable ASCII other than '"' and '\\' (may answer false for
-// some strings that are; never true for one that is not).
-inline bool plainAscii(const char16_t* u, qsizetype n) {
-    constexpr uint64_t kOnes = 0x0001000100010001ULL, kHigh = 0x8000800080008000ULL;
-    const auto hasZeroLane = [](uint64_t w) { return (w - kOnes) & ~w & kHigh; };
-    uint64_t bad = 0;
-    qsizetype i = 0;
-    for (; i + 4 <= n; i += 4) {
-        uint64_t w;
-        std::memcpy(&w, u + i, sizeof w);
-        bad |= w & 0xFF80FF80FF80FF80ULL;         // a unit >= 0x80
-        bad |= (w - 0x20 * kOnes) & ~w & kHigh;   // a unit < 0x20 (borrows only add false alarms)
-        bad |= hasZeroLane(w ^ (u'"' * kOnes));   // '"'
-        bad |= hasZeroLane(w ^ (u'\\' * kOnes));  // '\\'
-    }
-    for (; i < n; ++i) {
-        const char16_t c = u[i];
-        bad |= (c >= 0x80) | (c < 0x20) | (c == u'"') | (c == u'\\');
-    }
-    return bad == 0;
-}
-
-// ASCII UTF-16 units to bytes.
-inline void narrow(const char16_t* u, qsizetype n, char* out) {
-    qsizetype i = 0;
-    if constexpr (std::endian::native == std::endian::little) {
-        for (; i + 4 <= n; i += 4) {
-            uint64_t w;
-            std::memcpy(&w, u + i, sizeof w);
-            const uint32_t b = uint32_t(w & 0xFF) | uint32_t((w >> 8) & 0xFF00) |
-                               uint32_t((w >> 16) & 0xFF0000) | uint32_t((w >> 24) & 0xFF000000);
-            std::memcpy(out + i, &b, sizeof b);
-        }
-    }
-    for (; i < n; ++i)
-        out[i] = static_cast<char>(u[i]);
-}
 
 // Compact JSON, written directly into one growing buffer (QJsonDocument converts through CBOR first,
 // several times slower; QByteArray's small appends cost a call each). Object keys come in
