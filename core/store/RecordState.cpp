@@ -381,21 +381,25 @@ QByteArray RecordState::visibleJson() const {
 }
 
 QByteArray RecordState::hash(const QByteArray& idUtf8, const QByteArray& encodedFields) const {
-    crypto_generichash_state st;
-    crypto_generichash_init(&st, nullptr, 0, 32);
-    auto absorb = [&st](const QByteArray& part) {
-        const auto len = static_cast<uint32_t>(part.size());
-        const uint8_t prefix[4] = {uint8_t(len), uint8_t(len >> 8), uint8_t(len >> 16), uint8_t(len >> 24)};
-        crypto_generichash_update(&st, prefix, sizeof prefix);
-        crypto_generichash_update(&st, reinterpret_cast<const uint8_t*>(part.constData()), part.size());
-    };
-    absorb(QByteArrayLiteral("pluresdb/record/v2"));
-    absorb(idUtf8);
-    absorb(putHlc);
-    absorb(delHlc);
-    absorb(encodedFields);
+    // BLAKE2b over the length-prefixed parts, laid out in one buffer and hashed in one call: the
+    // same bytes as part by part, ~200 instructions less per record written (tests/bench/store).
+    static const QByteArray kDomain = QByteArrayLiteral("pluresdb/record/v2");
+    const QByteArray* parts[] = {&kDomain, &idUtf8, &putHlc, &delHlc, &encodedFields};
+    size_t total = 0;
+    for (const QByteArray* part : parts)
+        total += 4 + static_cast<size_t>(part->size());
+    thread_local std::string buf;
+    buf.resize(total);
+    char* p = buf.data();
+    for (const QByteArray* part : parts) {
+        p = writeU32(p, static_cast<uint32_t>(part->size()));
+        p = writeBytes(p, part->constData(), part->size());
+    }
     QByteArray out(32, Qt::Uninitialized);
-    crypto_generichash_final(&st, reinterpret_cast<uint8_t*>(out.data()), 32);
+    crypto_generichash(reinterpret_cast<uint8_t*>(out.data()), 32,
+                       reinterpret_cast<const uint8_t*>(buf.data()), total, nullptr, 0);
+    if (buf.capacity() > (size_t(1) << 20))
+        std::string().swap(buf);  // give back the memory of a huge record once hashed
     return out;
 }
 
