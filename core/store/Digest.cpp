@@ -2,12 +2,15 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace pluresdb::store {
 
 void Digest::toggle(const QByteArray& rowHash) {
-    for (size_t i = 0; i < bytes.size() && i < static_cast<size_t>(rowHash.size()); ++i) {
-        bytes[i] ^= static_cast<uint8_t>(rowHash[static_cast<int>(i)]);
-    }
+    const size_t n = std::min(bytes.size(), static_cast<size_t>(rowHash.size()));
+    const auto* h = reinterpret_cast<const uint8_t*>(rowHash.constData());
+    for (size_t i = 0; i < n; ++i)
+        bytes[i] ^= h[i];
 }
 
 QByteArray Digest::toBytes() const {

@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -111,6 +112,44 @@ char* writeQuoted(char* p, const char* s, qsizetype n) {
     return p;
 }
 
+// Whether every UTF-16 unit of `u` is printable ASCII other than '"' and '\\' (may answer false for
+// some strings that are; never true for one that is not).
+inline bool plainAscii(const char16_t* u, qsizetype n) {
+    constexpr uint64_t kOnes = 0x0001000100010001ULL, kHigh = 0x8000800080008000ULL;
+    const auto hasZeroLane = [](uint64_t w) { return (w - kOnes) & ~w & kHigh; };
+    uint64_t bad = 0;
+    qsizetype i = 0;
+    for (; i + 4 <= n; i += 4) {
+        uint64_t w;
+        std::memcpy(&w, u + i, sizeof w);
+        bad |= w & 0xFF80FF80FF80FF80ULL;         // a unit >= 0x80
+        bad |= (w - 0x20 * kOnes) & ~w & kHigh;   // a unit < 0x20 (borrows only add false alarms)
+        bad |= hasZeroLane(w ^ (u'"' * kOnes));   // '"'
+        bad |= hasZeroLane(w ^ (u'\\' * kOnes));  // '\\'
+    }
+    for (; i < n; ++i) {
+        const char16_t c = u[i];
+        bad |= (c >= 0x80) | (c < 0x20) | (c == u'"') | (c == u'\\');
+    }
+    return bad == 0;
+}
+
+// ASCII UTF-16 units to bytes.
+inline void narrow(const char16_t* u, qsizetype n, char* out) {
+    qsizetype i = 0;
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; i + 4 <= n; i += 4) {
+            uint64_t w;
+            std::memcpy(&w, u + i, sizeof w);
+            const uint32_t b = uint32_t(w & 0xFF) | uint32_t((w >> 8) & 0xFF00) |
+                               uint32_t((w >> 16) & 0xFF0000) | uint32_t((w >> 24) & 0xFF000000);
+            std::memcpy(out + i, &b, sizeof b);
+        }
+    }
+    for (; i < n; ++i)
+        out[i] = static_cast<char>(u[i]);
+}
+
 class Reader {
 public:
     explicit Reader(const QByteArray& b)
@@ -153,9 +192,14 @@ Result<EncodedFields> encodeFields(const QJsonObject& fields) {
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         EncodedField f;
         const QString key = it.key();
-        if (!key.isValidUtf16())
-            return makeError(QStringLiteral("a field name is not valid Unicode text"));
-        f.name = key.toUtf8();
+        if (plainAscii(reinterpret_cast<const char16_t*>(key.constData()), key.size())) {
+            f.name = QByteArray(key.size(), Qt::Uninitialized);  // nearly every name: no UTF-8 encoder
+            narrow(reinterpret_cast<const char16_t*>(key.constData()), key.size(), f.name.data());
+        } else {
+            if (!key.isValidUtf16())
+                return makeError(QStringLiteral("a field name is not valid Unicode text"));
+            f.name = key.toUtf8();
+        }
         if (f.name.size() > kMaxFieldNameBytes) {
             return makeError(QStringLiteral("field name is longer than %1 bytes").arg(kMaxFieldNameBytes));
         }
@@ -215,10 +259,15 @@ bool RecordState::apply(OpKind kind, const QByteArray& opHlc, const EncodedField
     if (!(opHlc > delHlc))
         return changed;  // written before the record was deleted
     for (const auto& in : opFields) {
-        auto f = fields.find(in.name);
-        if (f != fields.end() && !(opHlc > f->second.hlc))
-            continue;
-        fields[in.name] = FieldRegister{opHlc, in.tombstone, in.value};
+        // One search per field: the register if there is one, else where a new one goes.
+        auto f = fields.lower_bound(in.name);
+        if (f != fields.end() && f->first == in.name) {
+            if (!(opHlc > f->second.hlc))
+                continue;
+            f->second = FieldRegister{opHlc, in.tombstone, in.value};
+        } else {
+            fields.emplace_hint(f, in.name, FieldRegister{opHlc, in.tombstone, in.value});
+        }
         changed = true;
     }
     return changed;
@@ -332,21 +381,25 @@ QByteArray RecordState::visibleJson() const {
 }
 
 QByteArray RecordState::hash(const QByteArray& idUtf8, const QByteArray& encodedFields) const {
-    crypto_generichash_state st;
-    crypto_generichash_init(&st, nullptr, 0, 32);
-    auto absorb = [&st](const QByteArray& part) {
-        const auto len = static_cast<uint32_t>(part.size());
-        const uint8_t prefix[4] = {uint8_t(len), uint8_t(len >> 8), uint8_t(len >> 16), uint8_t(len >> 24)};
-        crypto_generichash_update(&st, prefix, sizeof prefix);
-        crypto_generichash_update(&st, reinterpret_cast<const uint8_t*>(part.constData()), part.size());
-    };
-    absorb(QByteArrayLiteral("pluresdb/record/v2"));
-    absorb(idUtf8);
-    absorb(putHlc);
-    absorb(delHlc);
-    absorb(encodedFields);
+    // BLAKE2b over the length-prefixed parts, laid out in one buffer and hashed in one call: the
+    // same bytes as part by part, ~200 instructions less per record written (tests/bench/store).
+    static const QByteArray kDomain = QByteArrayLiteral("pluresdb/record/v2");
+    const QByteArray* parts[] = {&kDomain, &idUtf8, &putHlc, &delHlc, &encodedFields};
+    size_t total = 0;
+    for (const QByteArray* part : parts)
+        total += 4 + static_cast<size_t>(part->size());
+    thread_local std::string buf;
+    buf.resize(total);
+    char* p = buf.data();
+    for (const QByteArray* part : parts) {
+        p = writeU32(p, static_cast<uint32_t>(part->size()));
+        p = writeBytes(p, part->constData(), part->size());
+    }
     QByteArray out(32, Qt::Uninitialized);
-    crypto_generichash_final(&st, reinterpret_cast<uint8_t*>(out.data()), 32);
+    crypto_generichash(reinterpret_cast<uint8_t*>(out.data()), 32,
+                       reinterpret_cast<const uint8_t*>(buf.data()), total, nullptr, 0);
+    if (buf.capacity() > (size_t(1) << 20))
+        std::string().swap(buf);  // give back the memory of a huge record once hashed
     return out;
 }
 
@@ -419,8 +472,21 @@ private:
     // escaped in one pass; anything else goes through QString::toUtf8 exactly as before, so that
     // the bytes (replacement of unpaired surrogates included) stay what they were.
     void string(const QString& s) {
-        const char16_t* u = reinterpret_cast<const char16_t*>(s.utf16());
+        const char16_t* u = reinterpret_cast<const char16_t*>(s.constData());
         const qsizetype n = s.size();
+        // The common case first: printable ASCII with nothing to escape, tested four UTF-16 units at
+        // a time in one 64-bit word and copied the same way (the escaping loop below costs ~15
+        // instructions a character). A false alarm only sends the string to that loop, which
+        // writes the same bytes, so the word tests may be loose.
+        if (plainAscii(u, n)) {
+            const size_t at = m_buf.size();
+            m_buf.resize(at + static_cast<size_t>(n) + 2);
+            char* p = m_buf.data() + at;
+            *p++ = '"';
+            narrow(u, n, p);
+            p[n] = '"';
+            return;
+        }
         qsizetype size = n + 2;
         for (qsizetype i = 0; i < n; ++i) {
             if (u[i] >= 0x80) {

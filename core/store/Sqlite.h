@@ -17,14 +17,16 @@ class Statement {
 public:
     Statement() = default;
     Statement(sqlite3* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
-    Statement(Statement&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt) { o.m_stmt = nullptr; }
+    Statement(Statement&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt), m_bound(o.m_bound) {
+        o.m_stmt = nullptr;
+    }
     Statement& operator=(Statement&& o) noexcept;
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
     bool valid() const { return m_stmt != nullptr; }
-    void reset();  // ready to bind and step again
+    void reset();  // ready to bind and step again; every parameter unbound (NULL)
 
     // Bind parameters are 1-based, as in SQLite.
     void bind(int i, int64_t v);
@@ -50,6 +52,7 @@ public:
 private:
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
+    bool m_bound = false;  // parameters bound since the last reset (cleared there)
 };
 
 class Connection {

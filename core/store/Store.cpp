@@ -598,12 +598,14 @@ Result<void> Store::appendOp(const Op& op, const EncodedWrite& w, bool* inserted
 Result<std::optional<RecordState>> Store::loadRecord(const QByteArray& idUtf8, QByteArray* storedHash) {
     auto& g = m_st->getRecord;
     g.reset();
-    g.bindText(1, idUtf8);
+    g.bindTextBorrowed(1, idUtf8);
     auto found = g.step();
     if (!found)
         return found.error();
-    if (!*found)
+    if (!*found) {
+        g.reset();  // drop the borrowed id
         return std::optional<RecordState>{};
+    }
     RecordState state;
     state.putHlc = g.columnBlob(0);
     state.delHlc = g.columnBlob(1);

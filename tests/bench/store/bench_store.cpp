@@ -1,5 +1,6 @@
 // Store throughput: local puts (one per transaction, and batched), remote ops merged (batched), and
-// plain SQLite inserts of the same rows as the baseline, all in one run on the same disk.
+// plain SQLite inserts of the same rows as the baseline, all in one run on the same disk; and the
+// floor of a merged op (the store's own SQL with precomputed values: what SQLite alone costs).
 //   bench_store [--records N] [--runs R] [--dir DIR]
 // Prints one line per figure: name, median ops/s over the runs, and the ratio to the baseline.
 
@@ -162,6 +163,130 @@ void mergeAll(const QString& dir, const std::vector<Op>& remote) {
     }
 }
 
+// The floor of a merged op: the SQL statements the store runs to merge one batch (Store::merge),
+// executed with bound values made beforehand, and no C++ CRDT work (no JSON, no register blob, no
+// hash). The values are the rows the source replica wrote (op log rows and record rows; merging the
+// same ops makes the same records), so the bytes, sizes and key orders are the store's own. What is
+// left is what SQLite itself costs per merged op with this schema.
+struct FloorOp {
+    QByteArray origin, hlc, rid, body, prev;
+    int64_t seq = 0, kind = 0;
+    bool prevNull = true;
+};
+struct FloorRecord {
+    QByteArray rid, putHlc, delHlc, fields, hash;
+};
+std::vector<FloorOp> g_floorOps;          // in log order, as merged
+std::vector<FloorRecord> g_floorRecords;  // per op, the record row its merge writes
+
+void loadFloorRows(const QString& srcDir) {
+    auto c = std::move(Connection::open(Store::databasePath(srcDir), Connection::Mode::ReadOnly)).value();
+    auto ops =
+        std::move(c->prepare("SELECT origin, seq, hlc, rid, kind, body, prev FROM ops ORDER BY origin, seq"))
+            .value();
+    auto rec = std::move(c->prepare("SELECT put_hlc, del_hlc, fields, h FROM records WHERE id = ?1")).value();
+    for (;;) {
+        auto r = ops.step();
+        if (!r || !*r)
+            break;
+        FloorOp o{ops.columnBlob(0), ops.columnBlob(2), ops.columnTextUtf8(3), ops.columnTextUtf8(5),
+                  ops.columnBlob(6), ops.columnInt(1),  ops.columnInt(4),      ops.columnIsNull(6)};
+        rec.reset();
+        rec.bindText(1, o.rid);
+        if (auto f = rec.step(); !f || !*f)
+            qFatal("floor: a record of the source is missing");
+        g_floorRecords.push_back(
+            {o.rid, rec.columnBlob(0), rec.columnBlob(1), rec.columnBlob(2), rec.columnBlob(3)});
+        g_floorOps.push_back(std::move(o));
+    }
+}
+
+// A fresh database with the store's schema and connection settings (made by the store, untimed).
+void floorPrepare(const QString& dir) {
+    openStore(dir, Store::Durability::Full);
+}
+
+void floorMerge(const QString& dir) {
+    auto c = std::move(Connection::open(Store::databasePath(dir), Connection::Mode::ReadWrite)).value();
+    (void)c->exec("PRAGMA journal_mode=WAL");  // what Store::open sets on its connection
+    (void)c->exec("PRAGMA synchronous=FULL");
+    (void)c->exec("PRAGMA foreign_keys=OFF");
+    (void)c->exec("PRAGMA cache_size=-65536");
+    auto prep = [&](const char* sql) { return std::move(c->prepare(sql)).value(); };
+    // The statements of Store::prepareStatements that merge() runs, verbatim.
+    Statement insertOp = prep(
+        "INSERT OR IGNORE INTO ops(origin, seq, hlc, rid, kind, body, prev) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "?7)");
+    Statement getRecord = prep("SELECT put_hlc, del_hlc, fields, h FROM records WHERE id = ?1");
+    Statement upsertRecord =
+        prep("INSERT OR REPLACE INTO records(id, put_hlc, del_hlc, fields, h) VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement setVersion =
+        prep("INSERT OR REPLACE INTO versions(origin, contiguous, highest) VALUES (?1, ?2, ?3)");
+    Statement setMeta = prep("INSERT OR REPLACE INTO meta(k, v) VALUES (?1, ?2)");
+    const QByteArray digest(32, 'd'), clock(44, 'c');
+    std::vector<size_t> order;
+    for (size_t i = 0; i < g_floorOps.size(); i += 1000) {
+        const size_t end = std::min(g_floorOps.size(), i + 1000);
+        (void)c->exec("BEGIN IMMEDIATE");
+        for (size_t k = i; k < end; ++k) {  // the log first, as merge() does
+            const FloorOp& o = g_floorOps[k];
+            insertOp.reset();
+            insertOp.bindBorrowed(1, o.origin);
+            insertOp.bind(2, o.seq);
+            insertOp.bindBorrowed(3, o.hlc);
+            insertOp.bindTextBorrowed(4, o.rid);
+            insertOp.bind(5, o.kind);
+            insertOp.bindTextBorrowed(6, o.body);
+            if (o.prevNull)
+                insertOp.bindNull(7);
+            else
+                insertOp.bindBorrowed(7, o.prev);
+            if (!insertOp.exec() || c->changes() != 1)
+                qFatal("floor: op insert failed");
+        }
+        insertOp.reset();
+        order.resize(end - i);  // then the records, in id order, one read and one write each
+        for (size_t k = i; k < end; ++k)
+            order[k - i] = k;
+        std::sort(order.begin(), order.end(),
+                  [](size_t a, size_t b) { return g_floorRecords[a].rid < g_floorRecords[b].rid; });
+        for (size_t k : order) {
+            const FloorRecord& r = g_floorRecords[k];
+            getRecord.reset();
+            getRecord.bindTextBorrowed(1, r.rid);
+            if (!getRecord.step())
+                qFatal("floor: record read failed");
+            getRecord.reset();
+            upsertRecord.reset();
+            upsertRecord.bindTextBorrowed(1, r.rid);
+            upsertRecord.bindBorrowed(2, r.putHlc);
+            upsertRecord.bindBorrowed(3, r.delHlc);
+            upsertRecord.bindBorrowed(4, r.fields);
+            upsertRecord.bindBorrowed(5, r.hash);
+            if (!upsertRecord.exec())
+                qFatal("floor: record write failed");
+        }
+        upsertRecord.reset();
+        setVersion.reset();
+        setVersion.bindBorrowed(1, g_floorOps[i].origin);
+        setVersion.bind(2, g_floorOps[end - 1].seq);
+        setVersion.bind(3, g_floorOps[end - 1].seq);
+        (void)setVersion.exec();
+        setVersion.reset();
+        const std::pair<const char*, QByteArray> meta[] = {
+            {"digest", digest}, {"clock", clock}, {"seq", QByteArray::number(0)}};
+        for (const auto& [k, v] : meta) {
+            setMeta.reset();
+            setMeta.bindText(1, QByteArray(k));
+            setMeta.bind(2, v);
+            (void)setMeta.exec();
+        }
+        setMeta.reset();
+        if (!c->exec("COMMIT"))
+            qFatal("floor: commit failed");
+    }
+}
+
 // One figure alone, for profiling: `valgrind --tool=callgrind --toggle-collect='*timedSection*'`
 // counts the instructions of exactly this part (store open included, record making excluded).
 [[gnu::noinline]] void timedSection(const QString& only, const QString& dir, int n,
@@ -172,6 +297,8 @@ void mergeAll(const QString& dir, const std::vector<Op>& remote) {
         localPuts(dir, n, 1000, Store::Durability::Full);
     else if (only == "merge")
         mergeAll(dir, remote);
+    else if (only == "floor")
+        floorMerge(dir);
     else if (only == "read") {
         localPuts(dir, n, 1000, Store::Durability::Normal);
         storeRead(dir, n);  // profile with --toggle-collect='*readAll*'
@@ -184,7 +311,7 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     int n = 100'000;
     int runs = 5;
-    QString only;  // run one figure only (for profiling): baseline, local, merge
+    QString only;  // run one figure only (for profiling): baseline, local, merge, floor, read
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == "--records")
@@ -218,9 +345,12 @@ int main(int argc, char** argv) {
             qFatal("source write failed");
         remote = std::move(src->opsSince({}, static_cast<size_t>(n))).value();
     }
+    loadFloorRows(srcDir.path());
 
     if (!only.isEmpty()) {
         QTemporaryDir d;
+        if (only == "floor")
+            floorPrepare(d.path());
         QElapsedTimer t;
         t.start();
         timedSection(only, d.path(), n, remote);
@@ -249,42 +379,49 @@ int main(int argc, char** argv) {
          0,
          {},
          {}},
+        {"floor: the store's SQL per merged op, values precomputed",
+         n,
+         [](const QString& d, int) { floorMerge(d); },
+         0,
+         {},
+         {},
+         [](const QString& d, int) { floorPrepare(d); }},
         {"sqlite plain insert, 1/tx, synchronous=FULL (baseline)",
          single,
          [](const QString& d, int k) { sqliteBaseline(d, k, 1, true); },
-         3,
+         4,
          {},
          {}},
         {"local put, 1/tx, durability full",
          single,
          [](const QString& d, int k) { localPuts(d, k, 1, Store::Durability::Full); },
-         3,
+         4,
          {},
          {}},
         {"sqlite plain insert, 1/tx, synchronous=NORMAL (baseline)",
          single * 10,
          [](const QString& d, int k) { sqliteBaseline(d, k, 1, false); },
-         5,
+         6,
          {},
          {}},
         {"local put, 1/tx, durability normal",
          single * 10,
          [](const QString& d, int k) { localPuts(d, k, 1, Store::Durability::Normal); },
-         5,
+         6,
          {},
          {}},
     };
     figures.push_back({"sqlite plain select + JSON parse, all rows (baseline)",
                        n,
                        [](const QString& d, int k) { sqliteRead(d, k); },
-                       7,
+                       8,
                        {},
                        {},
                        [](const QString& d, int k) { sqliteBaseline(d, k, 1000, false); }});
     figures.push_back({"store read, listPage of 1000, all records",
                        n,
                        [](const QString& d, int k) { storeRead(d, k); },
-                       7,
+                       8,
                        {},
                        {},
                        [](const QString& d, int k) { localPuts(d, k, 1000, Store::Durability::Normal); }});

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Store benchmark: prints local puts/s, merged ops/s and the plain-SQLite baseline, median of 5 runs.
+# Store benchmark: prints local puts/s, merged ops/s, the floor of a merged op (the store's SQL alone)
+# and the plain-SQLite baseline, median of 5 runs.
 #   tests/bench/store/run.sh [--records N] [--runs R] [--dir DIR]   (build first: cmake --build build)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."

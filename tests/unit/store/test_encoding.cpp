@@ -287,6 +287,37 @@ private slots:
         }
     }
 
+    /// The writer tests strings for plain ASCII several characters at a time: one character that
+    /// needs escaping or is not ASCII, at any position of a string of any length (and next to any
+    /// other), still takes the exact path.
+    void oneSpecialCharacterAnywhere() {
+        std::vector<char16_t> specials;
+        for (char16_t c = 0; c < 0x100; ++c)
+            specials.push_back(c);
+        for (char16_t c : {0x7ff, 0x800, 0x20ac, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xfeff, 0xffff})
+            specials.push_back(c);
+        for (int len = 1; len <= 19; ++len) {
+            for (int pos = 0; pos < len; ++pos) {
+                for (char16_t c : specials) {
+                    for (char16_t fill : {u'a', u' ', u'~', u'!', u'#', u'[', u']'}) {
+                        QString s(len, QChar(fill));
+                        s[pos] = QChar(c);
+                        QByteArray expected;
+                        ref::appendJson(expected, s);
+                        const QByteArray got = jsonValueToText(s);
+                        if (got != expected)
+                            QFAIL(qPrintable(QStringLiteral("len %1 pos %2 char %3: got %4, expected %5")
+                                                 .arg(len)
+                                                 .arg(pos)
+                                                 .arg(int(c), 0, 16)
+                                                 .arg(QString::fromLatin1(got.toHex()),
+                                                      QString::fromLatin1(expected.toHex()))));
+                    }
+                }
+            }
+        }
+    }
+
     /// A huge value and then small ones: the writer's reused buffer never leaks into or loses a value.
     void hugeThenSmallValues() {
         const QString big(2 * 1024 * 1024, QLatin1Char('z'));
