@@ -165,6 +165,10 @@ Result<std::unique_ptr<Store>> Store::open(const QString& dir, const Options& op
         if (auto r = v->step(); !r)
             return r.error();
         store->m_schema = v->columnInt(0);
+        if (store->m_schema < 0) {
+            return makeError(
+                QStringLiteral("the database is damaged: its schema version is %1").arg(store->m_schema));
+        }
     }
     (void)db.exec("PRAGMA foreign_keys=OFF");
     // A 64 MiB page cache (SQLite's default is 2 MiB): merging reads each record's row before
@@ -186,6 +190,10 @@ Result<void> Store::migrate() {
         return r.error();
     const int64_t version = v->columnInt(0);
     const int64_t latest = std::size(kMigrations);
+    if (version < 0) {
+        // user_version is a signed 32-bit field of the file header: only damage puts a negative there.
+        return makeError(QStringLiteral("the database is damaged: its schema version is %1").arg(version));
+    }
     if (version > latest) {
         return makeError(
             QStringLiteral("the database was written by a newer PluresDB (schema %1, this build knows %2)")

@@ -154,6 +154,50 @@ private slots:
             QCOMPARE(mine[i].data, theirs[i].data);
         }
     }
+
+    /// A schema version that only damage can write (negative, or newer than this build) is a clear
+    /// error for the writer and for a reader, never a migration run from a wrong index, and nothing
+    /// in the file changes (found by fuzz_store_file: user_version -1543503870).
+    void damagedSchemaVersionIsRefused() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("db");
+        {
+            auto s = Store::open(path);
+            QVERIFY(s);
+            QVERIFY((*s)->put("kept", obj(R"({"v":1})")));
+        }
+        QByteArray current;
+        {
+            auto c = Connection::open(Store::databasePath(path), Connection::Mode::ReadOnly);
+            auto q = (*c)->prepare("PRAGMA user_version");
+            QVERIFY(q && q->step());
+            current = "PRAGMA user_version=" + QByteArray::number(q->columnInt(0));
+        }
+        for (const char* pragma : {"PRAGMA user_version=-1543503870", "PRAGMA user_version=999"}) {
+            {
+                auto c = Connection::open(Store::databasePath(path), Connection::Mode::ReadWrite);
+                QVERIFY(c);
+                QVERIFY((*c)->exec(pragma));
+            }
+            auto writer = Store::open(path);
+            QVERIFY(!writer);
+            QVERIFY2(writer.errorMessage().contains(QLatin1String("schema")), qPrintable(writer.errorMessage()));
+            Store::Options ro;
+            ro.access = Store::Access::ReadOnly;
+            auto reader = Store::open(path, ro);
+            if (QByteArray(pragma).contains('-')) {
+                QVERIFY(!reader);
+                QVERIFY2(reader.errorMessage().contains(QLatin1String("damaged")), qPrintable(reader.errorMessage()));
+            }
+        }
+        {
+            auto c = Connection::open(Store::databasePath(path), Connection::Mode::ReadWrite);
+            QVERIFY((*c)->exec(current.constData()));
+        }
+        auto again = Store::open(path);
+        QVERIFY2(again, qPrintable(again ? QString() : again.errorMessage()));
+        QVERIFY((*again)->get("kept")->has_value());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigration)
