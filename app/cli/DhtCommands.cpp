@@ -184,6 +184,15 @@ dht::rpc::DhtNodeOptions nodeOptions(const DhtArgs& a) {
     return o;
 }
 
+// Starts the DHT node of a dht command; false (after one line on stderr) when it cannot.
+bool startNode(CliContext& ctx, HyperDht& dht) {
+    if (auto r = dht.start(); !r) {
+        ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+        return false;
+    }
+    return true;
+}
+
 QString relayList(const std::vector<encoding::Ipv4Address>& relays) {
     QStringList out;
     for (const auto& r : relays)
@@ -193,10 +202,8 @@ QString relayList(const std::vector<encoding::Ipv4Address>& relays) {
 
 int runLookup(CliContext& ctx, const DhtArgs& a) {
     HyperDht dht(nodeOptions(a));
-    if (auto r = dht.start(); !r) {
-        ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+    if (!startNode(ctx, dht))
         return 1;
-    }
     QEventLoop loop;
     // Insertion order of first sighting; relay addresses merged across replies.
     std::vector<QByteArray> order;
@@ -252,10 +259,8 @@ int runAnnounce(CliContext& ctx, const DhtArgs& a) {
         return 1;
     }
     HyperDht dht(nodeOptions(a));
-    if (auto r = dht.start(); !r) {
-        ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+    if (!startNode(ctx, dht))
         return 1;
-    }
     const crypto::KeyPair keyPair = crypto::generateKeyPair();
     TopicAnnouncer announcer(dht, a.topic, keyPair);
     QEventLoop loop;
@@ -383,10 +388,8 @@ crypto::KeyPair pipeKeyPair(const DhtArgs& a) {
 
 int runListen(CliContext& ctx, const DhtArgs& a) {
     HyperDht dht(nodeOptions(a));
-    if (auto r = dht.start(); !r) {
-        ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+    if (!startNode(ctx, dht))
         return 1;
-    }
     dht::hyperdht::ServerOptions so;
     so.keyPair = pipeKeyPair(a);
     so.relayThrough = a.relayThrough;
@@ -442,10 +445,8 @@ int runListen(CliContext& ctx, const DhtArgs& a) {
 
 int runConnect(CliContext& ctx, const DhtArgs& a) {
     HyperDht dht(nodeOptions(a));
-    if (auto r = dht.start(); !r) {
-        ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+    if (!startNode(ctx, dht))
         return 1;
-    }
     dht::hyperdht::ConnectOptions co;
     co.keyPair = pipeKeyPair(a);
     co.localConnection = a.lan;
@@ -492,10 +493,8 @@ int runRelay(CliContext& ctx, const DhtArgs& a) {
         return 1;
     }
     HyperDht dht(nodeOptions(a));
-    if (auto r = dht.start(); !r) {
-        ctx.err << "pluresdb-cli: dht: " << r.errorMessage() << "\n";
+    if (!startNode(ctx, dht))
         return 1;
-    }
     dht::hyperdht::BlindRelayServer relay(dht, pipeKeyPair(a));
     QEventLoop loop;
     int exitCode = 0;
